@@ -1,0 +1,102 @@
+/**
+ * Options every command shares, declared once: reading (encoding, delimiter, catalogue), output (format,
+ * file, BOM, colour, language) and rounding. Commands add their own on top.
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { RoundingMode } from '../exact/rational.js';
+import { ROUNDING_MODES } from '../exact/rational.js';
+import type { Catalogue } from '../indicators/evaluate.js';
+import { BUILTIN_CATALOGUE } from '../indicators/evaluate.js';
+import type { EncodingChoice } from '../io/encoding.js';
+import { ENCODING_CHOICES } from '../io/encoding.js';
+import type { ReadOptions } from '../io/reader.js';
+import type { OutputOptions } from '../io/writer.js';
+import type { Format } from '../render/model.js';
+import { FORMATS } from '../render/model.js';
+
+import type { Lang } from '../indicators/labels.js';
+export type { Lang };
+
+/** zh when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with zh, else en. */
+export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const locale = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
+  return /^zh/i.test(locale) ? 'zh' : 'en';
+}
+
+export function parseDecimals(text: string): number {
+  if (!/^\d{1,2}$/.test(text) || Number(text) > 20) {
+    throw new InvalidArgumentError('expected a whole number of decimal places from 0 to 20');
+  }
+  return Number(text);
+}
+
+function parseDelimiter(text: string): string {
+  const delimiter = text === '\\t' || text === 'tab' ? '\t' : text;
+  if ([...delimiter].length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
+    throw new InvalidArgumentError('expected one character (or "tab")');
+  }
+  return delimiter;
+}
+
+function parseIdList(text: string): string[] {
+  const ids = text.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  if (ids.length === 0) throw new InvalidArgumentError('expected one or more ids separated by commas');
+  return ids;
+}
+
+export function addInputOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-e, --encoding <encoding>', 'input encoding; auto: a BOM decides, else UTF-8 if valid, else GB18030')
+      .choices(ENCODING_CHOICES).default('auto'))
+    .addOption(new Option('-d, --delimiter <char>', 'input delimiter (default: tab for .tsv, else comma)').argParser(parseDelimiter));
+}
+
+export function addOutputOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv in a pipe or file)').choices(FORMATS))
+    .option('-o, --output <file>', 'write to FILE atomically instead of standard output (format from its extension)')
+    .option('--bom', 'start csv/tsv output with a UTF-8 BOM, so that Excel shows Chinese text')
+    .option('--raw', 'do not neutralise cells starting with = + - @ in csv/tsv (unsafe to open in a spreadsheet)')
+    .addOption(new Option('--lang <lang>', 'language of labels in table and md output (default: from LANG)').choices(['zh', 'en']))
+    .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)');
+}
+
+export function addIndicatorOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-i, --indicators <ids>', 'indicators to compute, in this order (default: all)').argParser(parseIdList))
+    .addOption(new Option('--rounding <mode>', 'rounding rule of printed figures').choices(ROUNDING_MODES).default('half-up'))
+    .addOption(new Option('--decimals <n>', "decimal places for every indicator (default: the catalogue's)").argParser(parseDecimals));
+}
+
+export interface CommonOptions {
+  encoding: EncodingChoice;
+  delimiter?: string;
+  format?: Format;
+  output?: string;
+  bom?: boolean;
+  raw?: boolean;
+  lang?: Lang;
+  color: boolean;
+  indicators?: string[];
+  rounding: RoundingMode;
+  decimals?: number;
+}
+
+export function readOptions(options: CommonOptions, catalogue: Catalogue = BUILTIN_CATALOGUE): ReadOptions {
+  return { encoding: options.encoding, delimiter: options.delimiter, measures: catalogue.measures };
+}
+
+export function outputOptions(options: CommonOptions): OutputOptions {
+  return {
+    format: options.format,
+    output: options.output,
+    bom: options.bom === true,
+    color: options.color,
+    raw: options.raw === true,
+  };
+}
+
+/** Diagnostics go to standard error, one line each, never into the data. */
+export function note(message: string): void {
+  process.stderr.write(`svc-stats: ${message}\n`);
+}

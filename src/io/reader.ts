@@ -1,0 +1,226 @@
+/**
+ * The one reader of every command: a path or `-` (standard input) → decoded text → csv-parse records →
+ * rows of exact measure values. It streams: memory holds one block of input, whatever the file's size.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { parse } from 'csv-parse';
+import { SvcError } from '../errors.js';
+import type { Rational } from '../exact/rational.js';
+import { isInteger, scale10 } from '../exact/rational.js';
+import type { MeasureDefinition } from '../indicators/measures.js';
+import type { Encoding, EncodingChoice } from './encoding.js';
+import { PieceDecoder, detectEncoding } from './encoding.js';
+import type { HeaderPlan } from './headers.js';
+import { planHeader } from './headers.js';
+import { isInvalid, parseNumberCell, shorten } from './numbers.js';
+
+export interface ReadOptions {
+  readonly encoding: EncodingChoice;
+  readonly measures: readonly MeasureDefinition[];
+  /** a single character; by default tab for `.tsv` files, else comma */
+  readonly delimiter?: string | undefined;
+  /** standard input, for tests; process.stdin otherwise */
+  readonly stdin?: NodeJS.ReadableStream;
+}
+
+export interface DataRow {
+  /** line of the input where the row ends (1 is the header) */
+  readonly line: number;
+  readonly cells: readonly string[];
+  readonly label: string | undefined;
+  readonly year: string | undefined;
+  /** one value per plan.measureColumns entry, in base units; null = missing */
+  readonly values: readonly (Rational | null)[];
+}
+
+export interface Table {
+  readonly file: string;
+  readonly encoding: Encoding;
+  readonly plan: HeaderPlan;
+  readonly rows: readonly DataRow[];
+}
+
+const BLOCK_SIZE = 1 << 20;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+
+export function displayName(source: string): string {
+  return source === '-' ? '<stdin>' : source;
+}
+
+/** Read a whole table into memory: for commands that print one row per input row. */
+export async function readTable(source: string, options: ReadOptions): Promise<Table> {
+  const rows: DataRow[] = [];
+  const { encoding, plan } = await scanTable(source, options, (row) => rows.push(row));
+  return { file: displayName(source), encoding, plan, rows };
+}
+
+/**
+ * Read a table row by row: `onRow` sees each row once, in order, and keeps what it needs. The plan of the
+ * header is returned with the detected encoding once the input is consumed.
+ */
+export async function scanTable(
+  source: string,
+  options: ReadOptions,
+  onRow: (row: DataRow, plan: HeaderPlan) => void,
+): Promise<{ encoding: Encoding; plan: HeaderPlan; rowCount: number }> {
+  const file = displayName(source);
+  const input = await openInput(source, file, options);
+  const delimiter = options.delimiter ?? (/\.tsv$/i.test(source) ? '\t' : ',');
+
+  let plan: HeaderPlan | undefined;
+  let rowCount = 0;
+  let lastRecordLine = 0;
+  let failure: unknown;
+
+  const handleRecord = (cells: string[], line: number): void => {
+    if (plan === undefined) {
+      plan = planHeader(cells, options.measures, file);
+    } else {
+      onRow(toRow(cells, line, plan, file), plan);
+      rowCount += 1;
+    }
+    lastRecordLine = line;
+  };
+
+  const parser = parse({
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    on_record: (record: string[], context) => {
+      handleRecord(record, context.lines);
+      return undefined; // nothing is kept by the parser
+    },
+  });
+  parser.on('error', (error) => (failure ??= error));
+  const finished = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('error', () => resolve());
+  });
+  parser.resume();
+
+  let decoder: PieceDecoder | undefined;
+  let head: Uint8Array[] = [];
+  let headLength = 0;
+  const feed = (text: string): void => {
+    if (text !== '' && failure === undefined) parser.write(text);
+  };
+  const startDecoding = (): void => {
+    const first = Buffer.concat(head);
+    const detected = withFile(() => detectEncoding(first, options.encoding), file);
+    decoder = new PieceDecoder(detected, file);
+    head = [];
+    feed(decoder.push(first.subarray(detected.bomLength)));
+  };
+
+  try {
+    for await (const chunk of input) {
+      const bytes = chunk as Buffer;
+      if (decoder === undefined) {
+        head.push(bytes);
+        headLength += bytes.length;
+        if (headLength >= BLOCK_SIZE) startDecoding();
+      } else {
+        feed(decoder.push(bytes));
+      }
+      if (failure !== undefined) break;
+    }
+  } catch (error) {
+    throw inputError(error, file);
+  }
+  if (decoder === undefined) startDecoding();
+  if (failure === undefined) feed(decoder!.end());
+  parser.end();
+  await finished;
+
+  if (failure !== undefined) throw csvError(failure, file, lastRecordLine);
+  if (plan === undefined) {
+    throw new SvcError('EMPTY_INPUT', 'the input is empty: no header row', { file },
+      'the first row must name the columns');
+  }
+  if (rowCount === 0) throw new SvcError('NO_DATA', 'the input has a header but no data rows', { file, line: 1 });
+  return { encoding: decoder!.encoding, plan, rowCount };
+}
+
+function toRow(cells: string[], line: number, plan: HeaderPlan, file: string): DataRow {
+  if (cells.length !== plan.headers.length) {
+    throw new SvcError('RAGGED_ROW',
+      `the row has ${cells.length} cells but the header has ${plan.headers.length}`,
+      { file, line, column: Math.min(cells.length, plan.headers.length) + 1 });
+  }
+  const label = plan.labelIndex === undefined ? undefined : cells[plan.labelIndex]!.trim();
+  if (label !== undefined && CONTROL_CHARACTERS.test(label)) {
+    throw new SvcError('BAD_LABEL', `the label '${shorten(label)}' holds control characters`,
+      { file, line, column: plan.labelIndex! + 1 });
+  }
+  const year = plan.yearIndex === undefined ? undefined : cells[plan.yearIndex]!.trim();
+  const values = plan.measureColumns.map((column) => {
+    const cell = cells[column.index]!;
+    const parsed = parseNumberCell(cell);
+    const location = { file, line, column: column.index + 1 };
+    if (parsed === null) return null;
+    if (isInvalid(parsed)) throw new SvcError('NOT_A_NUMBER', `${column.header}: ${parsed.invalid}`, location);
+    const value = scale10(parsed, column.power10);
+    if (column.measure.kind === 'count') {
+      if (value.n < 0n) {
+        throw new SvcError('NEGATIVE_COUNT', `${column.header}: a count cannot be negative ('${shorten(cell.trim())}')`, location);
+      }
+      if (!isInteger(value)) {
+        throw new SvcError('FRACTIONAL_COUNT',
+          `${column.header}: '${shorten(cell.trim())}' is not a whole number of ${column.measure.unit.zh}` +
+            (column.power10 !== 0 ? ' once the unit is applied' : ''), location);
+      }
+    }
+    return value;
+  });
+  return { line, cells, label, year, values };
+}
+
+async function openInput(source: string, file: string, options: ReadOptions): Promise<AsyncIterable<unknown>> {
+  if (source === '-') return (options.stdin ?? process.stdin) as AsyncIterable<unknown>;
+  try {
+    const info = await stat(source);
+    if (info.isDirectory()) throw new SvcError('FILE_UNREADABLE', 'is a directory, not a file', { file });
+  } catch (error) {
+    throw inputError(error, file);
+  }
+  return createReadStream(source, { highWaterMark: BLOCK_SIZE });
+}
+
+function inputError(error: unknown, file: string): SvcError {
+  if (error instanceof SvcError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new SvcError('FILE_NOT_FOUND', 'no such file', { file });
+  if (code === 'EACCES' || code === 'EPERM') return new SvcError('FILE_UNREADABLE', 'permission denied', { file });
+  if (code === 'EISDIR') return new SvcError('FILE_UNREADABLE', 'is a directory, not a file', { file });
+  return new SvcError('FILE_UNREADABLE', `cannot be read: ${(error as Error).message}`, { file });
+}
+
+function withFile<T>(action: () => T, file: string): T {
+  try {
+    return action();
+  } catch (error) {
+    if (error instanceof SvcError) throw new SvcError(error.code, error.message, { ...error.location, file }, error.hint);
+    throw error;
+  }
+}
+
+/** csv-parse's errors (CsvError, with a stable `code`) become ours, with the line where the record starts. */
+function csvError(error: unknown, file: string, lastRecordLine: number): SvcError {
+  if (error instanceof SvcError) return error;
+  const csv = error as { code?: string; lines?: number; message?: string };
+  const line = csv.lines;
+  switch (csv.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return new SvcError('CSV_SYNTAX', 'a quoted cell is never closed', { file, line: lastRecordLine + 1 },
+        'a field that starts with " must end with "');
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return new SvcError('CSV_SYNTAX', 'a closing quote is followed by text instead of a delimiter', { file, line });
+    case 'CSV_INVALID_OPENING_QUOTE':
+      return new SvcError('CSV_SYNTAX', 'a quote appears inside an unquoted cell', { file, line },
+        'quote the whole cell and double the inner quotes: "a ""b"""');
+    default:
+      return new SvcError('CSV_SYNTAX', csv.message ?? String(error), { file, line });
+  }
+}

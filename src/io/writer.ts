@@ -1,0 +1,107 @@
+/**
+ * The one writer of every command: chooses the format, renders, and writes to standard output or atomically
+ * to `--output` (a temporary file in the target's folder, then a rename: never a half-written file).
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { rename, unlink, writeFile } from 'node:fs/promises';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { Chalk } from 'chalk';
+import { SvcError } from '../errors.js';
+import { renderDelimited } from '../render/delimited.js';
+import { renderJson, renderNdjson } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
+import type { Format, OutputTable } from '../render/model.js';
+import { renderTable } from '../render/table.js';
+
+export interface OutputOptions {
+  readonly format: Format | undefined;
+  readonly output: string | undefined;
+  readonly bom: boolean;
+  /** false with --no-color */
+  readonly color: boolean;
+  /** --raw: no formula neutralisation in csv/tsv */
+  readonly raw: boolean;
+}
+
+const FORMAT_BY_EXTENSION: Record<string, Format> = {
+  '.csv': 'csv', '.tsv': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.md': 'md',
+  '.txt': 'table',
+};
+
+/** Explicit --format; else the extension of --output; else a table on a terminal and csv in a pipe. */
+export function resolveFormat(options: OutputOptions, stdoutIsTTY = Boolean(process.stdout.isTTY)): Format {
+  if (options.format !== undefined) return options.format;
+  if (options.output !== undefined) return FORMAT_BY_EXTENSION[extname(options.output).toLowerCase()] ?? 'csv';
+  return stdoutIsTTY ? 'table' : 'csv';
+}
+
+/** Colour only on a terminal, never with NO_COLOR (any non-empty value) or --no-color, never into a file. */
+export function useColor(options: OutputOptions, env = process.env, stdoutIsTTY = Boolean(process.stdout.isTTY)): boolean {
+  return options.color && options.output === undefined && stdoutIsTTY && !env['NO_COLOR'];
+}
+
+export function render(table: OutputTable, format: Format, options: OutputOptions, color: boolean): string {
+  switch (format) {
+    case 'table':
+      return renderTable(table, new Chalk({ level: color ? 1 : 0 }), terminalWidth());
+    case 'csv':
+      return (options.bom ? '\uFEFF' : '') + renderDelimited(table, ',', options.raw);
+    case 'tsv':
+      return (options.bom ? '\uFEFF' : '') + renderDelimited(table, '\t', options.raw);
+    case 'json':
+      return renderJson(table);
+    case 'ndjson':
+      return renderNdjson(table);
+    case 'md':
+      return renderMarkdown(table);
+  }
+}
+
+/**
+ * Refuse an --output that cannot be written before any work is done: a missing folder, a directory, or one
+ * of the input files (which the rename would replace).
+ */
+export function checkOutputTarget(output: string | undefined, inputs: readonly string[]): void {
+  if (output === undefined) return;
+  const folder = dirname(resolve(output));
+  if (!existsSync(folder)) {
+    throw new SvcError('OUTPUT', `the folder ${folder} does not exist`, { file: output });
+  }
+  if (existsSync(output) && statSync(output).isDirectory()) {
+    throw new SvcError('OUTPUT', 'is a directory', { file: output });
+  }
+  const target = existsSync(output) ? realpathSync(output) : resolve(output);
+  for (const input of inputs) {
+    if (input !== '-' && existsSync(input) && realpathSync(input) === target) {
+      throw new SvcError('OUTPUT', 'is also an input file; it would be overwritten', { file: output },
+        'write to another file');
+    }
+  }
+}
+
+/** The terminal's width, or COLUMNS when not on a terminal, else unlimited. */
+function terminalWidth(): number {
+  return process.stdout.columns ?? (Number(process.env['COLUMNS']) || Infinity);
+}
+
+export async function writeOutput(table: OutputTable, options: OutputOptions): Promise<void> {
+  const format = resolveFormat(options);
+  const text = render(table, format, options, useColor(options));
+  if (options.output === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  await writeAtomically(options.output, text);
+}
+
+export async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, text, { flag: 'wx' });
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw new SvcError('OUTPUT', `cannot be written: ${(error as Error).message}`, { file: path });
+  }
+}

@@ -1,0 +1,14 @@
+/** A GitHub-flavoured Markdown table: labels as headers, numbers right-aligned, `|` and line breaks escaped. */
+import type { OutputTable } from './model.js';
+import { MISSING_MARK } from './model.js';
+
+function escapeCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, '<br>');
+}
+
+export function renderMarkdown(table: OutputTable): string {
+  const header = `| ${table.columns.map((column) => escapeCell(column.label)).join(' | ')} |`;
+  const rule = `|${table.columns.map((column) => (column.kind === 'number' ? '---:' : '---')).join('|')}|`;
+  const rows = table.rows.map((row) => `| ${row.map((cell) => escapeCell(cell ?? MISSING_MARK)).join(' | ')} |`);
+  return [header, rule, ...rows].join('\n') + '\n';
+}
