@@ -3,10 +3,11 @@
  * code: 0 success, 1 a check failed, 2 bad input or usage, 130 interrupted, 70 an internal error (a bug).
  */
 import { Command, CommanderError } from 'commander';
+import { indicatorsCommand, measuresCommand } from './commands/catalogue.js';
 import { coverageCommand } from './commands/coverage.js';
 import { EXIT, SvcError } from './errors.js';
 
-const COMMANDS: readonly (() => Command)[] = [coverageCommand];
+const COMMANDS: readonly (() => Command)[] = [coverageCommand, indicatorsCommand, measuresCommand];
 
 const VERSION = '0.1.0';
 

@@ -68,7 +68,12 @@ export function addIndicatorOptions(command: Command): Command {
     .addOption(new Option('--decimals <n>', "decimal places for every indicator (default: the catalogue's)").argParser(parseDecimals));
 }
 
+export function addCatalogueOption(command: Command): Command {
+  return command.option('--indicators-file <file>', 'JSON file adding or overriding measures and indicators (see README)');
+}
+
 export interface CommonOptions {
+  indicatorsFile?: string;
   encoding: EncodingChoice;
   delimiter?: string;
   format?: Format;

@@ -1,11 +1,12 @@
 import { Command } from 'commander';
 import { coverageTable } from '../indicators/coverage.js';
-import { BUILTIN_CATALOGUE, selectIndicators } from '../indicators/evaluate.js';
+import { selectIndicators } from '../indicators/evaluate.js';
+import { loadCatalogue } from '../indicators/user-catalogue.js';
 import { readTable } from '../io/reader.js';
 import { checkOutputTarget, writeOutput } from '../io/writer.js';
 import type { CommonOptions } from './common.js';
 import {
-  addIndicatorOptions, addInputOptions, addOutputOptions, defaultLang, note, outputOptions, readOptions,
+  addCatalogueOption, addIndicatorOptions, addInputOptions, addOutputOptions, defaultLang, note, outputOptions, readOptions,
 } from './common.js';
 
 const EXAMPLES = `
@@ -25,12 +26,13 @@ export function coverageCommand(): Command {
     .description('coverage indicators for each row of yearbook extracts (Table 1 and Table 2 of the 2009 report)')
     .argument('<files...>', 'CSV files, or - for standard input');
   addInputOptions(command);
+  addCatalogueOption(command);
   addIndicatorOptions(command);
   addOutputOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (files: string[], options: CommonOptions) => {
     checkOutputTarget(options.output, files);
-    const catalogue = BUILTIN_CATALOGUE;
+    const catalogue = await loadCatalogue(options.indicatorsFile);
     const wanted = selectIndicators(catalogue, options.indicators);
     const tables = [];
     for (const file of files) tables.push(await readTable(file, readOptions(options, catalogue)));

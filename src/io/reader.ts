@@ -65,23 +65,38 @@ export async function scanTable(
   onRow: (row: DataRow, plan: HeaderPlan) => void,
 ): Promise<{ encoding: Encoding; plan: HeaderPlan; rowCount: number }> {
   const file = displayName(source);
-  const input = await openInput(source, file, options);
-  const delimiter = options.delimiter ?? (/\.tsv$/i.test(source) ? '\t' : ',');
-
   let plan: HeaderPlan | undefined;
   let rowCount = 0;
-  let lastRecordLine = 0;
-  let failure: unknown;
-
-  const handleRecord = (cells: string[], line: number): void => {
+  const { encoding } = await scanRecords(source, options, (cells, line) => {
     if (plan === undefined) {
       plan = planHeader(cells, options.measures, file);
     } else {
       onRow(toRow(cells, line, plan, file), plan);
       rowCount += 1;
     }
-    lastRecordLine = line;
-  };
+  });
+  if (plan === undefined) {
+    throw new SvcError('EMPTY_INPUT', 'the input is empty: no header row', { file },
+      'the first row must name the columns');
+  }
+  if (rowCount === 0) throw new SvcError('NO_DATA', 'the input has a header but no data rows', { file, line: 1 });
+  return { encoding, plan, rowCount };
+}
+
+/**
+ * The layer below scanTable: raw records (the header included) with the line where each ends, from any CSV
+ * input with the same decoding rules. For files that are not measure tables (expected figures).
+ */
+export async function scanRecords(
+  source: string,
+  options: Pick<ReadOptions, 'encoding' | 'delimiter' | 'stdin'>,
+  onRecord: (cells: string[], line: number) => void,
+): Promise<{ encoding: Encoding }> {
+  const file = displayName(source);
+  const input = await openInput(source, file, options);
+  const delimiter = options.delimiter ?? (/\.tsv$/i.test(source) ? '\t' : ',');
+  let lastRecordLine = 0;
+  let failure: unknown;
 
   const parser = parse({
     delimiter,
@@ -89,7 +104,8 @@ export async function scanTable(
     skip_empty_lines: true,
     skip_records_with_empty_values: true,
     on_record: (record: string[], context) => {
-      handleRecord(record, context.lines);
+      onRecord(record, context.lines);
+      lastRecordLine = context.lines;
       return undefined; // nothing is kept by the parser
     },
   });
@@ -135,12 +151,7 @@ export async function scanTable(
   await finished;
 
   if (failure !== undefined) throw csvError(failure, file, lastRecordLine);
-  if (plan === undefined) {
-    throw new SvcError('EMPTY_INPUT', 'the input is empty: no header row', { file },
-      'the first row must name the columns');
-  }
-  if (rowCount === 0) throw new SvcError('NO_DATA', 'the input has a header but no data rows', { file, line: 1 });
-  return { encoding: decoder!.encoding, plan, rowCount };
+  return { encoding: decoder!.encoding };
 }
 
 function toRow(cells: string[], line: number, plan: HeaderPlan, file: string): DataRow {
@@ -177,7 +188,7 @@ function toRow(cells: string[], line: number, plan: HeaderPlan, file: string): D
   return { line, cells, label, year, values };
 }
 
-async function openInput(source: string, file: string, options: ReadOptions): Promise<AsyncIterable<unknown>> {
+async function openInput(source: string, file: string, options: Pick<ReadOptions, 'stdin'>): Promise<AsyncIterable<unknown>> {
   if (source === '-') return (options.stdin ?? process.stdin) as AsyncIterable<unknown>;
   try {
     const info = await stat(source);

@@ -1,0 +1,41 @@
+import { Command } from 'commander';
+import { indicatorListing, measureListing } from '../indicators/listing.js';
+import { loadCatalogue } from '../indicators/user-catalogue.js';
+import { checkOutputTarget, writeOutput } from '../io/writer.js';
+import type { CommonOptions } from './common.js';
+import { addCatalogueOption, addOutputOptions, defaultLang, outputOptions } from './common.js';
+
+export function indicatorsCommand(): Command {
+  const command = new Command('indicators')
+    .description('list the indicator catalogue: id, label, formula, unit, decimals, source');
+  addCatalogueOption(command);
+  addOutputOptions(command);
+  command.addHelpText('after', `
+Examples:
+  $ svc-stats indicators
+  $ svc-stats indicators --lang zh --format md
+  $ svc-stats indicators --indicators-file fixtures/catalogue/health.json --format json`);
+  command.action(async (options: CommonOptions) => {
+    checkOutputTarget(options.output, []);
+    const catalogue = await loadCatalogue(options.indicatorsFile);
+    await writeOutput(indicatorListing(catalogue, options.lang ?? defaultLang()), outputOptions(options));
+  });
+  return command;
+}
+
+export function measuresCommand(): Command {
+  const command = new Command('measures')
+    .description('list the input columns recognised: measure id, label, Chinese header names, base unit');
+  addCatalogueOption(command);
+  addOutputOptions(command);
+  command.addHelpText('after', `
+Examples:
+  $ svc-stats measures
+  $ svc-stats measures --format json | jq '.[].id'`);
+  command.action(async (options: CommonOptions) => {
+    checkOutputTarget(options.output, []);
+    const catalogue = await loadCatalogue(options.indicatorsFile);
+    await writeOutput(measureListing(catalogue, options.lang ?? defaultLang()), outputOptions(options));
+  });
+  return command;
+}
