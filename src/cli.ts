@@ -5,9 +5,10 @@
 import { Command, CommanderError } from 'commander';
 import { indicatorsCommand, measuresCommand } from './commands/catalogue.js';
 import { coverageCommand } from './commands/coverage.js';
+import { verifyCommand } from './commands/verify.js';
 import { EXIT, SvcError } from './errors.js';
 
-const COMMANDS: readonly (() => Command)[] = [coverageCommand, indicatorsCommand, measuresCommand];
+const COMMANDS: readonly (() => Command)[] = [coverageCommand, verifyCommand, indicatorsCommand, measuresCommand];
 
 const VERSION = '0.1.0';
 

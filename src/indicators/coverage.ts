@@ -44,7 +44,7 @@ export function availableIndicators(
       return measure === undefined ? id : `${id} (${measure.label.zh})`;
     });
     const where = tables.length === 1 ? tables[0]!.file : 'the inputs';
-    notes.push(`${indicator.id} left out: ${where} has no column for ${names.join(' or ')}`);
+    notes.push(`${indicator.id} left out: ${where} has no column for ${names.join(' and ')}`);
   }
   return { kept, notes };
 }

@@ -103,6 +103,7 @@ export async function scanRecords(
     relax_column_count: true,
     skip_empty_lines: true,
     skip_records_with_empty_values: true,
+    record_delimiter: ['\r\n', '\n', '\r'], // any mix of line ends: files edited by hand mix them
     on_record: (record: string[], context) => {
       onRecord(record, context.lines);
       lastRecordLine = context.lines;

@@ -1,0 +1,25 @@
+/**
+ * Yearbook row conventions (domain.md): a national or total row (全国, 合计, 总计, Total) next to its parts, and
+ * "of which" rows whose label starts with `#`. Neither may be summed with the rows they summarise.
+ */
+import { normaliseName } from '../io/headers.js';
+
+export const TOTAL_LABELS: readonly string[] = ['全国', '合计', '总计', '全国合计', '全国总计', '总数', 'total', 'national', 'china', 'all'];
+
+const TOTALS = new Set(TOTAL_LABELS.map(normaliseName));
+
+export function isTotalLabel(label: string | undefined): boolean {
+  return label !== undefined && TOTALS.has(normaliseName(label));
+}
+
+/** `#城市`, `＃其中` and `其中：…` rows are sub-items of the row above. */
+export function isOfWhichLabel(label: string | undefined): boolean {
+  if (label === undefined) return false;
+  const text = label.normalize('NFKC').trim();
+  return text.startsWith('#') || text.startsWith('其中');
+}
+
+/** Labels equal for matching: NFKC, no blanks, case folded. */
+export function sameUnit(a: string, b: string): boolean {
+  return normaliseName(a) === normaliseName(b);
+}
