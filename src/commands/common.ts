@@ -87,8 +87,8 @@ export interface CommonOptions {
   decimals?: number;
 }
 
-export function readOptions(options: CommonOptions, catalogue: Catalogue = BUILTIN_CATALOGUE): ReadOptions {
-  return { encoding: options.encoding, delimiter: options.delimiter, measures: catalogue.measures };
+export function readOptions(options: CommonOptions & { by?: string }, catalogue: Catalogue = BUILTIN_CATALOGUE): ReadOptions {
+  return { encoding: options.encoding, delimiter: options.delimiter, measures: catalogue.measures, groupColumn: options.by };
 }
 
 export function outputOptions(options: CommonOptions): OutputOptions {

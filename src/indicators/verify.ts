@@ -114,7 +114,7 @@ export function checkFigures(
     if (matches) return { ...base, status: 'match', matchesUnder: [], difference: null };
     const matchesUnder = DIAGNOSTIC_RULES.filter((rule) =>
       compare(parseFigure(roundToString(exact, decimals, rule), { file, line: figure.line, column: 1 }), expected) === 0);
-    const difference = matchesUnder.length > 0 ? null : (gap.n > 0n ? '+' : '') + roundToString(gap, decimals, 'half-up');
+    const difference = matchesUnder.length > 0 ? null : roundToString(gap, decimals, 'half-up');
     return { ...base, status: 'mismatch', matchesUnder, difference };
   });
 }

@@ -59,13 +59,24 @@ export function measureLookup(measures: readonly MeasureDefinition[]): Map<strin
 const LABEL_NAMES = new Set(LABEL_COLUMN_NAMES.map(normaliseName));
 const YEAR_NAMES = new Set(YEAR_COLUMN_NAMES.map(normaliseName));
 
-export function planHeader(headers: readonly string[], measures: readonly MeasureDefinition[], file: string): HeaderPlan {
+/**
+ * `groupColumn` (the --by column) is never the row label when another label column exists: in
+ * `省份,单位,街道数` grouped by 省份, the rows are labelled by 单位.
+ */
+export function planHeader(
+  headers: readonly string[],
+  measures: readonly MeasureDefinition[],
+  file: string,
+  groupColumn?: string,
+): HeaderPlan {
   const lookup = measureLookup(measures);
   const measureColumns: MeasureColumn[] = [];
   const columnIndex = new Map<string, number>();
   const seen = new Map<string, number>();
   let labelIndex: number | undefined;
+  let groupLabelIndex: number | undefined;
   let yearIndex: number | undefined;
+  const groupKey = groupColumn === undefined ? undefined : normaliseName(groupColumn);
 
   headers.forEach((raw, index) => {
     const header = raw.replace(/^\uFEFF/, '').trim();
@@ -97,6 +108,8 @@ export function planHeader(headers: readonly string[], measures: readonly Measur
       }
       measureColumns.push({ index, header, measure, power10 });
       columnIndex.set(measure.id, index);
+    } else if (LABEL_NAMES.has(nameKey) && (key === groupKey || nameKey === groupKey)) {
+      groupLabelIndex ??= index;
     } else if (labelIndex === undefined && LABEL_NAMES.has(nameKey)) {
       labelIndex = index;
     } else if (yearIndex === undefined && YEAR_NAMES.has(nameKey)) {
@@ -108,5 +121,5 @@ export function planHeader(headers: readonly string[], measures: readonly Measur
     throw new SvcError('HEADER', 'no column names a known measure', { file, line: 1 },
       "see 'svc-stats measures' for the names recognised, or declare new ones with --indicators-file");
   }
-  return { headers, measureColumns, labelIndex, yearIndex, columnIndex };
+  return { headers, measureColumns, labelIndex: labelIndex ?? groupLabelIndex, yearIndex, columnIndex };
 }

@@ -20,6 +20,8 @@ export interface ReadOptions {
   readonly measures: readonly MeasureDefinition[];
   /** a single character; by default tab for `.tsv` files, else comma */
   readonly delimiter?: string | undefined;
+  /** the --by column, which labels rows only when no other label column exists */
+  readonly groupColumn?: string | undefined;
   /** standard input, for tests; process.stdin otherwise */
   readonly stdin?: NodeJS.ReadableStream;
 }
@@ -69,7 +71,7 @@ export async function scanTable(
   let rowCount = 0;
   const { encoding } = await scanRecords(source, options, (cells, line) => {
     if (plan === undefined) {
-      plan = planHeader(cells, options.measures, file);
+      plan = planHeader(cells, options.measures, file, options.groupColumn);
     } else {
       onRow(toRow(cells, line, plan, file), plan);
       rowCount += 1;
