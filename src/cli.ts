@@ -4,11 +4,16 @@
  */
 import { Command, CommanderError } from 'commander';
 import { indicatorsCommand, measuresCommand } from './commands/catalogue.js';
+import { compareCommand } from './commands/compare.js';
 import { coverageCommand } from './commands/coverage.js';
+import { describeCommand } from './commands/describe.js';
+import { equityCommand } from './commands/equity.js';
 import { verifyCommand } from './commands/verify.js';
 import { EXIT, SvcError } from './errors.js';
 
-const COMMANDS: readonly (() => Command)[] = [coverageCommand, verifyCommand, indicatorsCommand, measuresCommand];
+const COMMANDS: readonly (() => Command)[] = [
+  coverageCommand, compareCommand, describeCommand, equityCommand, verifyCommand, indicatorsCommand, measuresCommand,
+];
 
 const VERSION = '0.1.0';
 

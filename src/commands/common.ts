@@ -68,6 +68,13 @@ export function addIndicatorOptions(command: Command): Command {
     .addOption(new Option('--decimals <n>', "decimal places for every indicator (default: the catalogue's)").argParser(parseDecimals));
 }
 
+export function addGroupOptions(command: Command): Command {
+  return command
+    .option('--by <column>', 'group rows by this column; "region" maps provinces to NBS regions when the file has no such column')
+    .addOption(new Option('--regions <scheme>', 'regions for --by region: three belts (东部 中部 西部) or four (… 东北)')
+      .choices(['three', 'four']).default('three'));
+}
+
 export function addCatalogueOption(command: Command): Command {
   return command.option('--indicators-file <file>', 'JSON file adding or overriding measures and indicators (see README)');
 }

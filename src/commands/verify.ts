@@ -5,7 +5,6 @@ import { roundToString, toDecimalString } from '../exact/rational.js';
 import { makeGrouper } from '../indicators/grouping.js';
 import { FIXED_LABELS } from '../indicators/labels.js';
 import type { Lang } from '../indicators/labels.js';
-import type { RegionScheme } from '../indicators/regions.js';
 import { checkTotals } from '../indicators/totals.js';
 import type { TotalCheck } from '../indicators/totals.js';
 import { loadCatalogue } from '../indicators/user-catalogue.js';
@@ -27,7 +26,6 @@ interface VerifyOptions extends CommonOptions {
   checkTotals?: boolean;
   tolerance?: Rational;
   by?: string;
-  regions: RegionScheme;
 }
 
 const EXAMPLES = `
@@ -56,8 +54,7 @@ export function verifyCommand(): Command {
     .option('--check-totals', 'check that each national/total row equals the sum of its parts, measure by measure')
     .addOption(new Option('--tolerance <x>', 'accept a difference up to X in the printed unit').argParser(parseTolerance))
     .addOption(new Option('--rounding <mode>', 'rounding rule the report is assumed to use').choices(ROUNDING_MODES).default('half-up'))
-    .option('--by <column>', 'with --check-totals: check the total row of each group of this column')
-    .addOption(new Option('--regions <scheme>', 'region scheme for --by region').choices(['three', 'four']).default('three'));
+    .option('--by <column>', 'with --check-totals: check the total row of each group of this column');
   addInputOptions(command);
   addCatalogueOption(command);
   addOutputOptions(command);
@@ -79,7 +76,7 @@ export function verifyCommand(): Command {
       if (checks.some((check) => check.status !== 'match')) process.exitCode = EXIT.checkFailed;
     } else {
       const table = await readTable(file, readOptions(options, catalogue));
-      const grouper = options.by === undefined ? undefined : makeGrouper(table.plan, options.by, options.regions, table.file);
+      const grouper = options.by === undefined ? undefined : makeGrouper(table.plan, options.by, 'three', table.file);
       const checks = checkTotals(table, grouper);
       note(`verify: ${checks.length} totals: ${describeCounts(countBy(checks.map((check) => check.status)))}`);
       await writeOutput(totalsTable(checks, lang), outputOptions(options));

@@ -146,3 +146,17 @@ export function toDecimalString(value: Rational): string {
   }
   return toSignificant(value, 20);
 }
+
+/**
+ * A double as a rational, through its decimal expansion to 20 places (exact for statistics of ordinary
+ * size), so that floating-point statistics are rounded by the same rules as everything else.
+ */
+export function fromNumber(value: number): Rational {
+  if (!Number.isFinite(value)) throw new Error(`fromNumber requires a finite number, got ${value}`);
+  if (Math.abs(value) >= 1e21) return { n: BigInt(Math.round(value)), d: 1n };
+  const text = value.toFixed(20);
+  const negative = text.startsWith('-');
+  const [integer = '0', fraction = ''] = text.replace('-', '').split('.');
+  const magnitude = BigInt(integer + fraction);
+  return { n: negative ? -magnitude : magnitude, d: pow10(fraction.length) };
+}

@@ -1,0 +1,47 @@
+/** `describe`: descriptive statistics of each target across the units of a file (or of each --by group). */
+import type { RoundingMode } from '../exact/rational.js';
+import { fromNumber, roundToString, toNumber } from '../exact/rational.js';
+import type { UnitRecord, UnitSet } from '../indicators/unit-values.js';
+import type { OutputCell, OutputColumn, OutputTable } from '../render/model.js';
+import type { QuantileMethod, SdKind } from '../stats/describe.js';
+import { describeValues } from '../stats/describe.js';
+
+export interface DescribeChoices {
+  readonly sd: SdKind;
+  readonly quantiles: QuantileMethod;
+  readonly decimals: number;
+  readonly mode: RoundingMode;
+}
+
+const COLUMNS = ['indicator', 'n', 'missing', 'mean', 'sd', 'cv', 'min', 'p25', 'median', 'p75', 'max', 'min_unit', 'max_unit'] as const;
+const TEXT = new Set(['group', 'indicator', 'min_unit', 'max_unit']);
+
+export function describeTable(set: UnitSet, choices: DescribeChoices): OutputTable {
+  const grouped = set.grouper !== undefined;
+  const ids = grouped ? ['group', ...COLUMNS] : [...COLUMNS];
+  const columns: OutputColumn[] = ids.map((id) => ({ id, label: id, kind: TEXT.has(id) ? 'text' : 'number' }));
+  const groups: [string | undefined, UnitRecord[]][] = grouped
+    ? set.grouper!.order(new Set(set.units.map((unit) => unit.group!))).map((group) => [group, set.units.filter((unit) => unit.group === group)])
+    : [[undefined, [...set.units]]];
+  const format = (value: number | null): OutputCell =>
+    value === null || !Number.isFinite(value) ? null : roundToString(fromNumber(value), choices.decimals, choices.mode);
+  const rows: OutputCell[][] = [];
+  for (const [group, units] of groups) {
+    set.targets.forEach((target, index) => {
+      const present = units.filter((unit) => unit.values[index] !== null);
+      const lead = [...(grouped ? [group ?? null] : []), target.id];
+      if (present.length === 0) {
+        rows.push([...lead, '0', String(units.length), ...Array<OutputCell>(COLUMNS.length - 3).fill(null)]);
+        return;
+      }
+      const stats = describeValues(present.map((unit) => toNumber(unit.values[index]!)), choices.sd, choices.quantiles);
+      rows.push([
+        ...lead, String(stats.n), String(units.length - present.length),
+        format(stats.mean), format(stats.sd), format(stats.cv), format(stats.min), format(stats.p25),
+        format(stats.median), format(stats.p75), format(stats.max),
+        present[stats.minIndex]!.label, present[stats.maxIndex]!.label,
+      ]);
+    });
+  }
+  return { columns, rows };
+}

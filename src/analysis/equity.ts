@@ -1,0 +1,100 @@
+/**
+ * `equity`: how evenly each target reaches people across units — CV, Gini, Theil T and L, max/min ratio —
+ * weighted (by urban population by default) or not, with the between/within split of Theil over --by groups.
+ * Statistics use the exact, unrounded values of the units; only what is printed is rounded.
+ */
+import type { RoundingMode } from '../exact/rational.js';
+import { fromNumber, roundToString, toNumber } from '../exact/rational.js';
+import type { UnitRecord, UnitSet } from '../indicators/unit-values.js';
+import type { OutputCell, OutputColumn, OutputTable } from '../render/model.js';
+import type { Weighted } from '../stats/equity.js';
+import { coefficientOfVariation, gini, maxMinRatio, theilDecomposition, theilL, theilT, weightedMean } from '../stats/equity.js';
+
+export interface EquityChoices {
+  readonly weighted: boolean;
+  readonly groups: boolean;
+  readonly decimals: number;
+  readonly mode: RoundingMode;
+}
+
+const BASE = ['indicator', 'n', 'mean', 'cv', 'gini', 'theil_t', 'theil_l', 'max_min_ratio'] as const;
+const SPLIT = ['theil_t_between', 'theil_t_within', 'theil_l_between', 'theil_l_within', 'between_share_t', 'between_share_l'] as const;
+
+export interface EquityResult {
+  readonly table: OutputTable;
+  readonly notes: readonly string[];
+}
+
+function weightedOf(units: readonly UnitRecord[], index: number, weighted: boolean): Weighted {
+  return {
+    values: units.map((unit) => toNumber(unit.values[index]!)),
+    weights: units.map((unit) => (weighted ? toNumber(unit.weight!) : 1)),
+  };
+}
+
+export function equityTable(set: UnitSet, choices: EquityChoices): EquityResult {
+  const grouped = set.grouper !== undefined;
+  const ids: string[] = [...(choices.groups ? ['group'] : []), ...BASE, ...(grouped ? SPLIT : []), 'note'];
+  const columns: OutputColumn[] = ids.map((id) => ({ id, label: id, kind: id === 'group' || id === 'indicator' || id === 'note' ? 'text' : 'number' }));
+  const format = (value: number | null | undefined): OutputCell =>
+    value === null || value === undefined || !Number.isFinite(value) ? null : roundToString(fromNumber(value), choices.decimals, choices.mode);
+  const notes: string[] = [];
+  const rows: OutputCell[][] = [];
+  const row = (cells: Record<string, OutputCell>): OutputCell[] => ids.map((id) => cells[id] ?? null);
+
+  set.targets.forEach((target, index) => {
+    const usable = set.units.filter((unit) => unit.values[index] !== null && (!choices.weighted || unit.weight !== null));
+    const dropped = set.units.length - usable.length;
+    if (dropped > 0) {
+      const lacking = set.units.filter((unit) => !usable.includes(unit)).map((unit) => unit.label);
+      notes.push(`${target.id}: ${dropped} unit(s) left out for lack of a value${choices.weighted ? ' or weight' : ''}: ${lacking.join(', ')}`);
+    }
+    if (usable.length === 0) {
+      rows.push(row({ indicator: target.id, n: '0', note: 'no unit has a value' }));
+      return;
+    }
+    const data = weightedOf(usable, index, choices.weighted);
+    const totalWeight = data.weights.reduce((sum, weight) => sum + weight, 0);
+    const mean = totalWeight > 0 ? weightedMean(data) : NaN;
+    if (!(mean > 0)) {
+      rows.push(row({ indicator: target.id, n: String(usable.length), mean: format(mean), note: 'the mean is zero: inequality is undefined' }));
+      return;
+    }
+    const l = theilL(data);
+    const t = theilT(data);
+    const reasons: string[] = [];
+    if (l === null) reasons.push('theil_l undefined: some unit has the value 0');
+    const ratio = maxMinRatio(data.values);
+    if (ratio === null) reasons.push('max_min_ratio undefined: the minimum is 0');
+    const cells: Record<string, OutputCell> = {
+      indicator: target.id, n: String(usable.length), mean: format(mean), cv: format(coefficientOfVariation(data)),
+      gini: format(gini(data)), theil_t: format(t), theil_l: format(l), max_min_ratio: format(ratio),
+    };
+    const byGroup = grouped
+      ? set.grouper!.order(new Set(usable.map((unit) => unit.group!))).map((group) => [group, usable.filter((unit) => unit.group === group)] as const)
+      : [];
+    if (grouped) {
+      const split = theilDecomposition(byGroup.map(([, units]) => weightedOf(units, index, choices.weighted)));
+      Object.assign(cells, {
+        theil_t_between: format(split.t.between), theil_t_within: format(split.t.within),
+        theil_l_between: format(split.l?.between), theil_l_within: format(split.l?.within),
+        between_share_t: format(t === 0 ? null : split.t.between / t),
+        between_share_l: format(l === null || l === 0 ? null : split.l!.between / l),
+      });
+    }
+    cells['note'] = reasons.length > 0 ? reasons.join('; ') : null;
+    rows.push(row(cells));
+    if (choices.groups) {
+      for (const [group, units] of byGroup) {
+        const groupData = weightedOf(units, index, choices.weighted);
+        const groupL = theilL(groupData);
+        rows.push(row({
+          group, indicator: target.id, n: String(units.length), mean: format(weightedMean(groupData)),
+          cv: format(coefficientOfVariation(groupData)), gini: format(gini(groupData)), theil_t: format(theilT(groupData)),
+          theil_l: format(groupL), note: groupL === null ? 'theil_l undefined: some unit has the value 0' : null,
+        }));
+      }
+    }
+  });
+  return { table: { columns, rows }, notes };
+}

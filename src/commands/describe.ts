@@ -1,0 +1,55 @@
+import { Command, Option } from 'commander';
+import { describeTable } from '../analysis/describe.js';
+import type { RegionScheme } from '../indicators/regions.js';
+import { collectUnits } from '../indicators/unit-values.js';
+import { loadCatalogue } from '../indicators/user-catalogue.js';
+import { checkOutputTarget, writeOutput } from '../io/writer.js';
+import type { QuantileMethod, SdKind } from '../stats/describe.js';
+import type { CommonOptions } from './common.js';
+import {
+  addCatalogueOption, addGroupOptions, addIndicatorOptions, addInputOptions, addOutputOptions, note, outputOptions,
+  readOptions,
+} from './common.js';
+
+interface DescribeOptions extends CommonOptions {
+  by?: string;
+  regions: RegionScheme;
+  sd: SdKind;
+  quantileMethod: QuantileMethod;
+}
+
+const EXAMPLES = `
+Examples:
+  $ svc-stats describe data/provinces-2009-divisions.csv
+  $ svc-stats describe provinces.csv -i population_per_community --by region
+  $ svc-stats describe provinces.csv --sd population --quantile-method nearest-rank --format json
+
+For each indicator (or measure, with -i) across the units of the file: n, missing, mean, standard deviation,
+coefficient of variation (sd / mean), min, p25, median, p75, max, and the units holding min and max.
+The sd is the sample sd (n − 1) unless --sd population. Quantiles are R's type 7 (linear interpolation,
+as R's quantile() and numpy's percentile) unless --quantile-method nearest-rank (R's type 1).
+National/total rows and "of which" rows are not units. Statistics are printed to 4 decimals (--decimals).`;
+
+export function describeCommand(): Command {
+  const command = new Command('describe')
+    .description('descriptive statistics of indicators across units: mean, sd, CV, quartiles, min/max units')
+    .argument('<file>', 'a CSV file, or -')
+    .addOption(new Option('--sd <kind>', 'standard deviation: sample (n − 1) or population (n)').choices(['sample', 'population']).default('sample'))
+    .addOption(new Option('--quantile-method <method>', 'linear (R type 7) or nearest-rank (R type 1)').choices(['linear', 'nearest-rank']).default('linear'));
+  addInputOptions(command);
+  addCatalogueOption(command);
+  addIndicatorOptions(command);
+  addGroupOptions(command);
+  addOutputOptions(command);
+  command.addHelpText('after', EXAMPLES);
+  command.action(async (file: string, options: DescribeOptions) => {
+    checkOutputTarget(options.output, [file]);
+    const catalogue = await loadCatalogue(options.indicatorsFile);
+    const by = options.by === undefined ? undefined : { column: options.by, scheme: options.regions };
+    const set = await collectUnits(file, readOptions(options, catalogue), catalogue, options.indicators, undefined, by);
+    for (const line of set.notes) note(line);
+    const table = describeTable(set, { sd: options.sd, quantiles: options.quantileMethod, decimals: options.decimals ?? 4, mode: options.rounding });
+    await writeOutput(table, outputOptions(options));
+  });
+  return command;
+}

@@ -1,0 +1,66 @@
+import { Command, Option } from 'commander';
+import { SvcError } from '../errors.js';
+import { equityTable } from '../analysis/equity.js';
+import type { RegionScheme } from '../indicators/regions.js';
+import { collectUnits } from '../indicators/unit-values.js';
+import { loadCatalogue } from '../indicators/user-catalogue.js';
+import { checkOutputTarget, writeOutput } from '../io/writer.js';
+import type { CommonOptions } from './common.js';
+import {
+  addCatalogueOption, addGroupOptions, addIndicatorOptions, addInputOptions, addOutputOptions, note, outputOptions,
+  readOptions,
+} from './common.js';
+
+interface EquityOptions extends CommonOptions {
+  by?: string;
+  regions: RegionScheme;
+  weight: string;
+  groups?: boolean;
+}
+
+const EXAMPLES = `
+Examples:
+  $ svc-stats equity provinces.csv --indicator centers_per_10k_residents
+  $ svc-stats equity provinces.csv -i population_per_community --by region --groups
+  $ svc-stats equity data/provinces-2009-divisions.csv -i subdistricts --weight none
+
+CV, Gini, Theil T, Theil L and the max/min ratio across units, weighted by urban_population unless
+--weight MEASURE or --weight none (formulas in the README and ../shared/domain.md). With --by, the
+between-group and within-group parts of Theil T and L and the between-group share; --groups adds each
+group's own figures. A unit with the value 0 makes Theil L undefined: it is reported missing with the reason.
+Statistics use the exact unrounded values; they are printed to 4 decimals (--decimals).`;
+
+export function equityCommand(): Command {
+  const command = new Command('equity')
+    .description('inequality of coverage across units: CV, Gini, Theil T/L and their between/within split')
+    .argument('<file>', 'a CSV file, or -')
+    .addOption(new Option('--indicator <ids>', 'same as -i/--indicators').hideHelp())
+    .option('--weight <measure>', 'weight of each unit: a measure id, or none', 'urban_population')
+    .option('--groups', 'with --by: add one row per group with its own statistics');
+  addInputOptions(command);
+  addCatalogueOption(command);
+  addIndicatorOptions(command);
+  addGroupOptions(command);
+  addOutputOptions(command);
+  command.addHelpText('after', EXAMPLES);
+  command.action(async (file: string, options: EquityOptions & { indicator?: string }) => {
+    checkOutputTarget(options.output, [file]);
+    if (options.groups === true && options.by === undefined) throw new SvcError('USAGE', '--groups needs --by');
+    const catalogue = await loadCatalogue(options.indicatorsFile);
+    const ids = options.indicators ?? options.indicator?.split(',').map((id) => id.trim()).filter(Boolean);
+    const weighted = options.weight !== 'none';
+    if (weighted && !catalogue.measures.some((measure) => measure.id === options.weight)) {
+      throw new SvcError('USAGE', `--weight ${options.weight}: not a measure id`, {}, "see 'svc-stats measures', or use --weight none");
+    }
+    const by = options.by === undefined ? undefined : { column: options.by, scheme: options.regions };
+    const set = await collectUnits(file, readOptions(options, catalogue), catalogue, ids, weighted ? options.weight : undefined, by);
+    if (weighted && !set.plan.measureColumns.some((column) => column.measure.id === options.weight)) {
+      throw new SvcError('USAGE', `the weight ${options.weight} is not a column of the input`, { file: set.file },
+        'give --weight MEASURE, or --weight none for unweighted statistics');
+    }
+    const result = equityTable(set, { weighted, groups: options.groups === true, decimals: options.decimals ?? 4, mode: options.rounding });
+    for (const line of [...set.notes, ...result.notes]) note(line);
+    await writeOutput(result.table, outputOptions(options));
+  });
+  return command;
+}

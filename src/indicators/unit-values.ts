@@ -1,0 +1,75 @@
+/**
+ * The units of a file (its part rows) with the numbers describe and equity need — one value per target and a
+ * weight — kept as they stream past; no row is held. Total and "of which" rows are kept out and reported.
+ */
+import type { Rational } from '../exact/rational.js';
+import type { HeaderPlan } from '../io/headers.js';
+import type { ReadOptions } from '../io/reader.js';
+import { displayName, scanTable } from '../io/reader.js';
+import type { Catalogue } from './evaluate.js';
+import type { Grouper } from './grouping.js';
+import { makeGrouper, rowRole } from './grouping.js';
+import type { RegionScheme } from './regions.js';
+import type { Target } from './targets.js';
+import { selectTargets, targetValue } from './targets.js';
+
+export interface UnitRecord {
+  readonly label: string;
+  readonly group: string | undefined;
+  /** per target: the exact value, or null (missing input or zero denominator) */
+  readonly values: readonly (Rational | null)[];
+  readonly weight: Rational | null;
+}
+
+export interface UnitSet {
+  readonly file: string;
+  readonly plan: HeaderPlan;
+  readonly targets: readonly Target[];
+  readonly units: readonly UnitRecord[];
+  readonly grouper: Grouper | undefined;
+  readonly notes: readonly string[];
+}
+
+export async function collectUnits(
+  source: string,
+  options: ReadOptions,
+  catalogue: Catalogue,
+  ids: readonly string[] | undefined,
+  weightId: string | undefined,
+  by: { column: string; scheme: RegionScheme } | undefined,
+): Promise<UnitSet> {
+  const file = displayName(source);
+  const units: UnitRecord[] = [];
+  const excluded: string[] = [];
+  const notes: string[] = [];
+  let targets: Target[] | undefined;
+  let grouper: Grouper | undefined;
+  let weightIndex = -1;
+  const { plan } = await scanTable(source, { ...options, groupColumn: by?.column }, (row, rowPlan) => {
+    if (targets === undefined) {
+      const present = new Set(rowPlan.measureColumns.map((column) => column.measure.id));
+      const selection = selectTargets(catalogue, ids, present, file);
+      targets = selection.targets;
+      notes.push(...selection.notes);
+      if (by !== undefined) grouper = makeGrouper(rowPlan, by.column, by.scheme, file);
+      weightIndex = rowPlan.measureColumns.findIndex((column) => column.measure.id === weightId);
+    }
+    if (rowRole(row) !== 'part') {
+      excluded.push(`${row.label} (line ${row.line})`);
+      return;
+    }
+    const values = new Map<string, Rational | null>();
+    rowPlan.measureColumns.forEach((column, index) => values.set(column.measure.id, row.values[index] ?? null));
+    units.push({
+      label: row.label ?? `line ${row.line}`,
+      group: grouper?.groupOf(row),
+      values: targets.map((target) => {
+        const outcome = targetValue(target, values);
+        return 'value' in outcome ? outcome.value : null;
+      }),
+      weight: weightIndex === -1 ? null : row.values[weightIndex] ?? null,
+    });
+  });
+  if (excluded.length > 0) notes.unshift(`${file}: national/total and "of which" rows are not units here: ${excluded.join('; ')}`);
+  return { file, plan, targets: targets ?? [], units, grouper, notes };
+}
