@@ -20,7 +20,7 @@ const TRANSPOSE_MAX_ROWS = 6;
 
 function transpose(table: OutputTable): OutputTable {
   const [first, ...rest] = table.columns;
-  const headers = table.rows.map((row, index) => row[0] ?? `#${index + 1}`);
+  const headers = table.rows.map((row) => row[0] ?? MISSING_MARK);
   return {
     title: table.title,
     columns: [
@@ -42,5 +42,10 @@ function renderGrid(table: OutputTable, chalk: ChalkInstance): string {
     grid.push(row.map((cell) => (cell === null ? chalk.dim(MISSING_MARK) : cell)));
   }
   const title = table.title === undefined ? '' : `${chalk.bold(table.title)}\n`;
-  return `${title}${grid.toString()}\n`;
+  // rows without rules between them, but one rule under the header
+  const lines = grid.toString().split('\n');
+  const top = lines[0] ?? '';
+  const rule = top.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
+  if (lines.length > 2) lines.splice(2, 0, rule);
+  return `${title}${lines.join('\n')}\n`;
 }
