@@ -17,6 +17,7 @@ export type ErrorCode =
   | 'FRACTIONAL_COUNT'
   | 'BAD_LABEL' // control characters in a label
   | 'CATALOGUE' // a malformed --indicators-file
+  | 'NO_INDICATOR' // coverage: the input supports none of the indicators asked for
   | 'UNKNOWN_ID' // an indicator or measure id that the catalogue lacks, in a figures file
   | 'OUTPUT'; // --output into a missing folder, onto the input, or a failed write
 

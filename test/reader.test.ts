@@ -145,11 +145,26 @@ describe('encodings', () => {
   });
 
   it('refuses bytes that are neither UTF-8 nor GB18030', async () => {
-    // 0x80 alone is invalid in both encodings
-    const bytes = Buffer.concat([Buffer.from('地区,社区数\n全国,1\n', 'utf8'), Buffer.from([0x80, 0x0a])]);
+    // 0xff is invalid in both encodings (0x80 is not: WHATWG's GB18030 reads it as €)
+    const bytes = Buffer.concat([Buffer.from('unit,communities\nA,1\n', 'utf8'), Buffer.from([0xff, 0x0a])]);
     const error = await errorOf(fromBytes(bytes));
     expect(error.code).toBe('ENCODING');
-    expect(error.message).toContain('GB18030');
+    expect(error.message).toBe('invalid GB18030 at byte offset 21 (0xff)');
+    expect(error.location.line).toBe(3);
+  });
+
+  it('refuses a file mixing UTF-8 and GB18030 lines', async () => {
+    const bytes = Buffer.concat([Buffer.from('地区,社区数\n', 'utf8'), iconv.encode('全国,1\n', 'gb18030')]);
+    const error = await errorOf(fromBytes(bytes));
+    expect(error.code).toBe('ENCODING');
+    expect(error.message).toMatch(/^mixed encodings: the lines before line 2 are UTF-8/);
+  });
+
+  it('refuses binary data (a NUL byte) with its offset', async () => {
+    const error = await errorOf(fromBytes(Buffer.from('unit,communities\nA,1\u0000\n')));
+    expect(error.code).toBe('ENCODING');
+    expect(error.message).toBe('binary data: a NUL byte at byte offset 20');
+    expect(error.location.line).toBe(2);
   });
 });
 

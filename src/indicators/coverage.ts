@@ -3,6 +3,7 @@
  * the indicators, each evaluated exactly and rounded once, for printing. Pure: returns the table and the notes
  * for stderr.
  */
+import { SvcError } from '../errors.js';
 import type { Rational } from '../exact/rational.js';
 import { toDecimalString } from '../exact/rational.js';
 import type { Table } from '../io/reader.js';
@@ -69,6 +70,10 @@ export function buildCoverage(
   lang: Lang,
 ): CoverageResult {
   const { kept, notes } = availableIndicators(present, where, catalogue, wanted);
+  if (kept.length === 0) {
+    throw new SvcError('NO_INDICATOR', `no indicator can be computed: ${where} has only ${[...present].join(', ')}`, {},
+      wanted.length === 1 ? notes[0] : "see 'svc-stats indicators' for what each needs, or define one with --indicators-file");
+  }
   const used = new Set(kept.flatMap((indicator) => [indicator.numerator, indicator.denominator]));
   const measures = catalogue.measures.filter((measure) => used.has(measure.id));
   const columns: OutputColumn[] = [

@@ -33,17 +33,44 @@ export function detectEncoding(head: Uint8Array, choice: EncodingChoice): Detect
     throw new SvcError('ENCODING', 'UTF-16 big-endian input is not supported', { line: 1 },
       'save the file as UTF-8 or UTF-16LE');
   }
-  return { encoding: isValidUtf8Prefix(head) ? 'utf8' : 'gb18030', bomLength: 0 };
+  const invalidAt = firstInvalidUtf8(head);
+  if (invalidAt === -1) return { encoding: 'utf8', bomLength: 0 };
+  // GB18030 text is rarely valid UTF-8 for a whole line of Chinese; if complete lines before the first invalid
+  // byte are UTF-8 with Chinese in them, the file mixes encodings and no single decoding is right
+  const lineEnd = head.lastIndexOf(0x0a, invalidAt);
+  if (lineEnd > 0) {
+    const prefix = new TextDecoder('utf-8').decode(head.subarray(0, lineEnd));
+    if ((prefix.match(/[^\x00-\x7f]/g)?.length ?? 0) >= 2) {
+      const line = countLineFeeds(prefix) + 2;
+      throw new SvcError('ENCODING',
+        `mixed encodings: the lines before line ${line} are UTF-8, but byte offset ${invalidAt} (0x${head[invalidAt]!.toString(16)}) is not`,
+        { line }, 'convert the whole file to one encoding');
+    }
+  }
+  return { encoding: 'gb18030', bomLength: 0 };
 }
 
-function isValidUtf8Prefix(bytes: Uint8Array): boolean {
+function utf8Fails(bytes: Uint8Array, length: number): boolean {
   try {
-    // stream: a multi-byte character cut at the end of the block is not an error
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
-    return true;
-  } catch {
+    // stream: a multi-byte character cut at the end is not an error
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
     return false;
+  } catch {
+    return true;
   }
+}
+
+/** Offset of the first byte that makes the input invalid UTF-8, or -1 (bisection over prefixes). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  if (!utf8Fails(bytes, bytes.length)) return -1;
+  let low = 0;
+  let high = bytes.length;
+  while (high - low > 1) {
+    const middle = (low + high) >>> 1;
+    if (utf8Fails(bytes, middle)) high = middle;
+    else low = middle;
+  }
+  return high - 1;
 }
 
 /**
@@ -96,6 +123,14 @@ export class PieceDecoder {
   }
 
   private decodePiece(piece: Uint8Array): string {
+    if (this.encoding !== 'utf16le') {
+      const nul = piece.indexOf(0);
+      if (nul !== -1) {
+        const line = this.lines + countLineFeeds(new TextDecoder('latin1').decode(piece.subarray(0, nul))) + 1;
+        throw new SvcError('ENCODING', `binary data: a NUL byte at byte offset ${this.offset + nul}`, { file: this.file, line },
+          'this is not a CSV text file');
+      }
+    }
     let text: string;
     try {
       text = new TextDecoder(WHATWG_NAME[this.encoding], { fatal: true, ignoreBOM: true }).decode(piece);
