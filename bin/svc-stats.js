@@ -1,12 +1,19 @@
 #!/usr/bin/env node
 // The executable shim: runs the compiled CLI (npm ci builds it through the prepare script).
 import { main } from '../dist/cli.js';
+import { removeTemporaryFiles } from '../dist/io/writer.js';
 
 process.stdout.on('error', (error) => {
   // a closed pipe (svc-stats ... | head -1) is not a failure
   if (error.code === 'EPIPE') process.exit(0);
   throw error;
 });
-process.on('SIGINT', () => process.exit(130));
+// interrupted: no stack trace, no half-written temporary file; 128 + signal number
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(signal, () => {
+    removeTemporaryFiles();
+    process.exit(code);
+  });
+}
 
 process.exitCode = await main(process.argv);

@@ -3,8 +3,8 @@
  * to `--output` (a temporary file in the target's folder, then a rename: never a half-written file).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, realpathSync, statSync } from 'node:fs';
-import { rename, unlink, writeFile } from 'node:fs/promises';
+import { existsSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { SvcError } from '../errors.js';
@@ -64,7 +64,7 @@ export function render(table: OutputTable, format: Format, options: OutputOption
  */
 export function checkOutputTarget(output: string | undefined, inputs: readonly string[]): void {
   if (output === undefined) return;
-  const folder = dirname(resolve(output));
+  const folder = dirname(output);
   if (!existsSync(folder)) {
     throw new SvcError('OUTPUT', `the folder ${folder} does not exist`, { file: output });
   }
@@ -95,13 +95,38 @@ export async function writeOutput(table: OutputTable, options: OutputOptions): P
   await writeAtomically(options.output, text);
 }
 
+/** Temporary files being written, removed if the process is interrupted (see bin/svc-stats.js). */
+const pendingTemporaries = new Set<string>();
+
+export function removeTemporaryFiles(): void {
+  for (const temporary of pendingTemporaries) rmSync(temporary, { force: true });
+  pendingTemporaries.clear();
+}
+
+const WRITE_CHUNK = 1 << 20;
+
+/**
+ * Write beside the target, then rename over it: readers see the old file or the whole new one. Large output
+ * is written in chunks, so that an interrupt is handled (and the temporary file removed) mid-write.
+ */
 export async function writeAtomically(path: string, text: string): Promise<void> {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  pendingTemporaries.add(temporary);
   try {
-    await writeFile(temporary, text, { flag: 'wx' });
+    const handle = await open(temporary, 'wx');
+    try {
+      const bytes = Buffer.from(text, 'utf8');
+      for (let start = 0; start < bytes.length; start += WRITE_CHUNK) {
+        await handle.write(bytes, start, Math.min(WRITE_CHUNK, bytes.length - start));
+      }
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, path);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw new SvcError('OUTPUT', `cannot be written: ${(error as Error).message}`, { file: path });
+  } finally {
+    pendingTemporaries.delete(temporary);
   }
 }
