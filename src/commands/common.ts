@@ -46,6 +46,7 @@ function parseIdList(text: string): string[] {
 
 export function addInputOptions(command: Command): Command {
   return command
+    .option('--rows-are <measure>', 'each row counts as one of MEASURE (a community-level register: --rows-are communities)')
     .addOption(new Option('-e, --encoding <encoding>', 'input encoding; auto: a BOM decides, else UTF-8 if valid, else GB18030')
       .choices(ENCODING_CHOICES).default('auto'))
     .addOption(new Option('-d, --delimiter <char>', 'input delimiter (default: tab for .tsv, else comma)').argParser(parseDelimiter));
@@ -81,6 +82,7 @@ export function addCatalogueOption(command: Command): Command {
 
 export interface CommonOptions {
   indicatorsFile?: string;
+  rowsAre?: string;
   encoding: EncodingChoice;
   delimiter?: string;
   format?: Format;
@@ -95,7 +97,10 @@ export interface CommonOptions {
 }
 
 export function readOptions(options: CommonOptions & { by?: string }, catalogue: Catalogue = BUILTIN_CATALOGUE): ReadOptions {
-  return { encoding: options.encoding, delimiter: options.delimiter, measures: catalogue.measures, groupColumn: options.by };
+  return {
+    encoding: options.encoding, delimiter: options.delimiter, measures: catalogue.measures, groupColumn: options.by,
+    rowsAre: options.rowsAre,
+  };
 }
 
 export function outputOptions(options: CommonOptions): OutputOptions {

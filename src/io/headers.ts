@@ -6,7 +6,11 @@ import { SvcError } from '../errors.js';
 import type { MeasureDefinition } from '../indicators/measures.js';
 import { BASE_UNITS, LABEL_COLUMN_NAMES, UNIT_PREFIXES, YEAR_COLUMN_NAMES } from '../indicators/measures.js';
 
+/** The column index of the virtual --rows-are column: each row counts 1. */
+export const ROWS_ARE_INDEX = -1;
+
 export interface MeasureColumn {
+  /** index in the row, or ROWS_ARE_INDEX */
   readonly index: number;
   readonly header: string;
   readonly measure: MeasureDefinition;
@@ -68,6 +72,7 @@ export function planHeader(
   measures: readonly MeasureDefinition[],
   file: string,
   groupColumn?: string,
+  rowsAre?: string,
 ): HeaderPlan {
   const lookup = measureLookup(measures);
   const measureColumns: MeasureColumn[] = [];
@@ -117,6 +122,17 @@ export function planHeader(
     }
   });
 
+  if (rowsAre !== undefined) {
+    const measure = measures.find((candidate) => candidate.id === rowsAre);
+    if (measure === undefined) {
+      throw new SvcError('USAGE', `--rows-are ${rowsAre}: not a measure id`, { file }, "see 'svc-stats measures'");
+    }
+    const existing = measureColumns.find((column) => column.measure.id === rowsAre);
+    if (existing !== undefined) {
+      throw new SvcError('USAGE', `--rows-are ${rowsAre}, but column ${existing.index + 1} ('${existing.header}') already gives it`, { file, line: 1 });
+    }
+    measureColumns.push({ index: ROWS_ARE_INDEX, header: `(rows: ${rowsAre})`, measure, power10: 0 });
+  }
   if (measureColumns.length === 0) {
     throw new SvcError('HEADER', 'no column names a known measure', { file, line: 1 },
       "see 'svc-stats measures' for the names recognised, or declare new ones with --indicators-file");

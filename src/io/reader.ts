@@ -11,8 +11,8 @@ import { isInteger, scale10 } from '../exact/rational.js';
 import type { MeasureDefinition } from '../indicators/measures.js';
 import type { Encoding, EncodingChoice } from './encoding.js';
 import { PieceDecoder, detectEncoding } from './encoding.js';
-import type { HeaderPlan } from './headers.js';
-import { planHeader } from './headers.js';
+import type { HeaderPlan, MeasureColumn } from './headers.js';
+import { ROWS_ARE_INDEX, planHeader } from './headers.js';
 import { isInvalid, parseNumberCell, shorten } from './numbers.js';
 
 export interface ReadOptions {
@@ -20,6 +20,8 @@ export interface ReadOptions {
   readonly measures: readonly MeasureDefinition[];
   /** a single character; by default tab for `.tsv` files, else comma */
   readonly delimiter?: string | undefined;
+  /** --rows-are: each row counts as one of this measure (a community-level register) */
+  readonly rowsAre?: string | undefined;
   /** the --by column, which labels rows only when no other label column exists */
   readonly groupColumn?: string | undefined;
   /** standard input, for tests; process.stdin otherwise */
@@ -67,15 +69,33 @@ export async function scanTable(
   onRow: (row: DataRow, plan: HeaderPlan) => void,
 ): Promise<{ encoding: Encoding; plan: HeaderPlan; rowCount: number }> {
   const file = displayName(source);
+  return scanCells(source, options, (cells, line, plan) => onRow(toRow(cells, line, plan, file), plan));
+}
+
+/**
+ * The rows as raw cells, after the header is planned and the row's width checked: for hot loops that convert
+ * only what they need (see aggregate.ts), with readCell and rowLabel applying the same rules as scanTable.
+ */
+export async function scanCells(
+  source: string,
+  options: ReadOptions,
+  onCells: (cells: string[], line: number, plan: HeaderPlan) => void,
+): Promise<{ encoding: Encoding; plan: HeaderPlan; rowCount: number }> {
+  const file = displayName(source);
   let plan: HeaderPlan | undefined;
   let rowCount = 0;
   const { encoding } = await scanRecords(source, options, (cells, line) => {
     if (plan === undefined) {
-      plan = planHeader(cells, options.measures, file, options.groupColumn);
-    } else {
-      onRow(toRow(cells, line, plan, file), plan);
-      rowCount += 1;
+      plan = planHeader(cells, options.measures, file, options.groupColumn, options.rowsAre);
+      return;
     }
+    if (cells.length !== plan.headers.length) {
+      throw new SvcError('RAGGED_ROW',
+        `the row has ${cells.length} cells but the header has ${plan.headers.length}`,
+        { file, line, column: Math.min(cells.length, plan.headers.length) + 1 });
+    }
+    onCells(cells, line, plan);
+    rowCount += 1;
   });
   if (plan === undefined) {
     throw new SvcError('EMPTY_INPUT', 'the input is empty: no header row', { file },
@@ -157,38 +177,44 @@ export async function scanRecords(
   return { encoding: decoder!.encoding };
 }
 
+const ONE: Rational = { n: 1n, d: 1n };
+
 function toRow(cells: string[], line: number, plan: HeaderPlan, file: string): DataRow {
-  if (cells.length !== plan.headers.length) {
-    throw new SvcError('RAGGED_ROW',
-      `the row has ${cells.length} cells but the header has ${plan.headers.length}`,
-      { file, line, column: Math.min(cells.length, plan.headers.length) + 1 });
-  }
+  const label = rowLabel(cells, plan, file, line);
+  const year = plan.yearIndex === undefined ? undefined : cells[plan.yearIndex]!.trim();
+  const values = plan.measureColumns.map((column) =>
+    column.index === ROWS_ARE_INDEX ? ONE : readCell(cells[column.index]!, column, file, line));
+  return { line, cells, label, year, values };
+}
+
+/** The row's label, trimmed; control characters in it are an error. */
+export function rowLabel(cells: readonly string[], plan: HeaderPlan, file: string, line: number): string | undefined {
   const label = plan.labelIndex === undefined ? undefined : cells[plan.labelIndex]!.trim();
   if (label !== undefined && CONTROL_CHARACTERS.test(label)) {
     throw new SvcError('BAD_LABEL', `the label '${shorten(label)}' holds control characters`,
       { file, line, column: plan.labelIndex! + 1 });
   }
-  const year = plan.yearIndex === undefined ? undefined : cells[plan.yearIndex]!.trim();
-  const values = plan.measureColumns.map((column) => {
-    const cell = cells[column.index]!;
-    const parsed = parseNumberCell(cell);
-    const location = { file, line, column: column.index + 1 };
-    if (parsed === null) return null;
-    if (isInvalid(parsed)) throw new SvcError('NOT_A_NUMBER', `${column.header}: ${parsed.invalid}`, location);
-    const value = scale10(parsed, column.power10);
-    if (column.measure.kind === 'count') {
-      if (value.n < 0n) {
-        throw new SvcError('NEGATIVE_COUNT', `${column.header}: a count cannot be negative ('${shorten(cell.trim())}')`, location);
-      }
-      if (!isInteger(value)) {
-        throw new SvcError('FRACTIONAL_COUNT',
-          `${column.header}: '${shorten(cell.trim())}' is not a whole number of ${column.measure.unit.zh}` +
-            (column.power10 !== 0 ? ' once the unit is applied' : ''), location);
-      }
+  return label;
+}
+
+/** One cell of a measure column in base units, or null when missing; every rule of a count applied. */
+export function readCell(cell: string, column: MeasureColumn, file: string, line: number): Rational | null {
+  const parsed = parseNumberCell(cell);
+  if (parsed === null) return null;
+  const location = { file, line, column: column.index + 1 };
+  if (isInvalid(parsed)) throw new SvcError('NOT_A_NUMBER', `${column.header}: ${parsed.invalid}`, location);
+  const value = scale10(parsed, column.power10);
+  if (column.measure.kind === 'count') {
+    if (value.n < 0n) {
+      throw new SvcError('NEGATIVE_COUNT', `${column.header}: a count cannot be negative ('${shorten(cell.trim())}')`, location);
     }
-    return value;
-  });
-  return { line, cells, label, year, values };
+    if (!isInteger(value)) {
+      throw new SvcError('FRACTIONAL_COUNT',
+        `${column.header}: '${shorten(cell.trim())}' is not a whole number of ${column.measure.unit.zh}` +
+          (column.power10 !== 0 ? ' once the unit is applied' : ''), location);
+    }
+  }
+  return value;
 }
 
 async function openInput(source: string, file: string, options: Pick<ReadOptions, 'stdin'>): Promise<AsyncIterable<unknown>> {
