@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// The executable shim: runs the compiled CLI (npm ci builds it through the prepare script).
-import { main } from '../dist/cli.js';
-import { removeTemporaryFiles } from '../dist/io/writer.js';
+// The executable shim: runs the bundled CLI (npm ci builds it through the prepare script).
+import { main, removeTemporaryFiles } from '../dist/bin/svc-stats.js';
 
 process.stdout.on('error', (error) => {
   // a closed pipe (svc-stats ... | head -1) is not a failure

@@ -11,6 +11,8 @@ import { equityCommand } from './commands/equity.js';
 import { verifyCommand } from './commands/verify.js';
 import { EXIT, SvcError } from './errors.js';
 
+export { removeTemporaryFiles } from './io/writer.js';
+
 const COMMANDS: readonly (() => Command)[] = [
   coverageCommand, compareCommand, describeCommand, equityCommand, verifyCommand, indicatorsCommand, measuresCommand,
 ];

@@ -187,6 +187,15 @@ describe('rows', () => {
     expect((await errorOf(fromBytes('地区,城镇人口(万人)\n甲,1.00005\n'))).code).toBe('FRACTIONAL_COUNT');
   });
 
+  it('counts blank lines and quoted line breaks in line numbers, whichever way the input is cut', async () => {
+    const text = '地区,社区数,备注\n\n甲,1,a\n\n乙,2,"two\nlines"\n丁,x,b\n';
+    for (let cut = 0; cut <= text.length; cut += 1) {
+      const chunks = [Buffer.from(text.slice(0, cut)), Buffer.from(text.slice(cut))];
+      const error = await errorOf(readTable('-', { encoding: 'utf8', measures: BUILTIN_MEASURES, stdin: Readable.from(chunks) }));
+      expect(error.location).toMatchObject({ line: 7, column: 2 });
+    }
+  });
+
   it('refuses ragged rows, short and long', async () => {
     const short = await errorOf(fromBytes('地区,社区数,街道数\n甲,1\n'));
     expect(short.code).toBe('RAGGED_ROW');

@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { describeTable } from '../analysis/describe.js';
 import type { RegionScheme } from '../indicators/regions.js';
 import { collectUnits } from '../indicators/unit-values.js';
 import { loadCatalogue } from '../indicators/user-catalogue.js';
@@ -48,6 +47,7 @@ export function describeCommand(): Command {
     const by = options.by === undefined ? undefined : { column: options.by, scheme: options.regions };
     const set = await collectUnits(file, readOptions(options, catalogue), catalogue, options.indicators, undefined, by);
     for (const line of set.notes) note(line);
+    const { describeTable } = await import('../analysis/describe.js'); // simple-statistics and the formulas, loaded for this command only
     const table = describeTable(set, { sd: options.sd, quantiles: options.quantileMethod, decimals: options.decimals ?? 4, mode: options.rounding });
     await writeOutput(table, outputOptions(options));
   });

@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import { SvcError } from '../errors.js';
-import { equityTable } from '../analysis/equity.js';
 import type { RegionScheme } from '../indicators/regions.js';
 import { collectUnits } from '../indicators/unit-values.js';
 import { loadCatalogue } from '../indicators/user-catalogue.js';
@@ -58,6 +57,7 @@ export function equityCommand(): Command {
       throw new SvcError('USAGE', `the weight ${options.weight} is not a column of the input`, { file: set.file },
         'give --weight MEASURE, or --weight none for unweighted statistics');
     }
+    const { equityTable } = await import('../analysis/equity.js'); // loaded for this command only
     const result = equityTable(set, { weighted, groups: options.groups === true, decimals: options.decimals ?? 4, mode: options.rounding });
     for (const line of [...set.notes, ...result.notes]) note(line);
     await writeOutput(result.table, outputOptions(options));

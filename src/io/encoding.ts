@@ -96,6 +96,7 @@ export class PieceDecoder {
   /** Text of all complete lines received so far. */
   push(chunk: Uint8Array): string {
     const bytes = this.pending.length === 0 ? chunk : concat(this.pending, chunk);
+    this.refuseBinary(bytes);
     const cut = this.lastLineEnd(bytes);
     if (cut === 0) {
       this.pending = bytes;
@@ -112,6 +113,16 @@ export class PieceDecoder {
     return rest.length === 0 ? '' : this.decodePiece(rest);
   }
 
+  /** A NUL byte never occurs in CSV text outside UTF-16: checked on whole blocks, before any line is parsed. */
+  private refuseBinary(bytes: Uint8Array): void {
+    if (this.encoding === 'utf16le') return;
+    const nul = bytes.indexOf(0);
+    if (nul === -1) return;
+    const line = this.lines + countLineFeeds(new TextDecoder('latin1').decode(bytes.subarray(0, nul))) + 1;
+    throw new SvcError('ENCODING', `binary data: a NUL byte at byte offset ${this.offset + nul}`, { file: this.file, line },
+      'this is not a CSV text file');
+  }
+
   private lastLineEnd(bytes: Uint8Array): number {
     const step = this.encoding === 'utf16le' ? 2 : 1;
     for (let index = bytes.lastIndexOf(0x0a); index >= 0; index = bytes.lastIndexOf(0x0a, index - 1)) {
@@ -123,14 +134,6 @@ export class PieceDecoder {
   }
 
   private decodePiece(piece: Uint8Array): string {
-    if (this.encoding !== 'utf16le') {
-      const nul = piece.indexOf(0);
-      if (nul !== -1) {
-        const line = this.lines + countLineFeeds(new TextDecoder('latin1').decode(piece.subarray(0, nul))) + 1;
-        throw new SvcError('ENCODING', `binary data: a NUL byte at byte offset ${this.offset + nul}`, { file: this.file, line },
-          'this is not a CSV text file');
-      }
-    }
     let text: string;
     try {
       text = new TextDecoder(WHATWG_NAME[this.encoding], { fatal: true, ignoreBOM: true }).decode(piece);
@@ -138,8 +141,10 @@ export class PieceDecoder {
       throw this.locateError(piece);
     }
     this.offset += piece.length;
-    this.lines += countLineFeeds(text);
-    return text;
+    // one line end for the parser and the line count: CRLF and CR (old Mac files) become LF
+    const normal = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+    this.lines += countLineFeeds(normal);
+    return normal;
   }
 
   /** The first byte at which decoding fails: the shortest failing prefix, found by bisection. */

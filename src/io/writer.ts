@@ -2,17 +2,13 @@
  * The one writer of every command: chooses the format, renders, and writes to standard output or atomically
  * to `--output` (a temporary file in the target's folder, then a rename: never a half-written file).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { Chalk } from 'chalk';
 import { SvcError } from '../errors.js';
-import { renderDelimited } from '../render/delimited.js';
 import { renderJson, renderNdjson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { Format, OutputTable } from '../render/model.js';
-import { renderTable } from '../render/table.js';
 
 export interface OutputOptions {
   readonly format: Format | undefined;
@@ -41,14 +37,18 @@ export function useColor(options: OutputOptions, env = process.env, stdoutIsTTY 
   return options.color && options.output === undefined && stdoutIsTTY && !env['NO_COLOR'];
 }
 
-export function render(table: OutputTable, format: Format, options: OutputOptions, color: boolean): string {
+/** Renderers with dependencies (cli-table3 and chalk, csv-stringify) are loaded only when their format is asked for. */
+export async function render(table: OutputTable, format: Format, options: OutputOptions, color: boolean): Promise<string> {
   switch (format) {
-    case 'table':
+    case 'table': {
+      const [{ renderTable }, { Chalk }] = await Promise.all([import('../render/table.js'), import('chalk')]);
       return renderTable(table, new Chalk({ level: color ? 1 : 0 }), terminalWidth());
+    }
     case 'csv':
-      return (options.bom ? '\uFEFF' : '') + renderDelimited(table, ',', options.raw);
-    case 'tsv':
-      return (options.bom ? '\uFEFF' : '') + renderDelimited(table, '\t', options.raw);
+    case 'tsv': {
+      const { renderDelimited } = await import('../render/delimited.js');
+      return (options.bom ? '\uFEFF' : '') + renderDelimited(table, format === 'csv' ? ',' : '\t', options.raw);
+    }
     case 'json':
       return renderJson(table);
     case 'ndjson':
@@ -87,7 +87,7 @@ function terminalWidth(): number {
 
 export async function writeOutput(table: OutputTable, options: OutputOptions): Promise<void> {
   const format = resolveFormat(options);
-  const text = render(table, format, options, useColor(options));
+  const text = await render(table, format, options, useColor(options));
   if (options.output === undefined) {
     process.stdout.write(text);
     return;
@@ -110,7 +110,7 @@ const WRITE_CHUNK = 1 << 20;
  * is written in chunks, so that an interrupt is handled (and the temporary file removed) mid-write.
  */
 export async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}-${Date.now().toString(36)}.tmp`);
   pendingTemporaries.add(temporary);
   try {
     const handle = await open(temporary, 'wx');
