@@ -4,7 +4,7 @@
  *
  * The hot loop reads raw cells: a plain integer cell is added as a double while the sum stays below 2^53 (exact),
  * anything else goes through readCell's exact rationals and checks. Large files without quotes are cut at line
- * ends into byte ranges summed in parallel, on this thread and on worker threads (see aggregate-worker.ts).
+ * ends into byte ranges summed in parallel on worker threads (see aggregate-worker.ts).
  */
 import { availableParallelism } from 'node:os';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
@@ -231,7 +231,13 @@ interface WorkerReply {
   readonly crash?: string;
 }
 
-/** The first range on this thread, the others on workers; errors placed at their line in the whole file. */
+/**
+ * A small young generation for workers: their garbage is short-lived records, and V8's default lets each
+ * thread's heap grow past what the whole run needs (peak RSS 189 MiB with defaults, 141 MiB with 4 MiB).
+ */
+const WORKER_YOUNG_GENERATION_MB = 4;
+
+/** Every range on a worker (whose heap can be limited, unlike this thread's); errors placed at their line in the whole file. */
 async function aggregateInParallel(
   source: string,
   options: ReadOptions,
@@ -242,9 +248,10 @@ async function aggregateInParallel(
   const { stdin: _stdin, ...plainOptions } = options;
   const { Worker } = await import('node:worker_threads');
   const started: InstanceType<typeof Worker>[] = [];
-  const workers = ranges.slice(1).map((range) => new Promise<PartialAggregation>((resolve, reject) => {
+  const workers = ranges.map((range) => new Promise<PartialAggregation>((resolve, reject) => {
     const worker = new Worker(new URL('./aggregate-worker.js', import.meta.url), {
       workerData: { source, options: { ...plainOptions, range }, by, scheme },
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
     started.push(worker);
     worker.once('message', (reply: WorkerReply) => {
@@ -255,8 +262,7 @@ async function aggregateInParallel(
     worker.once('error', reject);
   }));
   try {
-    const first = await aggregatePart(source, { ...options, range: ranges[0] }, by, scheme);
-    return [first, ...(await Promise.all(workers))];
+    return await Promise.all(workers);
   } finally {
     // on success they are done; on an error the others' work is moot
     for (const worker of started) void worker.terminate();

@@ -98,11 +98,12 @@ export class PieceDecoder {
     const bytes = this.pending.length === 0 ? chunk : concat(this.pending, chunk);
     this.refuseBinary(bytes);
     const cut = this.lastLineEnd(bytes);
+    // pending bytes are copied (new Uint8Array, not Buffer#slice, which is a view): the caller may reuse its block
     if (cut === 0) {
-      this.pending = bytes;
+      this.pending = bytes === chunk ? new Uint8Array(chunk) : bytes;
       return '';
     }
-    this.pending = bytes.subarray(cut);
+    this.pending = new Uint8Array(bytes.subarray(cut));
     return this.decodePiece(bytes.subarray(0, cut));
   }
 

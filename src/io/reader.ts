@@ -54,7 +54,10 @@ export interface Table {
   readonly rows: readonly DataRow[];
 }
 
-const BLOCK_SIZE = 1 << 20;
+/** Read size: small enough that the text and records of one block stay a few MiB of garbage. */
+const BLOCK_SIZE = 256 << 10;
+/** The encoding is detected on this much of the input (all of any yearbook table). */
+const DETECT_SIZE = 1 << 20;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 export function displayName(source: string): string {
@@ -177,9 +180,9 @@ export async function scanRecords(
     for await (const chunk of input) {
       const bytes = chunk as Buffer;
       if (decoder === undefined) {
-        head.push(bytes);
+        head.push(Buffer.from(bytes)); // a copy: file blocks reuse one buffer
         headLength += bytes.length;
-        if (headLength >= BLOCK_SIZE) await startDecoding();
+        if (headLength >= DETECT_SIZE) await startDecoding();
       } else {
         await feed(decoder.push(bytes));
       }
@@ -256,13 +259,15 @@ export function readCell(cell: string, column: MeasureColumn, file: string, line
 
 /**
  * Blocks of a file from `start` to `end` (exclusive), read through a file handle: lighter to start than a
- * read stream, which matters for the many small yearbook tables.
+ * read stream, which matters for the many small yearbook tables. One buffer is reused: a block is valid until
+ * the next is asked for, and whoever keeps bytes copies them.
  */
 async function* blocksOf(source: string, start = 0, end = Infinity): AsyncIterable<Uint8Array> {
   const handle = await open(source, 'r');
+  const buffer = Buffer.allocUnsafe(BLOCK_SIZE);
   try {
     for (let position = start; position < end;) {
-      const block = Buffer.allocUnsafe(Math.min(BLOCK_SIZE, end - position));
+      const block = buffer.subarray(0, Math.min(BLOCK_SIZE, end - position));
       const { bytesRead } = await handle.read(block, 0, block.length, position);
       if (bytesRead === 0) break;
       yield block.subarray(0, bytesRead);
