@@ -136,7 +136,9 @@ export async function scanRecords(
   // line of each record is counted here. The decoder has turned CRLF and CR into LF.
   let parser: Parser | undefined; // csv-parse, loaded at the first quote
   let line = 0;
-  let quoted = false; // a quote seen: csv-parse from here on, and cells may hold line breaks
+  // a quote seen: csv-parse from here on, and cells may hold line breaks. SVC_STATS_PARSER=csv-parse uses
+  // csv-parse from the start (the reader tests run both ways).
+  let quoted = process.env['SVC_STATS_PARSER'] === 'csv-parse';
   const handle = (record: string[]): void => {
     line += 1;
     if (quoted) for (const cell of record) line += countLineBreaks(cell);
@@ -149,7 +151,7 @@ export async function scanRecords(
   };
   const feed = async (text: string): Promise<void> => {
     if (text === '' || parser?.errored) return;
-    if (!quoted && text.includes('"')) {
+    if (parser === undefined && (quoted || text.includes('"'))) {
       quoted = true;
       const { parse } = await import('csv-parse');
       parser = parse({ delimiter, relax_column_count: true });
