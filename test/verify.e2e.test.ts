@@ -61,6 +61,26 @@ describe('verify --expected', () => {
     expect(run.status).toBe(0);
   });
 
+  it('a figure without a unit is missing when the file has several rows', () => {
+    const run = runCli(['verify', 'data/provinces-2009-divisions.csv', '--expected', '-', '-f', 'json'], {
+      input: 'indicator,expected\nsubdistricts,140\n',
+    });
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)[0]).toMatchObject({
+      status: 'missing', note: 'more than one row of data/provinces-2009-divisions.csv matches: give unit and year',
+    });
+  });
+
+  it('finds a province by its label among many rows', () => {
+    const run = runCli(['verify', 'data/provinces-2009-divisions.csv', '--expected', '-', '-f', 'json'], {
+      input: 'indicator,unit,expected\nsubdistricts,广东省,436\nsubdistricts,全国,6686\n',
+    });
+    expect(run.status).toBe(0); // the file writes 广东: a province matches with or without its suffix
+    const rows = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(rows[0]).toMatchObject({ unit: '广东省', status: 'match', recomputed: 436 });
+    expect(rows[1]).toMatchObject({ unit: '全国', status: 'match', recomputed: 6686 });
+  });
+
   it('an unknown id in the figures file is bad input: exit 2 with its line', () => {
     const run = runCli(['verify', 'data/2005.csv', '--expected', '-'], { input: 'indicator,expected\nnope,1\n' });
     expect(run.status).toBe(2);

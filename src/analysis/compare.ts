@@ -7,8 +7,7 @@
 import type { Rational } from '../exact/rational.js';
 import { divide, fromNumber, roundToString, scale10, subtract, toNumber } from '../exact/rational.js';
 import type { RoundingChoice } from '../indicators/evaluate.js';
-import { normaliseName } from '../io/headers.js';
-import { findProvince } from '../indicators/regions.js';
+import { unitKey } from '../indicators/units.js';
 import type { Target } from '../indicators/targets.js';
 import { formatTarget, targetDecimals, targetValue } from '../indicators/targets.js';
 import type { OutputCell, OutputColumn, OutputTable } from '../render/model.js';
@@ -18,11 +17,6 @@ export interface Edition {
   readonly year: number | undefined;
   /** units in file order: label and values by measure id */
   readonly units: readonly { readonly label: string; readonly values: ReadonlyMap<string, Rational | null> }[];
-}
-
-/** The key two labels share when they name one unit: 广东省 and 广东 match, so do Beijing and 北京. */
-export function unitKey(label: string): string {
-  return findProvince(label)?.zh ?? normaliseName(label);
 }
 
 /** A 4-digit year (1949–2099) in a file name: `provinces-2009.csv` → 2009. */

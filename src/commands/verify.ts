@@ -5,14 +5,15 @@ import { roundToString, toDecimalString } from '../exact/rational.js';
 import { makeGrouper } from '../indicators/grouping.js';
 import { FIXED_LABELS } from '../indicators/labels.js';
 import type { Lang } from '../indicators/labels.js';
-import { checkTotals } from '../indicators/totals.js';
+import { TotalsChecker } from '../indicators/totals.js';
 import type { TotalCheck } from '../indicators/totals.js';
 import { loadCatalogue } from '../indicators/user-catalogue.js';
 import type { ExpectedFigure, FigureCheck } from '../indicators/verify.js';
-import { checkFigures, parseFigure, printedDecimals } from '../indicators/verify.js';
+import { checkFigures, parseFigure, printedDecimals, rowFilter } from '../indicators/verify.js';
 import { normaliseName } from '../io/headers.js';
 import { isInvalid, parseNumberCell } from '../io/numbers.js';
-import { displayName, readTable, scanRecords } from '../io/reader.js';
+import type { DataRow } from '../io/reader.js';
+import { displayName, scanRecords, scanTable } from '../io/reader.js';
 import { checkOutputTarget, writeOutput } from '../io/writer.js';
 import type { OutputColumn, OutputTable } from '../render/model.js';
 import type { CommonOptions } from './common.js';
@@ -68,16 +69,25 @@ export function verifyCommand(): Command {
     const lang = options.lang ?? defaultLang();
     if (options.expected !== undefined) {
       const figures = await readFigures(options.expected, options);
-      const table = await readTable(file, readOptions(options, catalogue));
+      // only the rows the figures can name are kept
+      const keep = rowFilter(figures);
+      const rows: DataRow[] = [];
+      const { plan, encoding } = await scanTable(file, readOptions(options, catalogue), (row) => {
+        if (keep(row.label, rows.length)) rows.push(row);
+      });
+      const table = { file: displayName(file), encoding, plan, rows };
       const checks = checkFigures(table, catalogue, figures, options.rounding, options.tolerance, displayName(options.expected));
       const counts = countBy(checks.map((check) => check.status));
       note(`verify: ${checks.length} figures: ${describeCounts(counts)}`);
       await writeOutput(figureTable(checks, lang), outputOptions(options));
       if (checks.some((check) => check.status !== 'match')) process.exitCode = EXIT.checkFailed;
     } else {
-      const table = await readTable(file, readOptions(options, catalogue));
-      const grouper = options.by === undefined ? undefined : makeGrouper(table.plan, options.by, 'three', table.file);
-      const checks = checkTotals(table, grouper);
+      let checker: TotalsChecker | undefined;
+      await scanTable(file, readOptions(options, catalogue), (row, plan) => {
+        checker ??= new TotalsChecker(plan, options.by === undefined ? undefined : makeGrouper(plan, options.by, 'three', displayName(file)), displayName(file));
+        checker.add(row);
+      });
+      const checks = checker!.finish();
       note(`verify: ${checks.length} totals: ${describeCounts(countBy(checks.map((check) => check.status)))}`);
       await writeOutput(totalsTable(checks, lang), outputOptions(options));
       if (checks.some((check) => check.status !== 'match')) process.exitCode = EXIT.checkFailed;
@@ -199,7 +209,9 @@ function totalsTable(checks: readonly TotalCheck[], lang: Lang): OutputTable {
     check.totalLabel, check.measure.id,
     check.total === null ? null : toDecimalString(check.total), toDecimalString(check.sumOfParts),
     check.difference === null ? null : toDecimalString(check.difference), String(check.parts),
-    check.partsMissing.length > 0 ? check.partsMissing.join(' ') : null, check.status,
+    check.partsMissing === 0 ? null
+      : check.partsMissingSample.join(' ') + (check.partsMissing > check.partsMissingSample.length ? ` … ${check.partsMissing} in all` : ''),
+    check.status,
   ]);
   return { columns, rows };
 }

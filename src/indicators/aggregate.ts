@@ -52,7 +52,7 @@ export interface Aggregation {
 const MISSING_SAMPLE = 5;
 const PLAIN_INTEGER = /^\d{1,15}$/;
 
-function emptySums(group: string, measures: number): GroupSums {
+export function emptySums(group: string, measures: number): GroupSums {
   return {
     group,
     units: 0,
@@ -63,7 +63,7 @@ function emptySums(group: string, measures: number): GroupSums {
   };
 }
 
-function addValue(target: GroupSums, index: number, value: Rational | null, label: string): void {
+export function addValue(target: GroupSums, index: number, value: Rational | null, label: string): void {
   if (value === null) {
     target.missingCount[index] = target.missingCount[index]! + 1;
     if (target.missingSample[index]!.length < MISSING_SAMPLE) target.missingSample[index]!.push(label);

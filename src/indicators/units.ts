@@ -3,6 +3,7 @@
  * "of which" rows whose label starts with `#`. Neither may be summed with the rows they summarise.
  */
 import { normaliseName } from '../io/headers.js';
+import { findProvince } from './regions.js';
 
 export const TOTAL_LABELS: readonly string[] = ['全国', '合计', '总计', '全国合计', '全国总计', '总数', 'total', 'national', 'china', 'all'];
 
@@ -19,7 +20,12 @@ export function isOfWhichLabel(label: string | undefined): boolean {
   return text.startsWith('#') || text.startsWith('其中');
 }
 
-/** Labels equal for matching: NFKC, no blanks, case folded. */
+/** The key two labels share when they name one unit: 广东省 and 广东 match, so do Beijing and 北京. */
+export function unitKey(label: string): string {
+  return findProvince(label)?.zh ?? normaliseName(label);
+}
+
+/** Labels equal for matching: the same province, or the same text after NFKC, without blanks, case folded. */
 export function sameUnit(a: string, b: string): boolean {
-  return normaliseName(a) === normaliseName(b);
+  return unitKey(a) === unitKey(b);
 }

@@ -64,8 +64,19 @@ function findRows(table: Table, figure: ExpectedFigure): { rows: DataRow[]; reas
     const what = [figure.unit && `unit '${figure.unit}'`, figure.year && `year ${figure.year}`].filter(Boolean).join(', ');
     return { rows, reason: `no row of ${table.file} matches ${what || 'the figure'}` };
   }
-  if (rows.length > 1) return { rows, reason: `${rows.length} rows of ${table.file} match: give unit and year` };
+  if (rows.length > 1) return { rows, reason: `more than one row of ${table.file} matches: give unit and year` };
   return { rows, reason: null };
+}
+
+/**
+ * Whether a row can be the one a figure names: the rows verify keeps while reading, so that a large file is not
+ * held in memory. A figure without a unit keeps the first two rows (enough to tell one row from several).
+ */
+export function rowFilter(figures: readonly ExpectedFigure[]): (label: string | undefined, kept: number) => boolean {
+  const units = figures.flatMap((figure) => (figure.unit === undefined ? [] : [figure.unit]));
+  const anyWithoutUnit = figures.some((figure) => figure.unit === undefined);
+  return (label, kept) =>
+    (anyWithoutUnit && kept < 2) || (label !== undefined && units.some((unit) => sameUnit(label, unit)));
 }
 
 export function checkFigures(
