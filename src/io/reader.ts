@@ -155,6 +155,8 @@ export async function scanRecords(
       quoted = true;
       const { parse } = await import('csv-parse');
       parser = parse({ delimiter, relax_column_count: true });
+      // errors are read from parser.errored; without a listener the stream's 'error' event would crash the process
+      parser.on('error', () => undefined);
     }
     if (parser !== undefined) {
       parser.write(text);
@@ -326,6 +328,7 @@ function csvError(error: unknown, file: string, lastRecordLine: number): SvcErro
         'a field that starts with " must end with "');
     case 'CSV_INVALID_CLOSING_QUOTE':
       return new SvcError('CSV_SYNTAX', 'a closing quote is followed by text instead of a delimiter', { file, line });
+    case 'INVALID_OPENING_QUOTE': // csv-parse's code has no CSV_ prefix here
     case 'CSV_INVALID_OPENING_QUOTE':
       return new SvcError('CSV_SYNTAX', 'a quote appears inside an unquoted cell', { file, line },
         'quote the whole cell and double the inner quotes: "a ""b"""');
