@@ -80,6 +80,14 @@ export function addCatalogueOption(command: Command): Command {
   return command.option('--indicators-file <file>', 'JSON file adding or overriding measures and indicators (see README)');
 }
 
+/** The options of every command that reads tables and computes indicators by group: coverage, compare, describe, equity. */
+export function addAnalysisOptions(command: Command): Command {
+  addInputOptions(command);
+  addCatalogueOption(command);
+  addIndicatorOptions(command);
+  return addGroupOptions(command);
+}
+
 export interface CommonOptions {
   indicatorsFile?: string;
   rowsAre?: string;

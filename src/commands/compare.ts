@@ -13,7 +13,7 @@ import { readTable } from '../io/reader.js';
 import { checkOutputTarget, writeOutput } from '../io/writer.js';
 import type { CommonOptions } from './common.js';
 import {
-  addCatalogueOption, addGroupOptions, addIndicatorOptions, addInputOptions, addOutputOptions, note, outputOptions,
+  addAnalysisOptions, addOutputOptions, note, outputOptions,
   readOptions,
 } from './common.js';
 
@@ -56,10 +56,7 @@ export function compareCommand(): Command {
   const command = new Command('compare')
     .description('compare the same units across files (editions or years): values, change, % change, CAGR')
     .argument('<files...>', 'two or more CSV files, oldest first');
-  addInputOptions(command);
-  addCatalogueOption(command);
-  addIndicatorOptions(command);
-  addGroupOptions(command);
+  addAnalysisOptions(command);
   addOutputOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (files: string[], options: CompareOptions) => {

@@ -9,7 +9,7 @@ import { readTable } from '../io/reader.js';
 import { checkOutputTarget, writeOutput } from '../io/writer.js';
 import type { CommonOptions } from './common.js';
 import {
-  addCatalogueOption, addGroupOptions, addIndicatorOptions, addInputOptions, addOutputOptions, defaultLang, note,
+  addAnalysisOptions, addOutputOptions, defaultLang, note,
   outputOptions, readOptions,
 } from './common.js';
 
@@ -38,10 +38,7 @@ export function coverageCommand(): Command {
   const command = new Command('coverage')
     .description('coverage indicators for each row or group of yearbook extracts (Tables 1 and 2 of the 2009 report)')
     .argument('<files...>', 'CSV files, or - for standard input');
-  addInputOptions(command);
-  addCatalogueOption(command);
-  addIndicatorOptions(command);
-  addGroupOptions(command);
+  addAnalysisOptions(command);
   command.addOption(new Option('--totals', 'add a total row computed from all unit rows (never from a total row of the input)'));
   addOutputOptions(command);
   command.addHelpText('after', EXAMPLES);

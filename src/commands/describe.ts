@@ -6,7 +6,7 @@ import { checkOutputTarget, writeOutput } from '../io/writer.js';
 import type { QuantileMethod, SdKind } from '../stats/describe.js';
 import type { CommonOptions } from './common.js';
 import {
-  addCatalogueOption, addGroupOptions, addIndicatorOptions, addInputOptions, addOutputOptions, note, outputOptions,
+  addAnalysisOptions, addOutputOptions, note, outputOptions,
   readOptions,
 } from './common.js';
 
@@ -35,10 +35,7 @@ export function describeCommand(): Command {
     .argument('<file>', 'a CSV file, or -')
     .addOption(new Option('--sd <kind>', 'standard deviation: sample (n − 1) or population (n)').choices(['sample', 'population']).default('sample'))
     .addOption(new Option('--quantile-method <method>', 'linear (R type 7) or nearest-rank (R type 1)').choices(['linear', 'nearest-rank']).default('linear'));
-  addInputOptions(command);
-  addCatalogueOption(command);
-  addIndicatorOptions(command);
-  addGroupOptions(command);
+  addAnalysisOptions(command);
   addOutputOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (file: string, options: DescribeOptions) => {

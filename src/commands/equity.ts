@@ -6,7 +6,7 @@ import { loadCatalogue } from '../indicators/user-catalogue.js';
 import { checkOutputTarget, writeOutput } from '../io/writer.js';
 import type { CommonOptions } from './common.js';
 import {
-  addCatalogueOption, addGroupOptions, addIndicatorOptions, addInputOptions, addOutputOptions, note, outputOptions,
+  addAnalysisOptions, addOutputOptions, note, outputOptions,
   readOptions,
 } from './common.js';
 
@@ -36,10 +36,7 @@ export function equityCommand(): Command {
     .addOption(new Option('--indicator <ids>', 'same as -i/--indicators').hideHelp())
     .option('--weight <measure>', 'weight of each unit: a measure id, or none', 'urban_population')
     .option('--groups', 'with --by: add one row per group with its own statistics');
-  addInputOptions(command);
-  addCatalogueOption(command);
-  addIndicatorOptions(command);
-  addGroupOptions(command);
+  addAnalysisOptions(command);
   addOutputOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (file: string, options: EquityOptions & { indicator?: string }) => {

@@ -43,10 +43,6 @@ export function subtract(a: Rational, b: Rational): Rational {
   return add(a, { n: -b.n, d: b.d });
 }
 
-export function multiply(a: Rational, b: Rational): Rational {
-  return { n: a.n * b.n, d: a.d * b.d };
-}
-
 /** a / b, or null when b is zero: a zero denominator is a missing value, never Infinity. */
 export function divide(a: Rational, b: Rational): Rational | null {
   if (b.n === 0n) return null;
@@ -63,10 +59,6 @@ export function compare(a: Rational, b: Rational): number {
 
 export function isInteger(value: Rational): boolean {
   return value.n % value.d === 0n;
-}
-
-export function isZero(value: Rational): boolean {
-  return value.n === 0n;
 }
 
 /**
