@@ -3,8 +3,9 @@
  * computed while generating the file and, when Miller is installed (.ci/run installs it), to Miller's.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain ES module of the benchmark, without types
 import { generate } from '../bench/generate.mjs';
@@ -73,6 +74,24 @@ describe('parallel aggregation', () => {
     expect(run.status).toBe(2);
     // the header is line 1, then 400,000 rows: the appended row is line 400,002, its 5th cell the bad one
     expect(run.stderr).toBe(`svc-stats: ${bad}:400002:5: urban_population: '12x' is not a number\n`);
+  });
+
+  it('numbers a kept-out total row by its line in the whole file', () => {
+    const withTotal = join(folder, 'with-total.csv');
+    execFileSync('cp', [file, withTotal]);
+    appendFileSync(withTotal, '全国,合计,全国,C0,1,1,1,1,1\n');
+    const run = runCli(['coverage', withTotal, '--by', 'province', '--rows-are', 'communities', '-i', 'population_per_community', '-f', 'csv'], {
+      env: { SVC_STATS_THREADS: '2' },
+    });
+    expect(run.status).toBe(0);
+    // grouped by province, rows are labelled by the next label column, region
+    expect(run.stderr).toContain("kept out of the groups, not summed: 合计 (line 400002, a national/total row)");
+  });
+
+  it('gives the same sums for a GB18030 copy of the file', () => {
+    const gb = join(folder, 'register-gb18030.csv');
+    writeFileSync(gb, iconv.encode(readFileSync(file, 'utf8'), 'gb18030'));
+    expect(bySvcStats(gb, 2)).toEqual(bySvcStats(file, 1));
   });
 
   it('reads a file with quotes in one pass, with the same sums', () => {

@@ -15,6 +15,8 @@ import type { HeaderPlan } from '../io/headers.js';
 import { ROWS_ARE_INDEX } from '../io/headers.js';
 import type { ByteRange, DataRow, ReadOptions } from '../io/reader.js';
 import { displayName, readCell, rowLabel, scanCells } from '../io/reader.js';
+import type { Encoding } from '../io/encoding.js';
+import { detectEncoding } from '../io/encoding.js';
 import type { Grouper } from './grouping.js';
 import { labelRole, makeGrouper, rowRole } from './grouping.js';
 import type { RegionScheme } from './regions.js';
@@ -156,10 +158,10 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
 
 export async function aggregate(source: string, options: ReadOptions, by: string, scheme: RegionScheme): Promise<Aggregation> {
   const file = displayName(source);
-  const ranges = parallelRanges(source, options);
-  const parts = ranges === undefined
+  const parallel = parallelRanges(source, options);
+  const parts = parallel === undefined
     ? [await aggregatePart(source, options, by, scheme)]
-    : await aggregateInParallel(source, options, by, scheme, ranges);
+    : await aggregateInParallel(source, { ...options, encoding: parallel.encoding }, by, scheme, parallel.ranges);
   const plan = parts[0]!.plan;
   const merged = new Map<string, GroupSums>();
   for (const part of parts) {
@@ -184,7 +186,7 @@ const PARALLEL_MIN_BYTES = 16 << 20;
  * standard input, a small file, UTF-16, or any double quote in the file (a quoted cell may hold a line break,
  * so a cut could fall inside a record). One fast scan for the quote decides.
  */
-function parallelRanges(source: string, options: ReadOptions): ByteRange[] | undefined {
+function parallelRanges(source: string, options: ReadOptions): { ranges: ByteRange[]; encoding: Encoding } | undefined {
   const threads = Number(process.env['SVC_STATS_THREADS']) || Math.min(availableParallelism(), 8);
   if (source === '-' || threads < 2 || options.encoding === 'utf16le') return undefined;
   let size: number;
@@ -199,7 +201,14 @@ function parallelRanges(source: string, options: ReadOptions): ByteRange[] | und
     const block = Buffer.allocUnsafe(1 << 20);
     const read = (position: number): Buffer => block.subarray(0, readSync(descriptor, block, 0, block.length, position));
     const head = read(0);
-    if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return undefined;
+    // the encoding is decided once, here, as the reader would on the same first block, and given to every range
+    let encoding: Encoding;
+    try {
+      encoding = detectEncoding(head, options.encoding).encoding;
+    } catch {
+      return undefined; // the reader reports it
+    }
+    if (encoding === 'utf16le') return undefined;
     const headerLineFeed = head.indexOf(0x0a);
     if (headerLineFeed === -1) return undefined;
     for (let position = 0; position < size; position += block.length) {
@@ -219,7 +228,7 @@ function parallelRanges(source: string, options: ReadOptions): ByteRange[] | und
     for (let index = 0; index + 1 < cuts.length; index += 1) {
       if (cuts[index + 1]! > cuts[index]!) ranges.push({ headerEnd, start: cuts[index]!, end: cuts[index + 1]! });
     }
-    return ranges.length > 1 ? ranges : undefined;
+    return ranges.length > 1 ? { ranges, encoding } : undefined;
   } finally {
     closeSync(descriptor);
   }
@@ -262,7 +271,15 @@ async function aggregateInParallel(
     worker.once('error', reject);
   }));
   try {
-    return await Promise.all(workers);
+    const parts = await Promise.all(workers);
+    // rows kept out were numbered within their range: number them in the whole file
+    parts.forEach((part, index) => {
+      const range = ranges[index]!;
+      if (part.excluded.length === 0 || range.start === range.headerEnd) return;
+      const shift = countLineFeedsBefore(source, range.start) - 1;
+      part.excluded.forEach((row, at) => (part.excluded[at] = { ...row, line: row.line + shift }));
+    });
+    return parts;
   } finally {
     // on success they are done; on an error the others' work is moot
     for (const worker of started) void worker.terminate();

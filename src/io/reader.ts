@@ -202,10 +202,17 @@ export async function scanRecords(
     parser.end();
     try {
       await new Promise<void>((resolve, reject) => {
+        const drainOrReject = (): void => {
+          try {
+            drain();
+          } catch (error) {
+            reject(error); // a bad cell in the last records: never thrown out of an event handler
+          }
+        };
         parser!.once('error', reject);
         parser!.once('end', resolve);
-        parser!.on('readable', drain);
-        drain();
+        parser!.on('readable', drainOrReject);
+        drainOrReject();
       });
     } catch (error) {
       if (error instanceof SvcError) throw error;
