@@ -6,6 +6,7 @@ import { existsSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { SvcError } from '../errors.js';
+import { renderDelimited } from '../render/delimited.js';
 import { renderJson, renderNdjson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import type { Format, OutputTable } from '../render/model.js';
@@ -37,7 +38,7 @@ export function useColor(options: OutputOptions, env = process.env, stdoutIsTTY 
   return options.color && options.output === undefined && stdoutIsTTY && !env['NO_COLOR'];
 }
 
-/** Renderers with dependencies (cli-table3 and chalk, csv-stringify) are loaded only when their format is asked for. */
+/** The table renderer's dependencies (cli-table3, chalk) are loaded only when a table is asked for. */
 export async function render(table: OutputTable, format: Format, options: OutputOptions, color: boolean): Promise<string> {
   switch (format) {
     case 'table': {
@@ -45,10 +46,8 @@ export async function render(table: OutputTable, format: Format, options: Output
       return renderTable(table, new Chalk({ level: color ? 1 : 0 }), terminalWidth());
     }
     case 'csv':
-    case 'tsv': {
-      const { renderDelimited } = await import('../render/delimited.js');
+    case 'tsv':
       return (options.bom ? '\uFEFF' : '') + renderDelimited(table, format === 'csv' ? ',' : '\t', options.raw);
-    }
     case 'json':
       return renderJson(table);
     case 'ndjson':

@@ -1,8 +1,9 @@
 /**
- * csv and tsv through csv-stringify. Text cells that a spreadsheet would run as a formula are neutralised
- * (OWASP: prefix a single quote) unless `raw`; numbers formatted by svc-stats are never touched.
+ * csv and tsv through papaparse's unparse (the reader already loads papaparse, so writing costs no extra
+ * module at start-up). Text cells that a spreadsheet would run as a formula are neutralised (OWASP: prefix a
+ * single quote) unless `raw`; numbers formatted by svc-stats are never touched.
  */
-import { stringify } from 'csv-stringify/sync';
+import Papa from 'papaparse';
 import type { OutputTable } from './model.js';
 
 /** Leading characters that make Excel or LibreOffice Calc treat a cell as a formula, full-width forms included. */
@@ -20,5 +21,5 @@ export function renderDelimited(table: OutputTable, delimiter: ',' | '\t', raw: 
       return raw || table.columns[index]!.kind === 'number' ? cell : neutralise(cell);
     }),
   );
-  return stringify([header, ...rows], { delimiter, record_delimiter: 'unix' });
+  return `${Papa.unparse([header, ...rows], { delimiter, newline: '\n', quotes: false, escapeFormulae: false })}\n`;
 }
