@@ -130,7 +130,7 @@ export async function scanRecords(
   const input = await openInput(source, file, options);
   const delimiter = options.delimiter ?? (/\.tsv$/i.test(source) ? '\t' : ',');
   // Two parsers behind one reader. Until the first double quote, every piece of text is whole lines with no
-  // quoting, and papaparse's fastMode splits them exactly, at three times csv-parse's speed (bench/RESULTS.md).
+  // quoting, and papaparse's fastMode splits them exactly, twice as fast as csv-parse (bench/RESULTS.md).
   // From the first quote on, csv-parse reads the rest, quoting rules and errors included. Records come from
   // csv-parse's stream as arrays, without its per-record info objects (which cost as much as the parsing): the
   // line of each record is counted here. The decoder has turned CRLF and CR into LF.
