@@ -64,6 +64,9 @@ export function verifyCommand(): Command {
     if ((options.expected === undefined) === (options.checkTotals !== true)) {
       throw new SvcError('USAGE', 'verify needs exactly one of --expected FIGURES.csv and --check-totals');
     }
+    if (file === '-' && options.expected === '-') {
+      throw new SvcError('USAGE', 'FILE and --expected cannot both be standard input');
+    }
     checkOutputTarget(options.output, [file, ...(options.expected ? [options.expected] : [])]);
     const catalogue = await loadCatalogue(options.indicatorsFile);
     const lang = options.lang ?? defaultLang();
