@@ -3,7 +3,7 @@ import { EXIT, SvcError } from '../errors.js';
 import type { Rational } from '../exact/rational.js';
 import { roundToString, toDecimalString } from '../exact/rational.js';
 import { makeGrouper } from '../indicators/grouping.js';
-import { FIXED_LABELS } from '../indicators/labels.js';
+import { FIXED_LABELS, labelledColumn } from '../indicators/labels.js';
 import type { Lang } from '../indicators/labels.js';
 import { TotalsChecker } from '../indicators/totals.js';
 import type { TotalCheck } from '../indicators/totals.js';
@@ -151,6 +151,7 @@ function describeCounts(counts: Map<string, number>): string {
 }
 
 const VERIFY_LABELS = {
+  ...FIXED_LABELS,
   expected: { zh: '公布值', en: 'expected' },
   recomputed: { zh: '重算值', en: 'recomputed' },
   exact: { zh: '精确值', en: 'exact' },
@@ -167,9 +168,8 @@ const VERIFY_LABELS = {
   parts_missing: { zh: '缺值分项', en: 'parts missing a value' },
 } as const;
 
-function column(id: keyof typeof VERIFY_LABELS | keyof typeof FIXED_LABELS, lang: Lang, kind: 'text' | 'number'): OutputColumn {
-  const labels = id in VERIFY_LABELS ? VERIFY_LABELS[id as keyof typeof VERIFY_LABELS] : FIXED_LABELS[id as keyof typeof FIXED_LABELS];
-  return { id, label: labels[lang], kind };
+function column(id: keyof typeof VERIFY_LABELS, lang: Lang, kind: 'text' | 'number'): OutputColumn {
+  return labelledColumn(VERIFY_LABELS, id, lang, kind);
 }
 
 function figureTable(checks: readonly FigureCheck[], lang: Lang): OutputTable {

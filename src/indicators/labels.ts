@@ -16,6 +16,13 @@ export function indicatorLabel(indicator: IndicatorDefinition, lang: Lang): stri
   return withUnit(indicator.label, indicator.unit, lang);
 }
 
+type LabelTable = Readonly<Record<string, { readonly zh: string; readonly en: string }>>;
+
+/** An output column whose label comes from a table of zh/en labels keyed by the column id. */
+export function labelledColumn<T extends LabelTable>(labels: T, id: keyof T & string, lang: Lang, kind: 'text' | 'number' = 'text') {
+  return { id, label: labels[id]![lang], kind };
+}
+
 /** Labels of the fixed columns. */
 export const FIXED_LABELS = {
   file: { zh: '文件', en: 'file' },

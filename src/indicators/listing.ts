@@ -3,6 +3,7 @@ import type { OutputTable } from '../render/model.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import type { Catalogue } from './evaluate.js';
 import type { Lang } from './labels.js';
+import { labelledColumn } from './labels.js';
 
 /** `service_centers / urban_population × 10^4` */
 export function formula(indicator: IndicatorDefinition): string {
@@ -22,7 +23,7 @@ const HEADERS = {
 } as const;
 
 function column(id: keyof typeof HEADERS, lang: Lang, kind: 'text' | 'number' = 'text') {
-  return { id, label: HEADERS[id][lang], kind };
+  return labelledColumn(HEADERS, id, lang, kind);
 }
 
 export function indicatorListing(catalogue: Catalogue, lang: Lang): OutputTable {

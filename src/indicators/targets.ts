@@ -8,7 +8,7 @@ import { roundToString, toDecimalString } from '../exact/rational.js';
 import type { IndicatorDefinition } from './catalogue.js';
 import type { Catalogue, Outcome, RoundingChoice } from './evaluate.js';
 import { availableIndicators } from './coverage.js';
-import { evaluate } from './evaluate.js';
+import { evaluate, formatIndicator } from './evaluate.js';
 import type { MeasureDefinition } from './measures.js';
 
 export type Target =
@@ -55,7 +55,7 @@ export function targetValue(target: Target, values: ReadonlyMap<string, Rational
 
 /** A target's value as printed: an indicator rounded to its decimals, a measure exactly. */
 export function formatTarget(target: Target, value: Rational, rounding: RoundingChoice): string {
-  if (target.kind === 'indicator') return roundToString(value, rounding.decimals ?? target.indicator.decimals, rounding.mode);
+  if (target.kind === 'indicator') return formatIndicator(target.indicator, value, rounding);
   return rounding.decimals === undefined ? toDecimalString(value) : roundToString(value, rounding.decimals, rounding.mode);
 }
 

@@ -324,14 +324,14 @@ function withFile<T>(action: () => T, file: string): T {
   }
 }
 
-/** csv-parse's errors (CsvError, with a stable `code`) become ours, with the line where the record starts. */
-function csvError(error: unknown, file: string, lastRecordLine: number): SvcError {
+/** csv-parse's errors (CsvError, with a stable `code`) become ours; an unclosed quote opens on the line after the lines read. */
+function csvError(error: unknown, file: string, linesRead: number): SvcError {
   if (error instanceof SvcError) return error;
   const csv = error as { code?: string; lines?: number; message?: string };
   const line = csv.lines;
   switch (csv.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return new SvcError('CSV_SYNTAX', 'a quoted cell is never closed', { file, line: lastRecordLine + 1 },
+      return new SvcError('CSV_SYNTAX', 'a quoted cell is never closed', { file, line: linesRead + 1 },
         'a field that starts with " must end with "');
     case 'CSV_INVALID_CLOSING_QUOTE':
       return new SvcError('CSV_SYNTAX', 'a closing quote is followed by text instead of a delimiter', { file, line });
