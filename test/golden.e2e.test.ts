@@ -1,0 +1,19 @@
+/**
+ * Golden outputs: every README example and fixture command, in every format, byte for byte (stdout, stderr and
+ * exit code). Recorded with scripts/record-goldens.mjs; a deliberate change of output is re-recorded and shows
+ * in the diff of test/golden/out/.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error a plain .mjs module shared with the recording script
+import { goldenCases, goldenText, runGolden } from './golden/cases.mjs';
+
+interface GoldenCase { name: string; line: string; args: string[]; file: string }
+
+describe('golden outputs', () => {
+  for (const golden of goldenCases() as GoldenCase[]) {
+    it(`${golden.name}: ${golden.line}`, () => {
+      expect(goldenText(runGolden(golden.args))).toBe(readFileSync(golden.file, 'utf8'));
+    });
+  }
+});
