@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 rmSync('dist/bin', { recursive: true, force: true });
 
 await build({
-  entryPoints: { 'svc-stats': 'src/cli.ts', 'aggregate-worker': 'src/indicators/aggregate-worker.ts' },
+  entryPoints: { 'svc-stats': 'src/cli.ts', 'aggregate-worker': 'src/engine/worker.ts' },
   bundle: true,
   splitting: true,
   format: 'esm',

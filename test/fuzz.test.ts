@@ -9,11 +9,19 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { SvcError } from '../src/errors.js';
 import { toDecimalString } from '../src/exact/rational.js';
-import { BUILTIN_MEASURES } from '../src/indicators/measures.js';
-import type { EncodingChoice } from '../src/io/encoding.js';
-import { readTable } from '../src/io/reader.js';
-import { render } from '../src/io/writer.js';
-import type { Format, OutputTable } from '../src/render/model.js';
+import { BUILTIN_MEASURES } from '../src/catalogue/measures.js';
+import type { EncodingChoice } from '../src/io/sources/encoding.js';
+import { openRecords } from '../src/io/records.js';
+import type { RecordOptions } from '../src/io/records.js';
+import type { TableOptions } from '../src/table/rows.js';
+import { readTable as readRows } from '../src/table/rows.js';
+
+/** A source read as every command reads it: its records, then its table. */
+function readTable(source: string, options: RecordOptions & TableOptions) {
+  return readRows(openRecords(source, options), options);
+}
+import { render } from '../src/render/format.js';
+import type { Format, ReportTable } from '../src/render/model.js';
 import { runCli } from './helpers.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 1000);
@@ -91,11 +99,11 @@ describe('reader fuzzing', () => {
 describe('writer fuzzing: every format', () => {
   const cell = fc.oneof(fc.constant(null), fc.string({ maxLength: 10 }));
   const number = fc.oneof(fc.constant(null), fc.bigInt(-(10n ** 20n), 10n ** 20n).map(String), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }).map((x) => x.toFixed(3)));
-  const outputTable = fc.array(fc.tuple(cell, number), { maxLength: 15 }).map((rows): OutputTable => ({
-    columns: [{ id: 'unit', label: '地区', kind: 'text' }, { id: 'value', label: '值', kind: 'number' }],
+  const outputTable = fc.array(fc.tuple(cell, number), { maxLength: 15 }).map((rows): ReportTable => ({
+    columns: [{ id: 'unit', label: { zh: '地区', en: 'unit' }, kind: 'text' }, { id: 'value', label: { zh: '值', en: 'value' }, kind: 'number' }],
     rows,
   }));
-  const options = (raw: boolean) => ({ format: undefined, output: undefined, bom: false, color: false, raw });
+  const options = (raw: boolean) => ({ format: undefined, output: undefined, bom: false, color: false, raw, lang: 'zh' as const });
 
   it('json and ndjson parse back to the same values', async () => {
     await fc.assert(

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Rational, RoundingMode } from '../src/exact/rational.js';
 import { add, divide, roundToString, scale10, toDecimalString, toNumber, toSignificant } from '../src/exact/rational.js';
-import { parseNumberCell } from '../src/io/numbers.js';
+import { parseNumberCell } from '../src/table/cells.js';
 
 function decimal(text: string): Rational {
   const value = parseNumberCell(text);

@@ -5,12 +5,20 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { SvcError } from '../src/errors.js';
 import { toDecimalString } from '../src/exact/rational.js';
-import { BUILTIN_MEASURES } from '../src/indicators/measures.js';
-import type { EncodingChoice } from '../src/io/encoding.js';
-import { detectEncoding } from '../src/io/encoding.js';
-import { normaliseName, splitUnit, unitPower10 } from '../src/io/headers.js';
-import { parseNumberCell } from '../src/io/numbers.js';
-import { readTable } from '../src/io/reader.js';
+import { BUILTIN_MEASURES } from '../src/catalogue/measures.js';
+import type { EncodingChoice } from '../src/io/sources/encoding.js';
+import { detectEncoding } from '../src/io/sources/encoding.js';
+import { normaliseName, splitUnit, unitPower10 } from '../src/table/header-plan.js';
+import { parseNumberCell } from '../src/table/cells.js';
+import { openRecords } from '../src/io/records.js';
+import type { RecordOptions } from '../src/io/records.js';
+import type { TableOptions } from '../src/table/rows.js';
+import { readTable as readRows } from '../src/table/rows.js';
+
+/** A source read as every command reads it: its records, then its table. */
+function readTable(source: string, options: RecordOptions & TableOptions) {
+  return readRows(openRecords(source, options), options);
+}
 import { fixture, scratchDir } from './helpers.js';
 
 function fromBytes(bytes: Buffer | string, encoding: EncodingChoice = 'auto') {

@@ -168,8 +168,11 @@ describe('--indicators-file', () => {
     expect(indicators.find((row) => row['id'] === 'facilities_per_10k_residents')).toMatchObject({
       formula: 'service_facilities / urban_population × 10^4', decimals: 2,
     });
+    // machine formats are the same in every language: both labels, names joined with ', '
     const measures = runJson(['measures', '--indicators-file', CATALOGUE, '--lang', 'zh']);
-    expect(measures.find((row) => row['id'] === 'health_stations')).toMatchObject({ names: '社区卫生服务站数、社区卫生服务站' });
+    expect(measures.find((row) => row['id'] === 'health_stations')).toMatchObject({
+      names: '社区卫生服务站数, 社区卫生服务站', label_zh: '社区卫生服务站数', label_en: 'community health stations',
+    });
   });
 
   it('verifies a figure of a user-defined indicator', () => {

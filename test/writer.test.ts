@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { defaultLang } from '../src/commands/common.js';
-import { resolveFormat, useColor } from '../src/io/writer.js';
+import { resolveFormat, useColor } from '../src/render/format.js';
 import { ROOT } from './helpers.js';
 
 const base = { format: undefined, output: undefined, bom: false, color: true, raw: false };

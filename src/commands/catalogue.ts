@@ -1,9 +1,9 @@
 import { Command } from 'commander';
-import { indicatorListing, measureListing } from '../indicators/listing.js';
-import { loadCatalogue } from '../indicators/user-catalogue.js';
+import { indicatorListing, measureListing } from '../reports/listing.js';
+import { loadCatalogue } from '../catalogue/load.js';
 import { checkOutputTarget, writeOutput } from '../io/writer.js';
 import type { CommonOptions } from './common.js';
-import { addCatalogueOption, addOutputOptions, defaultLang, outputOptions } from './common.js';
+import { addCatalogueOption, addOutputOptions, outputOptions } from './common.js';
 
 export function indicatorsCommand(): Command {
   const command = new Command('indicators')
@@ -18,7 +18,7 @@ Examples:
   command.action(async (options: CommonOptions) => {
     checkOutputTarget(options.output, []);
     const catalogue = await loadCatalogue(options.indicatorsFile);
-    await writeOutput(indicatorListing(catalogue, options.lang ?? defaultLang()), outputOptions(options));
+    await writeOutput(indicatorListing(catalogue), outputOptions(options));
   });
   return command;
 }
@@ -35,7 +35,7 @@ Examples:
   command.action(async (options: CommonOptions) => {
     checkOutputTarget(options.output, []);
     const catalogue = await loadCatalogue(options.indicatorsFile);
-    await writeOutput(measureListing(catalogue, options.lang ?? defaultLang()), outputOptions(options));
+    await writeOutput(measureListing(catalogue), outputOptions(options));
   });
   return command;
 }

@@ -5,17 +5,14 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { RoundingMode } from '../exact/rational.js';
 import { ROUNDING_MODES } from '../exact/rational.js';
-import type { Catalogue } from '../indicators/evaluate.js';
-import { BUILTIN_CATALOGUE } from '../indicators/evaluate.js';
-import type { EncodingChoice } from '../io/encoding.js';
-import { ENCODING_CHOICES } from '../io/encoding.js';
-import type { ReadOptions } from '../io/reader.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import type { RegionScheme } from '../catalogue/regions.js';
+import type { ReadOptions } from '../engine/read-options.js';
+import type { EncodingChoice } from '../io/sources/encoding.js';
+import { ENCODING_CHOICES } from '../io/sources/encoding.js';
 import type { OutputOptions } from '../io/writer.js';
-import type { Format } from '../render/model.js';
+import type { Format, Lang } from '../render/model.js';
 import { FORMATS } from '../render/model.js';
-
-import type { Lang } from '../indicators/labels.js';
-export type { Lang };
 
 /** zh when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with zh, else en. */
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
@@ -104,7 +101,7 @@ export interface CommonOptions {
   decimals?: number;
 }
 
-export function readOptions(options: CommonOptions & { by?: string }, catalogue: Catalogue = BUILTIN_CATALOGUE): ReadOptions {
+export function readOptions(options: CommonOptions & { by?: string }, catalogue: Catalogue): ReadOptions {
   return {
     encoding: options.encoding, delimiter: options.delimiter, measures: catalogue.measures, groupColumn: options.by,
     rowsAre: options.rowsAre,
@@ -118,7 +115,13 @@ export function outputOptions(options: CommonOptions): OutputOptions {
     bom: options.bom === true,
     color: options.color,
     raw: options.raw === true,
+    lang: options.lang ?? defaultLang(),
   };
+}
+
+/** --by COLUMN with its region scheme, or undefined. */
+export function groupOption(options: { by?: string; regions?: RegionScheme }): { column: string; scheme: RegionScheme } | undefined {
+  return options.by === undefined ? undefined : { column: options.by, scheme: options.regions ?? 'three' };
 }
 
 /** Diagnostics go to standard error, one line each, never into the data. */

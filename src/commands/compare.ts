@@ -1,21 +1,10 @@
 import { Command } from 'commander';
-import { SvcError } from '../errors.js';
-import type { Edition } from '../analysis/compare.js';
-import { compareTable, yearFromName } from '../analysis/compare.js';
-import { aggregate, describeExcluded, groupValues } from '../indicators/aggregate.js';
-import { rowValues } from '../indicators/coverage.js';
-import type { Catalogue } from '../indicators/evaluate.js';
-import type { RegionScheme } from '../indicators/regions.js';
-import { selectTargets } from '../indicators/targets.js';
-import { loadCatalogue } from '../indicators/user-catalogue.js';
-import type { HeaderPlan } from '../io/headers.js';
-import { readTable } from '../io/reader.js';
+import { loadCatalogue } from '../catalogue/load.js';
+import type { RegionScheme } from '../catalogue/regions.js';
 import { checkOutputTarget, writeOutput } from '../io/writer.js';
+import { compareReport } from '../reports/compare.js';
 import type { CommonOptions } from './common.js';
-import {
-  addAnalysisOptions, addOutputOptions, note, outputOptions,
-  readOptions,
-} from './common.js';
+import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
 
 interface CompareOptions extends CommonOptions {
   by?: string;
@@ -33,25 +22,6 @@ values. Change and percent change run from the first file to each later one, on 
 annual growth rate (CAGR, %) needs each file's year: a year column, or a 4-digit year in the file name.
 -i takes indicator and measure ids.`;
 
-async function readEdition(file: string, options: CompareOptions, catalogue: Catalogue): Promise<{ edition: Edition; plan: HeaderPlan }> {
-  if (options.by !== undefined) {
-    const aggregation = await aggregate(file, readOptions(options, catalogue), options.by, options.regions);
-    const excluded = describeExcluded(aggregation);
-    if (excluded !== undefined) note(excluded);
-    const units = aggregation.groups.map((group) => ({ label: group.group, values: groupValues(aggregation.plan, group) }));
-    return { edition: { file: aggregation.file, year: yearFromName(file), units }, plan: aggregation.plan };
-  }
-  const table = await readTable(file, readOptions(options, catalogue));
-  const years = new Set(table.rows.map((row) => row.year).filter((year) => year !== undefined && year !== ''));
-  if (years.size > 1) {
-    throw new SvcError('USAGE', `holds ${years.size} years (${[...years].join(', ')}); compare takes one year per file`, { file: table.file });
-  }
-  const [onlyYear] = [...years];
-  const year = onlyYear !== undefined && /^\d{4}$/.test(onlyYear) ? Number(onlyYear) : yearFromName(file);
-  const units = table.rows.map((row) => ({ label: row.label ?? `line ${row.line}`, values: rowValues(table, row.values) }));
-  return { edition: { file: table.file, year, units }, plan: table.plan };
-}
-
 export function compareCommand(): Command {
   const command = new Command('compare')
     .description('compare the same units across files (editions or years): values, change, % change, CAGR')
@@ -60,19 +30,15 @@ export function compareCommand(): Command {
   addOutputOptions(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (files: string[], options: CompareOptions) => {
-    if (files.length < 2) throw new SvcError('USAGE', 'compare needs two or more files');
     checkOutputTarget(options.output, files);
     const catalogue = await loadCatalogue(options.indicatorsFile);
-    const editions: Edition[] = [];
-    const present = new Set<string>();
-    for (const file of files) {
-      const { edition, plan } = await readEdition(file, options, catalogue);
-      editions.push(edition);
-      for (const column of plan.measureColumns) present.add(column.measure.id);
-    }
-    const { targets, notes } = selectTargets(catalogue, options.indicators, present, 'the inputs');
-    const result = compareTable(editions, targets, { mode: options.rounding, decimals: options.decimals });
-    for (const line of [...notes, ...result.notes]) note(line);
+    const result = await compareReport(files, readOptions(options, catalogue), {
+      catalogue,
+      ids: options.indicators,
+      rounding: { mode: options.rounding, decimals: options.decimals },
+      by: groupOption(options),
+    });
+    for (const line of result.notes) note(line);
     await writeOutput(result.table, outputOptions(options));
   });
   return command;

@@ -1,17 +1,11 @@
 import { Command, Option } from 'commander';
-import { SvcError } from '../errors.js';
-import { aggregate } from '../indicators/aggregate.js';
-import { coverageTable, groupedCoverageTable } from '../indicators/coverage.js';
-import { selectIndicators } from '../indicators/evaluate.js';
-import type { RegionScheme } from '../indicators/regions.js';
-import { loadCatalogue } from '../indicators/user-catalogue.js';
-import { readTable } from '../io/reader.js';
+import { selectIndicators } from '../catalogue/catalogue.js';
+import { loadCatalogue } from '../catalogue/load.js';
+import type { RegionScheme } from '../catalogue/regions.js';
 import { checkOutputTarget, writeOutput } from '../io/writer.js';
+import { coverageReport } from '../reports/coverage.js';
 import type { CommonOptions } from './common.js';
-import {
-  addAnalysisOptions, addOutputOptions, defaultLang, note,
-  outputOptions, readOptions,
-} from './common.js';
+import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
 
 interface CoverageOptions extends CommonOptions {
   by?: string;
@@ -45,21 +39,13 @@ export function coverageCommand(): Command {
   command.action(async (files: string[], options: CoverageOptions) => {
     checkOutputTarget(options.output, files);
     const catalogue = await loadCatalogue(options.indicatorsFile);
-    const wanted = selectIndicators(catalogue, options.indicators);
-    const rounding = { mode: options.rounding, decimals: options.decimals };
-    const lang = options.lang ?? defaultLang();
-    let result;
-    if (options.by !== undefined) {
-      if (files.length > 1) {
-        throw new SvcError('USAGE', '--by takes one input file', {}, "use 'svc-stats compare A.csv B.csv --by ...' for several");
-      }
-      const aggregation = await aggregate(files[0]!, readOptions(options, catalogue), options.by, options.regions);
-      result = groupedCoverageTable(aggregation, options.by, options.totals === true, catalogue, wanted, rounding, lang);
-    } else {
-      const tables = [];
-      for (const file of files) tables.push(await readTable(file, readOptions(options, catalogue)));
-      result = coverageTable(tables, catalogue, wanted, rounding, lang, options.totals === true);
-    }
+    const result = await coverageReport(files, readOptions(options, catalogue), {
+      catalogue,
+      wanted: selectIndicators(catalogue, options.indicators),
+      rounding: { mode: options.rounding, decimals: options.decimals },
+      by: groupOption(options),
+      totals: options.totals === true,
+    });
     for (const line of result.notes) note(line);
     await writeOutput(result.table, outputOptions(options));
   });

@@ -1,14 +1,10 @@
 import { Command, Option } from 'commander';
-import type { RegionScheme } from '../indicators/regions.js';
-import { collectUnits } from '../indicators/unit-values.js';
-import { loadCatalogue } from '../indicators/user-catalogue.js';
+import type { RegionScheme } from '../catalogue/regions.js';
+import { loadCatalogue } from '../catalogue/load.js';
 import { checkOutputTarget, writeOutput } from '../io/writer.js';
 import type { QuantileMethod, SdKind } from '../stats/describe.js';
 import type { CommonOptions } from './common.js';
-import {
-  addAnalysisOptions, addOutputOptions, note, outputOptions,
-  readOptions,
-} from './common.js';
+import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
 
 interface DescribeOptions extends CommonOptions {
   by?: string;
@@ -41,12 +37,15 @@ export function describeCommand(): Command {
   command.action(async (file: string, options: DescribeOptions) => {
     checkOutputTarget(options.output, [file]);
     const catalogue = await loadCatalogue(options.indicatorsFile);
-    const by = options.by === undefined ? undefined : { column: options.by, scheme: options.regions };
-    const set = await collectUnits(file, readOptions(options, catalogue), catalogue, options.indicators, undefined, by);
-    for (const line of set.notes) note(line);
-    const { describeTable } = await import('../analysis/describe.js'); // simple-statistics and the formulas, loaded for this command only
-    const table = describeTable(set, { sd: options.sd, quantiles: options.quantileMethod, decimals: options.decimals ?? 4, mode: options.rounding });
-    await writeOutput(table, outputOptions(options));
+    const { describeReport } = await import('../reports/describe.js'); // simple-statistics, loaded for this command only
+    const result = await describeReport(file, readOptions(options, catalogue), {
+      catalogue,
+      ids: options.indicators,
+      by: groupOption(options),
+      choices: { sd: options.sd, quantiles: options.quantileMethod, decimals: options.decimals ?? 4, mode: options.rounding },
+    });
+    for (const line of result.notes) note(line);
+    await writeOutput(result.table, outputOptions(options));
   });
   return command;
 }

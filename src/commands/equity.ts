@@ -1,14 +1,10 @@
 import { Command, Option } from 'commander';
 import { SvcError } from '../errors.js';
-import type { RegionScheme } from '../indicators/regions.js';
-import { collectUnits } from '../indicators/unit-values.js';
-import { loadCatalogue } from '../indicators/user-catalogue.js';
+import type { RegionScheme } from '../catalogue/regions.js';
+import { loadCatalogue } from '../catalogue/load.js';
 import { checkOutputTarget, writeOutput } from '../io/writer.js';
 import type { CommonOptions } from './common.js';
-import {
-  addAnalysisOptions, addOutputOptions, note, outputOptions,
-  readOptions,
-} from './common.js';
+import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
 
 interface EquityOptions extends CommonOptions {
   by?: string;
@@ -43,20 +39,16 @@ export function equityCommand(): Command {
     checkOutputTarget(options.output, [file]);
     if (options.groups === true && options.by === undefined) throw new SvcError('USAGE', '--groups needs --by');
     const catalogue = await loadCatalogue(options.indicatorsFile);
-    const ids = options.indicators ?? options.indicator?.split(',').map((id) => id.trim()).filter(Boolean);
     const weighted = options.weight !== 'none';
-    if (weighted && !catalogue.measures.some((measure) => measure.id === options.weight)) {
-      throw new SvcError('USAGE', `--weight ${options.weight}: not a measure id`, {}, "see 'svc-stats measures', or use --weight none");
-    }
-    const by = options.by === undefined ? undefined : { column: options.by, scheme: options.regions };
-    const set = await collectUnits(file, readOptions(options, catalogue), catalogue, ids, weighted ? options.weight : undefined, by);
-    if (weighted && !set.plan.measureColumns.some((column) => column.measure.id === options.weight)) {
-      throw new SvcError('USAGE', `the weight ${options.weight} is not a column of the input`, { file: set.file },
-        'give --weight MEASURE, or --weight none for unweighted statistics');
-    }
-    const { equityTable } = await import('../analysis/equity.js'); // loaded for this command only
-    const result = equityTable(set, { weighted, groups: options.groups === true, decimals: options.decimals ?? 4, mode: options.rounding });
-    for (const line of [...set.notes, ...result.notes]) note(line);
+    const { equityReport } = await import('../reports/equity.js'); // loaded for this command only
+    const result = await equityReport(file, readOptions(options, catalogue), {
+      catalogue,
+      ids: options.indicators ?? options.indicator?.split(',').map((id) => id.trim()).filter(Boolean),
+      weight: weighted ? options.weight : undefined,
+      by: groupOption(options),
+      choices: { weighted, groups: options.groups === true, decimals: options.decimals ?? 4, mode: options.rounding },
+    });
+    for (const line of result.notes) note(line);
     await writeOutput(result.table, outputOptions(options));
   });
   return command;

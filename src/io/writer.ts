@@ -4,58 +4,13 @@
  */
 import { existsSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { SvcError } from '../errors.js';
-import { renderDelimited } from '../render/delimited.js';
-import { renderJson, renderNdjson } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
-import type { Format, OutputTable } from '../render/model.js';
+import type { RenderOptions } from '../render/format.js';
+import { render, resolveFormat, useColor } from '../render/format.js';
+import type { ReportTable } from '../render/model.js';
 
-export interface OutputOptions {
-  readonly format: Format | undefined;
-  readonly output: string | undefined;
-  readonly bom: boolean;
-  /** false with --no-color */
-  readonly color: boolean;
-  /** --raw: no formula neutralisation in csv/tsv */
-  readonly raw: boolean;
-}
-
-const FORMAT_BY_EXTENSION: Record<string, Format> = {
-  '.csv': 'csv', '.tsv': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.md': 'md',
-  '.txt': 'table',
-};
-
-/** Explicit --format; else the extension of --output; else a table on a terminal and csv in a pipe. */
-export function resolveFormat(options: OutputOptions, stdoutIsTTY = Boolean(process.stdout.isTTY)): Format {
-  if (options.format !== undefined) return options.format;
-  if (options.output !== undefined) return FORMAT_BY_EXTENSION[extname(options.output).toLowerCase()] ?? 'csv';
-  return stdoutIsTTY ? 'table' : 'csv';
-}
-
-/** Colour only on a terminal, never with NO_COLOR (any non-empty value) or --no-color, never into a file. */
-export function useColor(options: OutputOptions, env = process.env, stdoutIsTTY = Boolean(process.stdout.isTTY)): boolean {
-  return options.color && options.output === undefined && stdoutIsTTY && !env['NO_COLOR'];
-}
-
-/** The table renderer's dependencies (cli-table3, chalk) are loaded only when a table is asked for. */
-export async function render(table: OutputTable, format: Format, options: OutputOptions, color: boolean): Promise<string> {
-  switch (format) {
-    case 'table': {
-      const [{ renderTable }, { Chalk }] = await Promise.all([import('../render/table.js'), import('chalk')]);
-      return renderTable(table, new Chalk({ level: color ? 1 : 0 }), terminalWidth());
-    }
-    case 'csv':
-    case 'tsv':
-      return (options.bom ? '\uFEFF' : '') + renderDelimited(table, format === 'csv' ? ',' : '\t', options.raw);
-    case 'json':
-      return renderJson(table);
-    case 'ndjson':
-      return renderNdjson(table);
-    case 'md':
-      return renderMarkdown(table);
-  }
-}
+export type OutputOptions = RenderOptions;
 
 /**
  * Refuse an --output that cannot be written before any work is done: a missing folder, a directory, or one
@@ -79,12 +34,7 @@ export function checkOutputTarget(output: string | undefined, inputs: readonly s
   }
 }
 
-/** The terminal's width, or COLUMNS when not on a terminal, else unlimited. */
-function terminalWidth(): number {
-  return process.stdout.columns ?? (Number(process.env['COLUMNS']) || Infinity);
-}
-
-export async function writeOutput(table: OutputTable, options: OutputOptions): Promise<void> {
+export async function writeOutput(table: ReportTable, options: OutputOptions): Promise<void> {
   const format = resolveFormat(options);
   const text = await render(table, format, options, useColor(options));
   if (options.output === undefined) {

@@ -1,16 +1,46 @@
 /**
- * What every command hands to the writer: named columns and rows of cells. Numbers arrive already formatted as
- * exact decimal text (rounding happened in the core); renderers only lay them out. `null` is a missing value.
+ * What reports hand to the renderers. A report's table is language-neutral: columns have a stable English id
+ * (the header of csv, tsv, json, ndjson) and a label in both languages (the header of table and md, chosen by
+ * --lang when rendering); cells are text, numbers already formatted as exact decimal text (rounding happened in
+ * the core), or null for a missing value. Data values never depend on the language.
  */
-export interface OutputColumn {
-  /** stable English id: the header of machine formats (csv, tsv, json, ndjson) */
+
+/** Anything a person reads, in both languages. */
+export interface Label {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export type Lang = keyof Label;
+
+export interface ReportColumn {
+  /** stable English id: the header of machine formats */
   readonly id: string;
-  /** label in the chosen language: the header of human formats (table, md) */
-  readonly label: string;
+  /** the header of human formats */
+  readonly label: Label;
   readonly kind: 'text' | 'number';
+  /** coded cells (statuses, the total row's key): shown as their label in human formats, as the code elsewhere */
+  readonly codes?: Readonly<Record<string, Label>>;
+  /** a column for one kind of format only: both languages' labels in csv, one in a table */
+  readonly only?: 'human' | 'machine';
 }
 
 export type OutputCell = string | null;
+
+/** A report's cell: text, a number as exact decimal text, missing, or words in both languages (a machine format shows the English). */
+export type ReportCell = OutputCell | Label;
+
+export interface ReportTable {
+  readonly columns: readonly ReportColumn[];
+  readonly rows: readonly (readonly ReportCell[])[];
+}
+
+/** A table as one format shows it: headers and cells resolved for that format and language. */
+export interface OutputColumn {
+  readonly id: string;
+  readonly label: string;
+  readonly kind: 'text' | 'number';
+}
 
 export interface OutputTable {
   readonly columns: readonly OutputColumn[];
@@ -24,3 +54,19 @@ export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'ndjso
 
 /** How human formats show a missing value. */
 export const MISSING_MARK = '—';
+
+/**
+ * The report as a format shows it: human formats (table, md) get labels and decoded cells in `lang`, machine
+ * formats the ids and the cells as they are.
+ */
+export function resolveTable(report: ReportTable, human: boolean, lang: Lang): OutputTable {
+  const kept = report.columns.map((column, index) => ({ column, index }))
+    .filter(({ column }) => column.only === undefined || column.only === (human ? 'human' : 'machine'));
+  const columns = kept.map(({ column }) => ({ id: column.id, label: human ? column.label[lang] : column.id, kind: column.kind }));
+  const rows = report.rows.map((row) => kept.map(({ column, index }) => {
+    const cell = row[index] ?? null;
+    if (cell !== null && typeof cell === 'object') return human ? cell[lang] : cell.en;
+    return human && cell !== null && column.codes !== undefined ? column.codes[cell]?.[lang] ?? cell : cell;
+  }));
+  return { columns, rows };
+}

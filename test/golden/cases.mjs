@@ -16,9 +16,9 @@ export function goldenCases() {
     });
 }
 
-export function runGolden(args) {
+export function runGolden(args, lang = 'C') {
   const run = spawnSync(process.execPath, [join(ROOT, 'bin/svc-stats.js'), ...args], {
-    cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: 'C' },
+    cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, LANG: lang },
   });
   return { args, status: run.status, stdout: run.stdout, stderr: run.stderr };
 }

@@ -3,8 +3,10 @@
  * all name urban_population; the 万 in the unit multiplies every value of the column by 10^4.
  */
 import { SvcError } from '../errors.js';
-import type { MeasureDefinition } from '../indicators/measures.js';
-import { BASE_UNITS, LABEL_COLUMN_NAMES, UNIT_PREFIXES, YEAR_COLUMN_NAMES } from '../indicators/measures.js';
+import { normaliseName } from '../catalogue/names.js';
+export { normaliseName };
+import type { MeasureDefinition } from '../catalogue/measures.js';
+import { BASE_UNITS, LABEL_COLUMN_NAMES, UNIT_PREFIXES, YEAR_COLUMN_NAMES } from '../catalogue/measures.js';
 
 /** The column index of the virtual --rows-are column: each row counts 1. */
 export const ROWS_ARE_INDEX = -1;
@@ -28,10 +30,6 @@ export interface HeaderPlan {
   readonly columnIndex: ReadonlyMap<string, number>;
 }
 
-/** Lower case, NFKC (full-width brackets and letters to half-width), no blanks, `_` or `-`. */
-export function normaliseName(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s_\-]+/g, '');
-}
 
 /** Split `城镇人口（万人）` into its name and its unit text. */
 export function splitUnit(header: string): { name: string; unit: string | undefined } {

@@ -3,15 +3,16 @@
  * weight — kept as they stream past; no row is held. Total and "of which" rows are kept out and reported.
  */
 import type { Rational } from '../exact/rational.js';
-import type { HeaderPlan } from '../io/headers.js';
-import type { ReadOptions } from '../io/reader.js';
-import { displayName, scanTable } from '../io/reader.js';
-import type { Catalogue } from './evaluate.js';
+import type { HeaderPlan } from '../table/header-plan.js';
+import type { RecordSource } from '../io/records.js';
+import type { TableOptions } from '../table/rows.js';
+import { scanTable } from '../table/rows.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
 import type { Grouper } from './grouping.js';
 import { makeGrouper, rowRole } from './grouping.js';
-import type { RegionScheme } from './regions.js';
-import type { Target } from './targets.js';
-import { selectTargets, targetValue } from './targets.js';
+import type { RegionScheme } from '../catalogue/regions.js';
+import type { Target } from '../catalogue/targets.js';
+import { selectTargets, targetValue } from '../catalogue/targets.js';
 
 export interface UnitRecord {
   readonly label: string;
@@ -31,21 +32,21 @@ export interface UnitSet {
 }
 
 export async function collectUnits(
-  source: string,
-  options: ReadOptions,
+  records: RecordSource,
+  options: TableOptions,
   catalogue: Catalogue,
   ids: readonly string[] | undefined,
   weightId: string | undefined,
   by: { column: string; scheme: RegionScheme } | undefined,
 ): Promise<UnitSet> {
-  const file = displayName(source);
+  const file = records.file;
   const units: UnitRecord[] = [];
   const excluded: string[] = [];
   const notes: string[] = [];
   let targets: Target[] | undefined;
   let grouper: Grouper | undefined;
   let weightIndex = -1;
-  const { plan } = await scanTable(source, { ...options, groupColumn: by?.column }, (row, rowPlan) => {
+  const plan = await scanTable(records, { ...options, groupColumn: by?.column }, (row, rowPlan) => {
     if (targets === undefined) {
       const present = new Set(rowPlan.measureColumns.map((column) => column.measure.id));
       const selection = selectTargets(catalogue, ids, present, file);

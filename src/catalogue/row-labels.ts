@@ -2,7 +2,7 @@
  * Yearbook row conventions (domain.md): a national or total row (全国, 合计, 总计, Total) next to its parts, and
  * "of which" rows whose label starts with `#`. Neither may be summed with the rows they summarise.
  */
-import { normaliseName } from '../io/headers.js';
+import { normaliseName } from './names.js';
 import { findProvince } from './regions.js';
 
 export const TOTAL_LABELS: readonly string[] = ['全国', '合计', '总计', '全国合计', '全国总计', '总数', 'total', 'national', 'china', 'all'];

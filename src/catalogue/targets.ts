@@ -5,10 +5,9 @@
 import { SvcError } from '../errors.js';
 import type { Rational } from '../exact/rational.js';
 import { roundToString, toDecimalString } from '../exact/rational.js';
-import type { IndicatorDefinition } from './catalogue.js';
-import type { Catalogue, Outcome, RoundingChoice } from './evaluate.js';
-import { availableIndicators } from './coverage.js';
-import { evaluate, formatIndicator } from './evaluate.js';
+import type { IndicatorDefinition } from './indicators.js';
+import type { Catalogue, Outcome, RoundingChoice } from './catalogue.js';
+import { evaluate, formatIndicator, inputsOf } from './catalogue.js';
 import type { MeasureDefinition } from './measures.js';
 
 export type Target =
@@ -61,4 +60,28 @@ export function formatTarget(target: Target, value: Rational, rounding: Rounding
 
 export function targetDecimals(target: Target, rounding: RoundingChoice): number {
   return rounding.decimals ?? (target.kind === 'indicator' ? target.indicator.decimals : 0);
+}
+
+/** Keep the indicators whose measures are present; say which column each dropped one lacked. */
+export function availableIndicators(
+  present: ReadonlySet<string>,
+  where: string,
+  catalogue: Catalogue,
+  wanted: readonly IndicatorDefinition[],
+): { kept: IndicatorDefinition[]; notes: string[] } {
+  const kept: IndicatorDefinition[] = [];
+  const notes: string[] = [];
+  for (const indicator of wanted) {
+    const lacking = inputsOf(indicator).filter((id) => !present.has(id));
+    if (lacking.length === 0) {
+      kept.push(indicator);
+      continue;
+    }
+    const names = [...new Set(lacking)].map((id) => {
+      const measure = catalogue.measures.find((candidate) => candidate.id === id);
+      return measure === undefined ? id : `${id} (${measure.label.zh})`;
+    });
+    notes.push(`${indicator.id} left out: ${where} has no column for ${names.join(' and ')}`);
+  }
+  return { kept, notes };
 }

@@ -6,12 +6,51 @@
 import { SvcError } from '../errors.js';
 import type { Rational, RoundingMode } from '../exact/rational.js';
 import { compare, roundToString, subtract, toSignificant } from '../exact/rational.js';
-import type { DataRow, Table } from '../io/reader.js';
-import { isInvalid, parseNumberCell } from '../io/numbers.js';
-import type { Catalogue } from './evaluate.js';
-import { evaluate } from './evaluate.js';
+import type { DataRow, Table } from '../table/rows.js';
+import { scanTable } from '../table/rows.js';
+import { isInvalid, parseNumberCell } from '../table/cells.js';
+import { normaliseName } from '../catalogue/names.js';
+import type { ReadOptions } from '../engine/read-options.js';
+import type { RecordSource } from '../io/records.js';
+import { openRecords } from '../io/records.js';
+import { STATUS_CODES, labelled } from '../render/labels.js';
+import type { ReportColumn, ReportTable } from '../render/model.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import { evaluate } from '../catalogue/catalogue.js';
 import { rowValues } from './coverage.js';
-import { sameUnit } from './units.js';
+import { sameUnit } from '../catalogue/row-labels.js';
+
+export interface VerifyResult {
+  readonly table: ReportTable;
+  /** the one-line summary for stderr: `verify: 7 figures: 7 match` */
+  readonly summary: string;
+  readonly allMatch: boolean;
+}
+
+export interface FiguresRequest {
+  readonly catalogue: Catalogue;
+  readonly rounding: RoundingMode;
+  readonly tolerance: Rational | undefined;
+}
+
+/** Recompute every figure of FIGURES from SOURCE; only the rows the figures can name are kept while reading. */
+export async function verifyFigures(source: string, figuresSource: string, options: ReadOptions, request: FiguresRequest): Promise<VerifyResult> {
+  const figuresRecords = openRecords(figuresSource, { encoding: options.encoding });
+  const figures = await readFigures(figuresRecords);
+  const keep = rowFilter(figures);
+  const rows: DataRow[] = [];
+  const records = openRecords(source, options);
+  const plan = await scanTable(records, options, (row) => {
+    if (keep(row.label, rows.length)) rows.push(row);
+  });
+  const table = { file: records.file, plan, rows };
+  const checks = checkFigures(table, request.catalogue, figures, request.rounding, request.tolerance, figuresRecords.file);
+  return {
+    table: figureTable(checks),
+    summary: `verify: ${checks.length} figures: ${describeCounts(checks.map((check) => check.status))}`,
+    allMatch: checks.every((check) => check.status === 'match'),
+  };
+}
 
 export interface ExpectedFigure {
   readonly line: number;
@@ -129,3 +168,85 @@ export function checkFigures(
     return { ...base, status: 'mismatch', matchesUnder, difference };
   });
 }
+
+const FIGURE_COLUMNS: Record<string, readonly string[]> = {
+  indicator: ['indicator', 'measure', 'id', '指标'],
+  unit: ['unit', '地区', '单位', 'region', 'province'],
+  year: ['year', '年份', '年度'],
+  expected: ['expected', 'published', 'value', '期望值', '公布值', '数值'],
+  source: ['source', '来源', '出处'],
+};
+
+/** The published figures: a CSV with the columns indicator and expected, and optionally unit, year and source. */
+export async function readFigures(records: RecordSource): Promise<ExpectedFigure[]> {
+  const file = records.file;
+  const figures: ExpectedFigure[] = [];
+  let columns: Map<string, number> | undefined;
+  for await (const batch of records) {
+    for (const { cells, line } of batch) {
+      if (columns === undefined) {
+        columns = figureColumns(cells, file);
+        continue;
+      }
+      const known = columns;
+      const cell = (key: string): string | undefined => {
+        const index = known.get(key);
+        const text = index === undefined ? undefined : cells[index]?.trim();
+        return text === '' ? undefined : text;
+      };
+      const expected = cell('expected') ?? '';
+      parseFigure(expected, { file, line, column: known.get('expected')! + 1 });
+      figures.push({ line, id: cell('indicator') ?? '', unit: cell('unit'), year: cell('year'), expected, source: cell('source') });
+    }
+  }
+  if (figures.length === 0) throw new SvcError('NO_DATA', 'the figures file has no figures', { file });
+  return figures;
+}
+
+function figureColumns(headers: readonly string[], file: string): Map<string, number> {
+  const columns = new Map<string, number>();
+  headers.forEach((header, index) => {
+    for (const [key, names] of Object.entries(FIGURE_COLUMNS)) {
+      if (names.map(normaliseName).includes(normaliseName(header)) && !columns.has(key)) columns.set(key, index);
+    }
+  });
+  for (const required of ['indicator', 'expected']) {
+    if (!columns.has(required)) {
+      throw new SvcError('HEADER', `the figures file needs a column '${required}'`, { file, line: 1 },
+        'columns: indicator, unit, year, expected, source');
+    }
+  }
+  return columns;
+}
+
+/** `2 mismatch, 2 match`, in order of first appearance. */
+export function describeCounts(statuses: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const status of statuses) counts.set(status, (counts.get(status) ?? 0) + 1);
+  return [...counts].map(([status, count]) => `${count} ${status}`).join(', ');
+}
+
+function figureTable(checks: readonly FigureCheck[]): ReportTable {
+  const hasYear = checks.some((check) => check.figure.year !== undefined);
+  const hasSource = checks.some((check) => check.figure.source !== undefined);
+  const columns: ReportColumn[] = [
+    labelled('indicator', 'text'), labelled('unit', 'text'),
+    ...(hasYear ? [labelled('year', 'text')] : []),
+    labelled('expected', 'number'), labelled('recomputed', 'number'), labelled('exact', 'number'),
+    labelled('status', 'text', { codes: STATUS_CODES }), labelled('matches_under', 'text'), labelled('difference', 'number'),
+    labelled('note', 'text'),
+    ...(hasSource ? [labelled('source', 'text')] : []),
+  ];
+  const rows = checks.map((check) => {
+    const { figure } = check;
+    const expected = roundToString(parseFigure(figure.expected, { file: '', line: figure.line, column: 0 }), printedDecimals(figure.expected), 'half-up');
+    return [
+      figure.id, figure.unit ?? null, ...(hasYear ? [figure.year ?? null] : []),
+      expected, check.recomputed, check.exact, check.status,
+      check.matchesUnder.length > 0 ? check.matchesUnder.join(' ') : null, check.difference, check.reason,
+      ...(hasSource ? [figure.source ?? null] : []),
+    ];
+  });
+  return { columns, rows };
+}
+

@@ -3,12 +3,12 @@
  * the province label through the NBS region table. National/total rows and "of which" rows belong to no group.
  */
 import { SvcError } from '../errors.js';
-import type { DataRow } from '../io/reader.js';
-import type { HeaderPlan } from '../io/headers.js';
-import { normaliseName } from '../io/headers.js';
-import type { RegionScheme } from './regions.js';
-import { REGION_ORDER, regionOf } from './regions.js';
-import { TOTAL_LABELS, isOfWhichLabel, isTotalLabel } from './units.js';
+import type { DataRow } from '../table/rows.js';
+import type { HeaderPlan } from '../table/header-plan.js';
+import { normaliseName } from '../table/header-plan.js';
+import type { RegionScheme } from '../catalogue/regions.js';
+import { REGION_ORDER, regionOf } from '../catalogue/regions.js';
+import { TOTAL_LABELS, isOfWhichLabel, isTotalLabel } from '../catalogue/row-labels.js';
 
 export type RowRole = 'part' | 'total' | 'of-which';
 

@@ -1,7 +1,7 @@
 /** Worker thread of the parallel --by aggregation: sums one byte range and posts the result or the error. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { SvcError } from '../errors.js';
-import { aggregatePart } from './aggregate.js';
+import { aggregatePart } from './partial.js';
 
 const { source, options, by, scheme } = workerData;
 try {

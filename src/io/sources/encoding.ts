@@ -5,7 +5,7 @@
  * Auto-detection: a BOM decides; otherwise the first block of the input (up to 1 MiB, the whole file for any
  * yearbook table) is UTF-8 if it is valid UTF-8, else GB18030.
  */
-import { SvcError } from '../errors.js';
+import { SvcError } from '../../errors.js';
 
 export type Encoding = 'utf8' | 'gb18030' | 'utf16le';
 export type EncodingChoice = Encoding | 'auto';

@@ -5,8 +5,8 @@
 import { SvcError } from '../errors.js';
 import type { Rational, RoundingMode } from '../exact/rational.js';
 import { divide, roundToString, scale10 } from '../exact/rational.js';
-import type { IndicatorDefinition } from './catalogue.js';
-import { BUILTIN_INDICATORS } from './catalogue.js';
+import type { IndicatorDefinition } from './indicators.js';
+import { BUILTIN_INDICATORS } from './indicators.js';
 import type { MeasureDefinition } from './measures.js';
 import { BUILTIN_MEASURES } from './measures.js';
 
@@ -18,6 +18,17 @@ export interface Catalogue {
 export const BUILTIN_CATALOGUE: Catalogue = { measures: BUILTIN_MEASURES, indicators: BUILTIN_INDICATORS };
 
 export type Outcome = { readonly value: Rational } | { readonly missing: 'input' | 'zero-denominator' };
+
+/** The measure ids an indicator is computed from, in formula order: the one place that knows. */
+export function inputsOf(indicator: IndicatorDefinition): string[] {
+  return [...new Set([indicator.numerator, indicator.denominator])];
+}
+
+/** An indicator's formula as printed: `service_centers / urban_population × 10^4`. */
+export function formulaText(indicator: IndicatorDefinition): string {
+  const scale = indicator.power10 === 0 ? '' : ` × 10^${indicator.power10}`;
+  return `${indicator.numerator} / ${indicator.denominator}${scale}`;
+}
 
 /** `values` gives each measure id's value (null or absent: missing). */
 export function evaluate(indicator: IndicatorDefinition, values: ReadonlyMap<string, Rational | null>): Outcome {

@@ -8,12 +8,11 @@
  *                    "decimals", "note"? }]
  * }
  */
-import { readFile } from 'node:fs/promises';
 import { SvcError } from '../errors.js';
-import type { IndicatorDefinition } from './catalogue.js';
-import type { Catalogue } from './evaluate.js';
-import { BUILTIN_CATALOGUE } from './evaluate.js';
-import { normaliseName } from '../io/headers.js';
+import type { IndicatorDefinition } from './indicators.js';
+import type { Catalogue } from './catalogue.js';
+import { BUILTIN_CATALOGUE } from './catalogue.js';
+import { normaliseName } from './names.js';
 
 const ID = /^[a-z][a-z0-9_]*$/;
 
@@ -153,18 +152,4 @@ export function parseUserCatalogue(text: string, file: string, base: Catalogue =
   });
 
   return { measures: [...measures.values()], indicators: [...indicators.values()] };
-}
-
-/** The built-in catalogue, extended by a user's file when one is given. */
-export async function loadCatalogue(file: string | undefined): Promise<Catalogue> {
-  if (file === undefined) return BUILTIN_CATALOGUE;
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a file' : 'cannot be read';
-    throw new SvcError(code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE', reason, { file });
-  }
-  return parseUserCatalogue(text.replace(/^\uFEFF/, ''), file);
 }

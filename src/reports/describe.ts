@@ -1,8 +1,15 @@
 /** `describe`: descriptive statistics of each target across the units of a file (or of each --by group). */
 import type { RoundingMode } from '../exact/rational.js';
 import { fromNumber, roundToString, toNumber } from '../exact/rational.js';
-import type { UnitRecord, UnitSet } from '../indicators/unit-values.js';
-import type { OutputCell, OutputColumn, OutputTable } from '../render/model.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import type { RegionScheme } from '../catalogue/regions.js';
+import type { ReadOptions } from '../engine/read-options.js';
+import type { UnitRecord, UnitSet } from '../engine/units.js';
+import { collectUnits } from '../engine/units.js';
+import { openRecords } from '../io/records.js';
+import type { LabelId } from '../render/labels.js';
+import { labelled } from '../render/labels.js';
+import type { OutputCell, ReportColumn, ReportTable } from '../render/model.js';
 import type { QuantileMethod, SdKind } from '../stats/describe.js';
 import { describeValues } from '../stats/describe.js';
 
@@ -13,13 +20,26 @@ export interface DescribeChoices {
   readonly mode: RoundingMode;
 }
 
+export interface DescribeRequest {
+  readonly catalogue: Catalogue;
+  readonly ids: readonly string[] | undefined;
+  readonly by?: { readonly column: string; readonly scheme: RegionScheme } | undefined;
+  readonly choices: DescribeChoices;
+}
+
+/** Read the units of one input and describe each target across them. */
+export async function describeReport(source: string, options: ReadOptions, request: DescribeRequest): Promise<{ table: ReportTable; notes: readonly string[] }> {
+  const set = await collectUnits(openRecords(source, options), options, request.catalogue, request.ids, undefined, request.by);
+  return { table: describeTable(set, request.choices), notes: set.notes };
+}
+
 const COLUMNS = ['indicator', 'n', 'missing', 'mean', 'sd', 'cv', 'min', 'p25', 'median', 'p75', 'max', 'min_unit', 'max_unit'] as const;
 const TEXT = new Set(['group', 'indicator', 'min_unit', 'max_unit']);
 
-export function describeTable(set: UnitSet, choices: DescribeChoices): OutputTable {
+export function describeTable(set: UnitSet, choices: DescribeChoices): ReportTable {
   const grouped = set.grouper !== undefined;
   const ids = grouped ? ['group', ...COLUMNS] : [...COLUMNS];
-  const columns: OutputColumn[] = ids.map((id) => ({ id, label: id, kind: TEXT.has(id) ? 'text' : 'number' }));
+  const columns: ReportColumn[] = ids.map((id) => labelled(id as LabelId, TEXT.has(id) ? 'text' : 'number'));
   const groups: [string | undefined, UnitRecord[]][] = grouped
     ? set.grouper!.order(new Set(set.units.map((unit) => unit.group!))).map((group) => [group, set.units.filter((unit) => unit.group === group)])
     : [[undefined, [...set.units]]];

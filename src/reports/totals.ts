@@ -5,14 +5,39 @@
  */
 import { SvcError } from '../errors.js';
 import type { Rational } from '../exact/rational.js';
-import { subtract } from '../exact/rational.js';
-import type { HeaderPlan } from '../io/headers.js';
-import type { DataRow } from '../io/reader.js';
-import type { GroupSums } from './aggregate.js';
-import { addValue, emptySums, sumOf } from './aggregate.js';
-import type { Grouper } from './grouping.js';
-import { rowRole } from './grouping.js';
-import type { MeasureDefinition } from './measures.js';
+import { subtract, toDecimalString } from '../exact/rational.js';
+import type { HeaderPlan } from '../table/header-plan.js';
+import type { DataRow } from '../table/rows.js';
+import type { GroupSums } from '../engine/sums.js';
+import { addValue, emptySums, sumOf } from '../engine/sums.js';
+import type { Grouper } from '../engine/grouping.js';
+import { rowRole } from '../engine/grouping.js';
+import type { MeasureDefinition } from '../catalogue/measures.js';
+import type { RegionScheme } from '../catalogue/regions.js';
+import type { ReadOptions } from '../engine/read-options.js';
+import { makeGrouper } from '../engine/grouping.js';
+import { openRecords } from '../io/records.js';
+import { STATUS_CODES, labelled } from '../render/labels.js';
+import type { ReportColumn, ReportTable } from '../render/model.js';
+import { scanTable } from '../table/rows.js';
+import type { VerifyResult } from './verify.js';
+import { describeCounts } from './verify.js';
+
+/** Check every total row of SOURCE against the sum of its parts (per year, and per group with `by`). */
+export async function verifyTotals(source: string, options: ReadOptions, by: { column: string; scheme: RegionScheme } | undefined): Promise<VerifyResult> {
+  let checker: TotalsChecker | undefined;
+  const records = openRecords(source, options);
+  await scanTable(records, options, (row, plan) => {
+    checker ??= new TotalsChecker(plan, by === undefined ? undefined : makeGrouper(plan, by.column, by.scheme, records.file), records.file);
+    checker.add(row);
+  });
+  const checks = checker!.finish();
+  return {
+    table: totalsTable(checks),
+    summary: `verify: ${checks.length} totals: ${describeCounts(checks.map((check) => check.status))}`,
+    allMatch: checks.every((check) => check.status === 'match'),
+  };
+}
 
 export interface TotalCheck {
   readonly group: string | undefined;
@@ -95,4 +120,27 @@ export class TotalsChecker {
     }
     return checks;
   }
+}
+
+function totalsTable(checks: readonly TotalCheck[]): ReportTable {
+  const hasGroup = checks.some((check) => check.group !== undefined);
+  const hasYear = checks.some((check) => check.year !== undefined);
+  const columns: ReportColumn[] = [
+    ...(hasGroup ? [labelled('group', 'text')] : []),
+    ...(hasYear ? [labelled('year', 'text')] : []),
+    labelled('total_label', 'text'), labelled('measure', 'text'), labelled('total', 'number'),
+    labelled('sum_of_parts', 'number'), labelled('difference', 'number'), labelled('parts', 'number'),
+    labelled('parts_missing', 'text'), labelled('status', 'text', { codes: STATUS_CODES }),
+  ];
+  const rows = checks.map((check) => [
+    ...(hasGroup ? [check.group ?? null] : []),
+    ...(hasYear ? [check.year ?? null] : []),
+    check.totalLabel, check.measure.id,
+    check.total === null ? null : toDecimalString(check.total), toDecimalString(check.sumOfParts),
+    check.difference === null ? null : toDecimalString(check.difference), String(check.parts),
+    check.partsMissing === 0 ? null
+      : check.partsMissingSample.join(' ') + (check.partsMissing > check.partsMissingSample.length ? ` … ${check.partsMissing} in all` : ''),
+    check.status,
+  ]);
+  return { columns, rows };
 }

@@ -5,8 +5,16 @@
  */
 import type { RoundingMode } from '../exact/rational.js';
 import { fromNumber, roundToString, toNumber } from '../exact/rational.js';
-import type { UnitRecord, UnitSet } from '../indicators/unit-values.js';
-import type { OutputCell, OutputColumn, OutputTable } from '../render/model.js';
+import type { Catalogue } from '../catalogue/catalogue.js';
+import type { RegionScheme } from '../catalogue/regions.js';
+import { SvcError } from '../errors.js';
+import type { ReadOptions } from '../engine/read-options.js';
+import type { UnitRecord, UnitSet } from '../engine/units.js';
+import { collectUnits } from '../engine/units.js';
+import { openRecords } from '../io/records.js';
+import type { LabelId } from '../render/labels.js';
+import { labelled } from '../render/labels.js';
+import type { OutputCell, ReportColumn, ReportTable } from '../render/model.js';
 import type { Weighted } from '../stats/equity.js';
 import { coefficientOfVariation, gini, maxMinRatio, theilDecomposition, theilL, theilT, weightedMean } from '../stats/equity.js';
 
@@ -20,8 +28,32 @@ export interface EquityChoices {
 const BASE = ['indicator', 'n', 'mean', 'cv', 'gini', 'theil_t', 'theil_l', 'max_min_ratio'] as const;
 const SPLIT = ['theil_t_between', 'theil_t_within', 'theil_l_between', 'theil_l_within', 'between_share_t', 'between_share_l'] as const;
 
+export interface EquityRequest {
+  readonly catalogue: Catalogue;
+  readonly ids: readonly string[] | undefined;
+  /** a measure id, or undefined for unweighted statistics */
+  readonly weight: string | undefined;
+  readonly by?: { readonly column: string; readonly scheme: RegionScheme } | undefined;
+  readonly choices: EquityChoices;
+}
+
+/** Read the units of one input and measure how evenly each target reaches them. */
+export async function equityReport(source: string, options: ReadOptions, request: EquityRequest): Promise<EquityResult> {
+  const { catalogue, weight } = request;
+  if (weight !== undefined && !catalogue.measures.some((measure) => measure.id === weight)) {
+    throw new SvcError('USAGE', `--weight ${weight}: not a measure id`, {}, "see 'svc-stats measures', or use --weight none");
+  }
+  const set = await collectUnits(openRecords(source, options), options, catalogue, request.ids, weight, request.by);
+  if (weight !== undefined && !set.plan.measureColumns.some((column) => column.measure.id === weight)) {
+    throw new SvcError('USAGE', `the weight ${weight} is not a column of the input`, { file: set.file },
+      'give --weight MEASURE, or --weight none for unweighted statistics');
+  }
+  const result = equityTable(set, request.choices);
+  return { table: result.table, notes: [...set.notes, ...result.notes] };
+}
+
 export interface EquityResult {
-  readonly table: OutputTable;
+  readonly table: ReportTable;
   readonly notes: readonly string[];
 }
 
@@ -35,7 +67,7 @@ function weightedOf(units: readonly UnitRecord[], index: number, weighted: boole
 export function equityTable(set: UnitSet, choices: EquityChoices): EquityResult {
   const grouped = set.grouper !== undefined;
   const ids: string[] = [...(choices.groups ? ['group'] : []), ...BASE, ...(grouped ? SPLIT : []), 'note'];
-  const columns: OutputColumn[] = ids.map((id) => ({ id, label: id, kind: id === 'group' || id === 'indicator' || id === 'note' ? 'text' : 'number' }));
+  const columns: ReportColumn[] = ids.map((id) => labelled(id as LabelId, id === 'group' || id === 'indicator' || id === 'note' ? 'text' : 'number'));
   const format = (value: number | null | undefined): OutputCell =>
     value === null || value === undefined || !Number.isFinite(value) ? null : roundToString(fromNumber(value), choices.decimals, choices.mode);
   const notes: string[] = [];

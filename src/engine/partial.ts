@@ -1,0 +1,63 @@
+/**
+ * The hot loop of `--by`: one input, or one byte range of it, summed group by group from raw cells. A plain
+ * integer cell is added as a double; anything else goes through readCell's exact rationals and checks.
+ */
+import type { RegionScheme } from '../catalogue/regions.js';
+import type { HeaderPlan } from '../table/header-plan.js';
+import { ROWS_ARE_INDEX } from '../table/header-plan.js';
+import { readCell, rowLabel, scanCells } from '../table/rows.js';
+import { openRecords } from '../io/records.js';
+import type { ReadOptions } from './read-options.js';
+import type { Grouper } from './grouping.js';
+import { labelRole, makeGrouper } from './grouping.js';
+import type { ExcludedRow, GroupSums } from './sums.js';
+import { PLAIN_INTEGER, addSmall, addValue, emptySums } from './sums.js';
+
+/** What a byte range of the input sums to: the groups in order of first appearance. */
+export interface PartialAggregation {
+  readonly plan: HeaderPlan;
+  readonly groups: GroupSums[];
+  readonly excluded: ExcludedRow[];
+  /** the distinct cells of the year column, if any */
+  readonly years: string[];
+}
+
+/** Sum one input (or one byte range of it) group by group. */
+export async function aggregatePart(source: string, options: ReadOptions, by: string, scheme: RegionScheme): Promise<PartialAggregation> {
+  const records = openRecords(source, options);
+  const file = records.file;
+  const groups = new Map<string, GroupSums>();
+  const excluded: ExcludedRow[] = [];
+  let grouper: Grouper | undefined;
+  const years = new Set<string>();
+  const plan = await scanCells(records, { ...options, groupColumn: by }, (cells, line, rowPlan) => {
+    grouper ??= makeGrouper(rowPlan, by, scheme, file);
+    const label = rowLabel(cells, rowPlan, file, line);
+    if (rowPlan.yearIndex !== undefined) years.add(cells[rowPlan.yearIndex]!.trim());
+    const role = labelRole(label);
+    if (role !== 'part') {
+      excluded.push({ label: label ?? '', line, role });
+      return;
+    }
+    const key = grouper.groupOfCells(cells, label, line);
+    let sums = groups.get(key);
+    if (sums === undefined) {
+      sums = emptySums(key, rowPlan.measureColumns.length);
+      groups.set(key, sums);
+    }
+    sums.units += 1;
+    const columns = rowPlan.measureColumns;
+    for (let index = 0; index < columns.length; index += 1) {
+      const column = columns[index]!;
+      if (column.index === ROWS_ARE_INDEX) {
+        addSmall(sums, index, 1);
+        continue;
+      }
+      const cell = cells[column.index]!;
+      if (column.power10 === 0 && PLAIN_INTEGER.test(cell)) addSmall(sums, index, Number(cell));
+      else addValue(sums, index, readCell(cell, column, file, line), label ?? `line ${line}`);
+    }
+  });
+  return { plan, groups: [...groups.values()], excluded, years: [...years] };
+}
+

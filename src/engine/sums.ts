@@ -1,0 +1,116 @@
+/**
+ * Exact per-group sums of measure columns. Plain integer cells are added as doubles while the sum stays below
+ * 2^53 (exact); everything else, and the overflow, as BigInt rationals. Plain data, so that sums cross to and
+ * from worker threads.
+ */
+import type { Rational } from '../exact/rational.js';
+import { ZERO, add, fromBigInt } from '../exact/rational.js';
+import type { HeaderPlan } from '../table/header-plan.js';
+import type { DataRow } from '../table/rows.js';
+import { rowRole } from './grouping.js';
+
+/** The sums of one group; plain data, so that it crosses to and from worker threads. */
+export interface GroupSums {
+  readonly group: string;
+  units: number;
+  /** per measure column: the sum of plain integer cells, exact while below 2^53 */
+  readonly small: number[];
+  /** per measure column: the sum of every other value */
+  readonly big: Rational[];
+  /** per measure column: how many units lack a value, and the first few of them */
+  readonly missingCount: number[];
+  readonly missingSample: string[][];
+}
+
+export interface ExcludedRow {
+  readonly label: string;
+  readonly line: number;
+  readonly role: 'total' | 'of-which';
+}
+
+
+const MISSING_SAMPLE = 5;
+/** A cell summed as a double: a plain integer of at most 15 digits (exact, and so is the sum below 2^53). */
+export const PLAIN_INTEGER = /^\d{1,15}$/;
+
+export function emptySums(group: string, measures: number): GroupSums {
+  return {
+    group,
+    units: 0,
+    small: new Array<number>(measures).fill(0),
+    big: new Array<Rational>(measures).fill(ZERO),
+    missingCount: new Array<number>(measures).fill(0),
+    missingSample: Array.from({ length: measures }, () => []),
+  };
+}
+
+export function addValue(target: GroupSums, index: number, value: Rational | null, label: string): void {
+  if (value === null) {
+    target.missingCount[index] = target.missingCount[index]! + 1;
+    if (target.missingSample[index]!.length < MISSING_SAMPLE) target.missingSample[index]!.push(label);
+  } else {
+    target.big[index] = add(target.big[index]!, value);
+  }
+}
+
+export function addSmall(target: GroupSums, index: number, value: number): void {
+  const sum = target.small[index]! + value;
+  if (sum <= Number.MAX_SAFE_INTEGER) {
+    target.small[index] = sum;
+  } else {
+    // beyond 2^53 a double is no longer exact: carry into the BigInt sum
+    target.big[index] = add(target.big[index]!, fromBigInt(BigInt(target.small[index]!) + BigInt(value)));
+    target.small[index] = 0;
+  }
+}
+
+/** The exact total of a group's measure column. */
+export function sumOf(sums: GroupSums, index: number): Rational {
+  const small = sums.small[index]!;
+  return small === 0 ? sums.big[index]! : add(sums.big[index]!, fromBigInt(BigInt(small)));
+}
+
+export function mergeInto(target: GroupSums, source: GroupSums): void {
+  target.units += source.units;
+  source.small.forEach((value, index) => addSmall(target, index, value));
+  source.big.forEach((value, index) => (target.big[index] = add(target.big[index]!, value)));
+  source.missingCount.forEach((count, index) => (target.missingCount[index] = target.missingCount[index]! + count));
+  source.missingSample.forEach((labels, index) => {
+    const sample = target.missingSample[index]!;
+    for (const label of labels) if (sample.length < MISSING_SAMPLE) sample.push(label);
+  });
+}
+
+/** The sums of the part rows of a table read whole (total and "of which" rows left out), for --totals. */
+export function sumParts(rows: readonly DataRow[], measureCount: number, group: string): GroupSums {
+  const sums = emptySums(group, measureCount);
+  for (const row of rows) {
+    if (rowRole(row) !== 'part') continue;
+    sums.units += 1;
+    row.values.forEach((value, index) => addValue(sums, index, value, row.label ?? `line ${row.line}`));
+  }
+  return sums;
+}
+
+/** Measure id → group sum, or null when some unit of the group lacks the measure (a partial sum would mislead). */
+export function groupValues(plan: HeaderPlan, sums: GroupSums): Map<string, Rational | null> {
+  const values = new Map<string, Rational | null>();
+  plan.measureColumns.forEach((column, index) => {
+    values.set(column.measure.id, sums.missingCount[index]! > 0 ? null : sumOf(sums, index));
+  });
+  return values;
+}
+
+/** One line for stderr about group sums left missing, or undefined. */
+export function describeIncomplete(plan: HeaderPlan, sums: readonly GroupSums[]): string | undefined {
+  const parts: string[] = [];
+  for (const group of sums) {
+    plan.measureColumns.forEach((column, index) => {
+      const count = group.missingCount[index]!;
+      if (count === 0) return;
+      const sample = group.missingSample[index]!;
+      parts.push(`${group.group || 'total'} ${column.measure.id} (${sample.join(', ')}${count > sample.length ? `, … ${count} in all` : ''})`);
+    });
+  }
+  return parts.length === 0 ? undefined : `group sums left missing because some units lack a value: ${parts.join('; ')}`;
+}
