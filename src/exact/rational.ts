@@ -43,6 +43,28 @@ export function subtract(a: Rational, b: Rational): Rational {
   return add(a, { n: -b.n, d: b.d });
 }
 
+/** a × b in lowest terms (the product's common factor is divided out, so chained products stay small). */
+export function multiply(a: Rational, b: Rational): Rational {
+  return lowestTerms(a.n * b.n, a.d * b.d);
+}
+
+/** −a. In lowest terms when `a` is; the denominator stays positive. */
+export function negate(a: Rational): Rational {
+  return { n: -a.n, d: a.d };
+}
+
+/** n / d with d > 0 and gcd(|n|, d) = 1; zero is 0/1. */
+function lowestTerms(n: bigint, d: bigint): Rational {
+  let x = n < 0n ? -n : n;
+  let y = d;
+  while (y !== 0n) {
+    const remainder = x % y;
+    x = y;
+    y = remainder;
+  }
+  return x === 1n ? { n, d } : { n: n / x, d: d / x };
+}
+
 /** a / b, or null when b is zero: a zero denominator is a missing value, never Infinity. */
 export function divide(a: Rational, b: Rational): Rational | null {
   if (b.n === 0n) return null;
