@@ -1,6 +1,6 @@
 // src/io/output.ts option by option: the short-write loop with fake handles, the file sink (atomic, mode,
 // symlinks, abort), devices, the stream sink's backpressure and errors, and checkOutputTarget's rules.
-import { chmodSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { Writable } from 'node:stream';
 import { dirname, join } from 'node:path';
 import { constants as osConstants } from 'node:os';
@@ -150,6 +150,16 @@ describe('openOutput on a regular file', () => {
     await sink.close();
     expect(statSync(target).mode & 0o7777).toBe(0o600);
     expect(readFileSync(target, 'utf8')).toBe('new\n');
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('as root, an existing file keeps its owner and group (skipped unless root)', async () => {
+    const target = join(scratchDir(), 'owned.csv');
+    writeFileSync(target, 'old\n');
+    chownSync(target, 1234, 5678);
+    const sink = await openOutput(target);
+    await sink.write('new\n');
+    await sink.close();
+    expect([statSync(target).uid, statSync(target).gid]).toEqual([1234, 5678]);
   });
 
   it('a symlink stays a symlink; the file it points to gets the content, keeping its mode', async () => {
