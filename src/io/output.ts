@@ -255,7 +255,6 @@ function standardSink(fd: 1 | 2): Sink {
   return streamSink(fd === 1 ? process.stdout : process.stderr, label);
 }
 
-
 function fstatOrUndefined(fd: number): Stats | undefined {
   try {
     return fstatSync(fd);
@@ -274,7 +273,7 @@ export function streamSink(stream: Writable, label: string): Sink {
   const gathered = new Gatherer();
 
   const fail = (error: unknown): void => {
-    claimedErrors.add(error as object);
+    if (typeof error === 'object' && error !== null) claimedErrors.add(error);
     failure ??= (error as NodeJS.ErrnoException).code === 'EPIPE' ? new OutputClosed(label) : outputError(error, label);
   };
   const onError = (error: Error): void => fail(error);
