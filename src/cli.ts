@@ -10,8 +10,9 @@ import { describeCommand } from './commands/describe.js';
 import { equityCommand } from './commands/equity.js';
 import { verifyCommand } from './commands/verify.js';
 import { EXIT, SvcError } from './errors.js';
+import { OutputClosed, isClaimedOutputError, systemReason } from './io/output.js';
 
-export { removeTemporaryFiles } from './io/writer.js';
+export { removeTemporaryFiles } from './io/output.js';
 
 const COMMANDS: readonly (() => Command)[] = [
   coverageCommand, compareCommand, describeCommand, equityCommand, verifyCommand, indicatorsCommand, measuresCommand,
@@ -45,8 +46,10 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 function report(error: unknown): number {
+  // standard output closed by its reader (| head -1): quietly a success, as a shell pipeline expects
+  if (error instanceof OutputClosed) return EXIT.ok;
   if (error instanceof SvcError) {
-    process.stderr.write(`svc-stats: ${error.describe()}\n`);
+    printError(error.describe());
     return EXIT.badInput;
   }
   if (error instanceof CommanderError) {
@@ -54,6 +57,31 @@ function report(error: unknown): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`svc-stats: internal error: ${message} (please report it)\n`);
+  printError(`internal error: ${message} (please report it)`);
   return 70;
+}
+
+/** One line on stderr. A failing stderr (closed, full) cannot be reported anywhere: it is ignored. */
+function printError(text: string): void {
+  try {
+    process.stderr.write(`svc-stats: ${text}\n`);
+  } catch {
+    // see handleStandardErrorFailure
+  }
+}
+
+/**
+ * process.stdout's 'error' handler (installed by bin/svc-stats.js). EPIPE, a reader that closed early, is
+ * handled there (exit 0). A failure that an output sink reports itself is left to it; any other (the help
+ * text into /dev/full) is one line on stderr and exit 2, never a stack trace.
+ */
+export function handleStandardOutputFailure(error: NodeJS.ErrnoException): void {
+  if (isClaimedOutputError(error)) return;
+  printError(`standard output: cannot be written: ${systemReason(error)}`);
+  process.exitCode = Math.max(Number(process.exitCode ?? 0), EXIT.badInput);
+}
+
+/** process.stderr's 'error' handler: a closed or failing stderr never changes the exit code, nor crashes. */
+export function handleStandardErrorFailure(): void {
+  // nowhere left to say it
 }

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { indicatorListing, measureListing } from '../reports/listing.js';
 import { loadCatalogue } from '../catalogue/load.js';
-import { checkOutputTarget, writeOutput } from '../io/writer.js';
+import { checkOutputTarget, writeOutput } from './write.js';
 import type { CommonOptions } from './common.js';
 import { addCatalogueOption, addOutputOptions, outputOptions } from './common.js';
 

@@ -10,7 +10,7 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import type { ReadOptions } from '../engine/read-options.js';
 import type { EncodingChoice } from '../io/sources/encoding.js';
 import { ENCODING_CHOICES } from '../io/sources/encoding.js';
-import type { OutputOptions } from '../io/writer.js';
+import type { OutputOptions } from './write.js';
 import type { Format, Lang } from '../render/model.js';
 import { FORMATS } from '../render/model.js';
 

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
-import { checkOutputTarget, writeOutput } from '../io/writer.js';
+import { checkOutputTarget, writeOutput } from './write.js';
 import { compareReport } from '../reports/compare.js';
 import type { CommonOptions } from './common.js';
 import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { selectIndicators } from '../catalogue/catalogue.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
-import { checkOutputTarget, writeOutput } from '../io/writer.js';
+import { checkOutputTarget, writeOutput } from './write.js';
 import { coverageReport } from '../reports/coverage.js';
 import type { CommonOptions } from './common.js';
 import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';

@@ -2,7 +2,7 @@ import { Command, Option } from 'commander';
 import { SvcError } from '../errors.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import { loadCatalogue } from '../catalogue/load.js';
-import { checkOutputTarget, writeOutput } from '../io/writer.js';
+import { checkOutputTarget, writeOutput } from './write.js';
 import type { CommonOptions } from './common.js';
 import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
 

@@ -3,7 +3,7 @@ import { loadCatalogue } from '../catalogue/load.js';
 import { EXIT, SvcError } from '../errors.js';
 import type { Rational } from '../exact/rational.js';
 import { ROUNDING_MODES } from '../exact/rational.js';
-import { checkOutputTarget, writeOutput } from '../io/writer.js';
+import { checkOutputTarget, writeOutput } from './write.js';
 import { verifyTotals } from '../reports/totals.js';
 import { verifyFigures } from '../reports/verify.js';
 import { isInvalid, parseNumberCell } from '../table/cells.js';
