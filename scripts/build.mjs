@@ -1,7 +1,7 @@
 // Bundles the CLI for start-up speed: one file for the common path instead of ~60 modules to resolve, with the
 // parts only some commands need (statistics, csv-parse, tables, the worker) split into chunks loaded on demand.
 // tsc has already type-checked the sources (and emitted dist/ for reference); this writes dist/bin/.
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 rmSync('dist/bin', { recursive: true, force: true });
@@ -17,5 +17,7 @@ await build({
   chunkNames: 'chunk-[hash]',
   // bundled CommonJS dependencies may call require() for Node built-ins
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  // the version shown by --version: package.json's, written once
+  define: { SVC_STATS_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   logLevel: 'warning',
 });

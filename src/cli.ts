@@ -18,7 +18,9 @@ const COMMANDS: readonly (() => Command)[] = [
   coverageCommand, compareCommand, describeCommand, equityCommand, verifyCommand, indicatorsCommand, measuresCommand,
 ];
 
-const VERSION = '0.1.0';
+/** package.json's version, put in by the bundler (scripts/build.mjs); `dev` when the sources run unbundled. */
+declare const SVC_STATS_VERSION: string | undefined;
+const VERSION = typeof SVC_STATS_VERSION === 'string' ? SVC_STATS_VERSION : 'dev';
 
 export function buildProgram(): Command {
   const program = new Command('svc-stats')

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'CATALOGUE' // a malformed --indicators-file
   | 'NO_INDICATOR' // coverage: the input supports none of the indicators asked for
   | 'UNKNOWN_ID' // an indicator or measure id that the catalogue lacks, in a figures file
+  | 'UNKNOWN_UNIT' // a label that should name a known unit (a province, for --by region) and does not
   | 'OUTPUT'; // --output into a missing folder, onto the input, or a failed write
 
 export interface Location {
@@ -49,5 +50,6 @@ export class SvcError extends Error {
   }
 }
 
-/** Exit codes: 0 success, 1 a check failed (verify), 2 bad input or usage, 130 interrupted. */
-export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, interrupted: 130 } as const;
+/** Exit codes of a run that ends normally: 0 success, 1 a check failed (verify), 2 bad input or usage. bin/svc-stats.js
+ * exits 130 and 143 on SIGINT and SIGTERM; src/cli.ts 70 on an internal error. */
+export const EXIT = { ok: 0, checkFailed: 1, badInput: 2 } as const;

@@ -1,10 +1,13 @@
 /**
- * Exact evaluation of indicators: numerator / denominator × 10^power10 on rationals, so that rounding to the
- * printed digits is exact. A missing input or a zero denominator gives null (missing), never Infinity or NaN.
+ * The catalogue (measures and indicators) and the exact evaluation of indicators: each formula on rationals, so
+ * that rounding to the printed digits is exact. A missing input or a division by zero gives a missing value,
+ * never Infinity or NaN.
  */
 import { SvcError } from '../errors.js';
 import type { Rational, RoundingMode } from '../exact/rational.js';
-import { divide, roundToString, scale10 } from '../exact/rational.js';
+import { roundToString } from '../exact/rational.js';
+import type { Formula, Outcome } from './formula.js';
+import { evaluateFormula, parseFormula, printFormula } from './formula.js';
 import type { IndicatorDefinition } from './indicators.js';
 import { BUILTIN_INDICATORS } from './indicators.js';
 import type { MeasureDefinition } from './measures.js';
@@ -17,27 +20,37 @@ export interface Catalogue {
 
 export const BUILTIN_CATALOGUE: Catalogue = { measures: BUILTIN_MEASURES, indicators: BUILTIN_INDICATORS };
 
-export type Outcome = { readonly value: Rational } | { readonly missing: 'input' | 'zero-denominator' };
+export type { Outcome };
+
+/**
+ * An indicator's parsed formula, parsed once. Built-in formulas are checked against the built-in measures by a
+ * test, user formulas against the user's catalogue when the file is read; here any id-shaped name is a measure.
+ */
+export function formulaOf(indicator: IndicatorDefinition): Formula {
+  let formula = parsed.get(indicator);
+  if (formula === undefined) {
+    formula = parseFormula(indicator.formula, (id) => ID.test(id));
+    parsed.set(indicator, formula);
+  }
+  return formula;
+}
+
+const parsed = new WeakMap<IndicatorDefinition, Formula>();
+const ID = /^[a-z][a-z0-9_]*$/;
 
 /** The measure ids an indicator is computed from, in formula order: the one place that knows. */
-export function inputsOf(indicator: IndicatorDefinition): string[] {
-  return [...new Set([indicator.numerator, indicator.denominator])];
+export function inputsOf(indicator: IndicatorDefinition): readonly string[] {
+  return formulaOf(indicator).inputs;
 }
 
 /** An indicator's formula as printed: `service_centers / urban_population × 10^4`. */
 export function formulaText(indicator: IndicatorDefinition): string {
-  const scale = indicator.power10 === 0 ? '' : ` × 10^${indicator.power10}`;
-  return `${indicator.numerator} / ${indicator.denominator}${scale}`;
+  return printFormula(formulaOf(indicator));
 }
 
 /** `values` gives each measure id's value (null or absent: missing). */
 export function evaluate(indicator: IndicatorDefinition, values: ReadonlyMap<string, Rational | null>): Outcome {
-  const numerator = values.get(indicator.numerator);
-  const denominator = values.get(indicator.denominator);
-  if (numerator == null || denominator == null) return { missing: 'input' };
-  const ratio = divide(numerator, denominator);
-  if (ratio === null) return { missing: 'zero-denominator' };
-  return { value: scale10(ratio, indicator.power10) };
+  return evaluateFormula(formulaOf(indicator), values);
 }
 
 export interface RoundingChoice {

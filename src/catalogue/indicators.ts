@@ -1,16 +1,14 @@
 /**
- * The indicator catalogue: data, not code. Each indicator is numerator / denominator × 10^power10, rounded to
- * `decimals`. Adding one is adding an entry here (or in a user's --indicators-file).
+ * The indicator catalogue: data, not code. Each indicator is a formula over measure ids (formula.ts: + - * /,
+ * parentheses, 10^k), evaluated exactly and rounded to `decimals`. Adding one is adding an entry here (or in a
+ * user's --indicators-file).
  */
 export interface IndicatorDefinition {
   /** stable English id: the interface of every output format */
   readonly id: string;
   readonly label: { readonly zh: string; readonly en: string };
-  /** measure ids */
-  readonly numerator: string;
-  readonly denominator: string;
-  /** the ratio is multiplied by 10^power10 (4 for "per 10,000", -4 for "in 万") */
-  readonly power10: number;
+  /** an arithmetic expression over measure ids: `service_centers / urban_population * 10^4` */
+  readonly formula: string;
   readonly unit: { readonly zh: string; readonly en: string };
   readonly decimals: number;
   /** where the indicator comes from, one line */
@@ -23,63 +21,63 @@ export const BUILTIN_INDICATORS: readonly IndicatorDefinition[] = [
   {
     id: 'population_per_community',
     label: { zh: '平均每社区人口数', en: 'population per community' },
-    numerator: 'urban_population', denominator: 'communities', power10: 0,
+    formula: 'urban_population / communities',
     unit: { zh: '人', en: 'persons' }, decimals: 0,
     note: `${REPORT}, Table 1 (7031 in 2005)`,
   },
   {
     id: 'committee_members_per_community',
     label: { zh: '平均每社区居委会工作人员数', en: "committee members per community" },
-    numerator: 'committee_members', denominator: 'communities', power10: 0,
+    formula: 'committee_members / communities',
     unit: { zh: '人', en: 'persons' }, decimals: 2,
     note: `${REPORT}, Table 1 (5.67 in 2005)`,
   },
   {
     id: 'centers_per_community',
     label: { zh: '每个社区拥有社区服务中心数', en: 'service centres per community' },
-    numerator: 'service_centers', denominator: 'communities', power10: 0,
+    formula: 'service_centers / communities',
     unit: { zh: '个', en: 'centres' }, decimals: 2,
     note: `${REPORT}, Table 2 (0.11 in 2005)`,
   },
   {
     id: 'communities_per_center',
     label: { zh: '每个社区服务中心覆盖社区数', en: 'communities per service centre' },
-    numerator: 'communities', denominator: 'service_centers', power10: 0,
+    formula: 'communities / service_centers',
     unit: { zh: '个', en: 'communities' }, decimals: 2,
     note: `${REPORT}, text`,
   },
   {
     id: 'centers_per_10k_residents',
     label: { zh: '每万城镇人口拥有社区服务中心数', en: 'service centres per 10,000 residents' },
-    numerator: 'service_centers', denominator: 'urban_population', power10: 4,
+    formula: 'service_centers / urban_population * 10^4',
     unit: { zh: '个', en: 'centres' }, decimals: 2,
     note: `${REPORT}, text`,
   },
   {
     id: 'residents_per_center_10k',
     label: { zh: '每个社区服务中心服务人口', en: 'residents per service centre' },
-    numerator: 'urban_population', denominator: 'service_centers', power10: -4,
+    formula: 'urban_population / service_centers * 10^-4',
     unit: { zh: '万人', en: '10,000 persons' }, decimals: 2,
     note: `${REPORT}, text`,
   },
   {
     id: 'facilities_per_community',
     label: { zh: '平均每社区服务设施数', en: 'service facilities per community' },
-    numerator: 'service_facilities', denominator: 'communities', power10: 0,
+    formula: 'service_facilities / communities',
     unit: { zh: '个', en: 'facilities' }, decimals: 2,
     note: `${REPORT}, text`,
   },
   {
     id: 'communities_per_subdistrict',
     label: { zh: '平均每街道社区数', en: 'communities per sub-district' },
-    numerator: 'communities', denominator: 'subdistricts', power10: 0,
+    formula: 'communities / subdistricts',
     unit: { zh: '个', en: 'communities' }, decimals: 2,
     note: `${REPORT}, text`,
   },
   {
     id: 'residents_per_committee_member',
     label: { zh: '每名居委会成员服务人口', en: 'residents per committee member' },
-    numerator: 'urban_population', denominator: 'committee_members', power10: 0,
+    formula: 'urban_population / committee_members',
     unit: { zh: '人', en: 'persons' }, decimals: 0,
     note: `${REPORT}, text`,
   },

@@ -1,20 +1,34 @@
 /**
- * A user's --indicators-file: JSON adding or overriding measures and indicators, validated field by field.
- * Every problem is an SvcError 'CATALOGUE' naming the file and the JSON path (`indicators[1].numerator`).
+ * A user's --indicators-file: JSON adding or overriding measures and indicators, validated strictly. Every
+ * problem — invalid JSON, a duplicate key, an unknown key at any depth, a wrong type, an unknown measure, a bad
+ * formula — is an SvcError 'CATALOGUE' naming the file and the JSON path (`indicators[1].formula`).
  *
  * {
  *   "measures":   [{ "id", "label": {"zh","en"}, "names": [...], "unit": {"zh","en"}, "kind": "count"|"amount" }],
- *   "indicators": [{ "id", "label": {"zh","en"}, "numerator", "denominator", "multiplier"?, "unit": {"zh","en"},
- *                    "decimals", "note"? }]
+ *   "indicators": [{ "id", "label": {"zh","en"}, "formula", "unit": {"zh","en"}, "decimals", "note"? }]
  * }
+ *
+ * The first form of indicators, `"numerator", "denominator", "multiplier"`, is still read: it is the formula
+ * `numerator / denominator * 10^k`, so files written for svc-stats 0.1 keep working.
  */
+// the ESM build: the package's main (UMD) requires its parts at run time, which a bundle cannot
+import { visit } from 'jsonc-parser/lib/esm/main.js';
 import { SvcError } from '../errors.js';
-import type { IndicatorDefinition } from './indicators.js';
 import type { Catalogue } from './catalogue.js';
 import { BUILTIN_CATALOGUE } from './catalogue.js';
+import { FormulaError, legacyFormula, parseFormula } from './formula.js';
+import type { IndicatorDefinition } from './indicators.js';
+import type { MeasureDefinition } from './measures.js';
 import { normaliseName } from './names.js';
 
 const ID = /^[a-z][a-z0-9_]*$/;
+
+const KEYS = {
+  root: ['measures', 'indicators'],
+  measure: ['id', 'label', 'names', 'unit', 'kind'],
+  indicator: ['id', 'label', 'formula', 'numerator', 'denominator', 'multiplier', 'unit', 'decimals', 'note'],
+  pair: ['zh', 'en'],
+} as const;
 
 class Checker {
   constructor(private readonly file: string) {}
@@ -23,8 +37,12 @@ class Checker {
     throw new SvcError('CATALOGUE', `${path}: ${message}`, { file: this.file }, hint);
   }
 
-  object(value: unknown, path: string): Record<string, unknown> {
+  /** An object with only the keys allowed: a misspelt key (`multipler`) must not be silently ignored. */
+  object(value: unknown, path: string, allowed: readonly string[]): Record<string, unknown> {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(path, 'expected an object');
+    for (const key of Object.keys(value)) {
+      if (!allowed.includes(key)) this.fail(`${path}.${key}`, 'unknown key', `expected ${allowed.join(', ')}`);
+    }
     return value as Record<string, unknown>;
   }
 
@@ -45,7 +63,7 @@ class Checker {
   pair(record: Record<string, unknown>, key: string, path: string): { zh: string; en: string } {
     const value = record[key];
     if (value === undefined) this.fail(`${path}.${key}`, 'is missing', 'give {"zh": "...", "en": "..."}');
-    const pair = this.object(value, `${path}.${key}`);
+    const pair = this.object(value, `${path}.${key}`, KEYS.pair);
     return { zh: this.string(pair, 'zh', `${path}.${key}`), en: this.string(pair, 'en', `${path}.${key}`) };
   }
 
@@ -71,6 +89,25 @@ function parseMultiplier(value: unknown): number | undefined {
   return undefined;
 }
 
+/** JSON.parse keeps the last of two equal keys; a catalogue must not silently lose a definition. */
+function refuseDuplicateKeys(text: string, file: string): void {
+  const objects: Set<string>[] = [];
+  visit(text, {
+    onObjectBegin: () => void objects.push(new Set()),
+    onObjectEnd: () => void objects.pop(),
+    onObjectProperty: (property, offset, _length, _line, _column, pathSupplier) => {
+      const keys = objects[objects.length - 1]!;
+      if (keys.has(property)) {
+        const path = pathSupplier().reduce<string>((text, part) => (typeof part === 'number' ? `${text}[${part}]` : `${text}.${part}`), '$')
+          .replace(/^\$\./, '');
+        throw new SvcError('CATALOGUE', `${path === '$' ? '' : `${path}.`}${property}: duplicate key`, { file, line: text.slice(0, offset).split('\n').length },
+          'each key once; a second one would silently replace the first');
+      }
+      keys.add(property);
+    },
+  });
+}
+
 export function parseUserCatalogue(text: string, file: string, base: Catalogue = BUILTIN_CATALOGUE): Catalogue {
   const check: Checker = new Checker(file); // typed, so that check.fail() narrows as `never`
   let json: unknown;
@@ -82,16 +119,14 @@ export function parseUserCatalogue(text: string, file: string, base: Catalogue =
     const line = position === null ? undefined : text.slice(0, Number(position[1])).split('\n').length;
     throw new SvcError('CATALOGUE', `not valid JSON: ${message}`, { file, line });
   }
-  const root = check.object(json, '$');
-  for (const key of Object.keys(root)) {
-    if (key !== 'measures' && key !== 'indicators') check.fail(`$.${key}`, 'unknown key', 'expected "measures" and "indicators"');
-  }
+  refuseDuplicateKeys(text, file);
+  const root = check.object(json, '$', KEYS.root);
 
   const measures = new Map(base.measures.map((measure) => [measure.id, measure]));
   const declared = new Set<string>();
   check.list(root, 'measures', '$.').forEach((item, index) => {
     const path = `measures[${index}]`;
-    const record = check.object(item, path);
+    const record = check.object(item, path, KEYS.measure);
     const id = check.id(record, path);
     if (declared.has(id)) check.fail(`${path}.id`, `duplicate measure id '${id}'`);
     declared.add(id);
@@ -101,7 +136,10 @@ export function parseUserCatalogue(text: string, file: string, base: Catalogue =
     });
     const kind = record['kind'] ?? 'count';
     if (kind !== 'count' && kind !== 'amount') check.fail(`${path}.kind`, 'expected "count" or "amount"');
-    measures.set(id, { id, label: check.pair(record, 'label', path), names, unit: check.pair(record, 'unit', path), kind: kind as 'count' | 'amount' });
+    const measure: MeasureDefinition = {
+      id, label: check.pair(record, 'label', path), names, unit: check.pair(record, 'unit', path), kind: kind as 'count' | 'amount',
+    };
+    measures.set(id, measure);
   });
   // a header must name one measure only
   const owners = new Map<string, string>();
@@ -120,19 +158,11 @@ export function parseUserCatalogue(text: string, file: string, base: Catalogue =
   const seen = new Set<string>();
   check.list(root, 'indicators', '$.').forEach((item, index) => {
     const path = `indicators[${index}]`;
-    const record = check.object(item, path);
+    const record = check.object(item, path, KEYS.indicator);
     const id = check.id(record, path);
     if (seen.has(id)) check.fail(`${path}.id`, `duplicate indicator id '${id}'`);
     seen.add(id);
-    const [numerator, denominator] = (['numerator', 'denominator'] as const).map((key) => {
-      const measure = check.string(record, key, path);
-      if (!measures.has(measure)) {
-        check.fail(`${path}.${key}`, `unknown measure '${measure}'`, 'declare it under "measures" or see svc-stats measures');
-      }
-      return measure;
-    }) as [string, string];
-    const power10 = parseMultiplier(record['multiplier']);
-    if (power10 === undefined) check.fail(`${path}.multiplier`, 'expected a power of ten such as 10000 or "10^-4"');
+    const formula = indicatorFormula(check, record, path, (measure) => measures.has(measure));
     const decimals = record['decimals'];
     if (decimals === undefined) check.fail(`${path}.decimals`, 'is missing');
     if (!Number.isInteger(decimals) || (decimals as number) < 0 || (decimals as number) > 20) {
@@ -141,9 +171,7 @@ export function parseUserCatalogue(text: string, file: string, base: Catalogue =
     const definition: IndicatorDefinition = {
       id,
       label: check.pair(record, 'label', path),
-      numerator,
-      denominator,
-      power10,
+      formula,
       unit: check.pair(record, 'unit', path),
       decimals: decimals as number,
       note: check.string(record, 'note', path, true) || `defined in ${file}`,
@@ -152,4 +180,39 @@ export function parseUserCatalogue(text: string, file: string, base: Catalogue =
   });
 
   return { measures: [...measures.values()], indicators: [...indicators.values()] };
+}
+
+/** The formula of an indicator: `formula`, or the first form `numerator`/`denominator`/`multiplier`; checked here. */
+function indicatorFormula(check: Checker, record: Record<string, unknown>, path: string, isMeasure: (id: string) => boolean): string {
+  const legacy = ['numerator', 'denominator', 'multiplier'].filter((key) => record[key] !== undefined);
+  let text: string;
+  let where: string;
+  if (record['formula'] !== undefined) {
+    if (legacy.length > 0) {
+      check.fail(`${path}.${legacy[0]}`, 'give either "formula" or "numerator"/"denominator", not both');
+    }
+    text = check.string(record, 'formula', path);
+    where = `${path}.formula`;
+  } else if (legacy.length > 0) {
+    const [numerator, denominator] = (['numerator', 'denominator'] as const).map((key) => {
+      const measure = check.string(record, key, path);
+      if (!isMeasure(measure)) {
+        check.fail(`${path}.${key}`, `unknown measure '${measure}'`, 'declare it under "measures" or see svc-stats measures');
+      }
+      return measure;
+    }) as [string, string];
+    const power10 = parseMultiplier(record['multiplier']);
+    if (power10 === undefined) check.fail(`${path}.multiplier`, 'expected a power of ten such as 10000 or "10^-4"');
+    return legacyFormula(numerator, denominator, power10);
+  } else {
+    check.fail(`${path}.formula`, 'is missing', 'e.g. "formula": "service_centers / urban_population * 10^4"');
+  }
+  try {
+    parseFormula(text, isMeasure); // checked now, parsed again when first used
+    return text;
+  } catch (error) {
+    if (!(error instanceof FormulaError)) throw error;
+    const hint = error.code === 'unknown-measure' ? 'declare it under "measures" or see svc-stats measures' : undefined;
+    check.fail(where, `${error.message} at character ${error.position + 1} of '${text}'`, hint);
+  }
 }

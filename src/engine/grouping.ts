@@ -59,7 +59,7 @@ export function makeGrouper(plan: HeaderPlan, by: string, scheme: RegionScheme, 
       if (known !== undefined) return known;
       const region = regionOf(label ?? '', scheme);
       if (region === undefined) {
-        throw new SvcError('UNKNOWN_ID', `'${label}' is not a province, so its region is unknown`,
+        throw new SvcError('UNKNOWN_UNIT', `'${label}' is not a province, so its region is unknown`,
           { file, line, column: plan.labelIndex! + 1 }, 'use the 31 mainland province names, or add a region column');
       }
       if (regions.size < CACHE_LIMIT) regions.set(label ?? '', region);

@@ -16,7 +16,7 @@ import { openRecords } from '../io/records.js';
 import { STATUS_CODES, labelled } from '../render/labels.js';
 import type { ReportColumn, ReportTable } from '../render/model.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
-import { evaluate } from '../catalogue/catalogue.js';
+import { evaluate, formulaText, inputsOf } from '../catalogue/catalogue.js';
 import { rowValues } from './coverage.js';
 import { sameUnit } from '../catalogue/row-labels.js';
 
@@ -145,8 +145,8 @@ export function checkFigures(
       const outcome = evaluate(indicator, values);
       if ('missing' in outcome) {
         return missing(outcome.missing === 'zero-denominator'
-          ? `the denominator ${indicator.denominator} is zero`
-          : `${table.file} lacks ${values.has(indicator.numerator) ? indicator.denominator : indicator.numerator}`);
+          ? `a divisor of ${formulaText(indicator)} is zero`
+          : `${table.file} lacks ${inputsOf(indicator).find((id) => values.get(id) == null)}`);
       }
       exact = outcome.value;
     } else {
