@@ -1,24 +1,15 @@
 /** The readable table of a terminal, through cli-table3; colour only when the writer allows it. */
 import Table from 'cli-table3';
 import type { ChalkInstance } from 'chalk';
-import stringWidth from 'string-width';
 import type { OutputColumn, OutputTable } from './model.js';
 import { MISSING_MARK } from './model.js';
+import { displayWidth } from './width.js';
+
+export { displayWidth };
 
 export interface TableOptions {
   /** the plain grid whatever its width (as with width = Infinity) */
   readonly wide?: boolean;
-}
-
-/**
- * Columns a text takes on a terminal: CJK and full-width characters count 2, ANSI colour codes 0; for text
- * of several lines, its widest line. The same measure as cli-table3's (string-width 4), so that what is
- * measured here is what the grid pads to.
- */
-export function displayWidth(text: string): number {
-  let widest = 0;
-  for (const line of text.split('\n')) widest = Math.max(widest, stringWidth(line));
-  return widest;
 }
 
 /**

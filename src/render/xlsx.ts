@@ -3,8 +3,8 @@
  * sources) on a second. exceljs is loaded only here, on demand, so that other formats do not pay for it.
  */
 import type { Worksheet } from 'exceljs';
-import { displayWidth } from './table.js';
 import type { OutputTable } from './model.js';
+import { displayWidth } from './width.js';
 
 export type SheetLang = 'zh' | 'en';
 
