@@ -113,3 +113,29 @@ describe('cell values as CSV text', () => {
     expect(cellText(new Date(Date.UTC(2008, 11, 31, 8, 30)))).toBe('2008-12-31T08:30:00');
   });
 });
+
+describe('readXlsxRecords: merges in a workbook exceljs wrote', () => {
+  it('a block merged across and down: filled down its first column, empty elsewhere; a parent header in its first cell', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('区县');
+    sheet.addRow(['省份', '地市', '街道', '']);
+    sheet.addRow(['', '', '街道数（个）', '社区数（个）']);
+    sheet.addRow(['广东省', '广州市', 1, 2]);
+    sheet.addRow(['', '深圳市', 3, 4]);
+    sheet.addRow(['', '', '', '']);
+    sheet.addRow(['浙江省', '杭州市', 5, 6]);
+    sheet.mergeCells('C1:D1'); // parent header over two child headers
+    sheet.mergeCells('A1:B2'); // a 2×2 block
+    sheet.mergeCells('A3:A4'); // a province over its cities
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer() as unknown as ArrayBuffer);
+    const { records } = await readXlsxRecords(bytes, 'block.xlsx');
+    expect(records).toEqual([
+      { line: 1, cells: ['省份', '', '街道', ''] },
+      { line: 2, cells: ['省份', '', '街道数（个）', '社区数（个）'] },
+      { line: 3, cells: ['广东省', '广州市', '1', '2'] },
+      { line: 4, cells: ['广东省', '深圳市', '3', '4'] },
+      { line: 6, cells: ['浙江省', '杭州市', '5', '6'] },
+    ]);
+  });
+});
