@@ -1,7 +1,6 @@
-/** The readable table of a terminal, through cli-table3; colour only when the writer allows it. */
-import Table from 'cli-table3';
+/** The readable table of a terminal, fitted to its width; colour only when the writer allows it. */
 import type { ChalkInstance } from 'chalk';
-import type { OutputColumn, OutputTable } from './model.js';
+import type { OutputTable } from './model.js';
 import { MISSING_MARK } from './model.js';
 import { displayWidth } from './width.js';
 
@@ -91,16 +90,26 @@ function plainHeads(table: OutputTable, columns: readonly number[]): Heads {
   return columns.map((index) => (table.columns[index]?.label ?? '').split('\n'));
 }
 
-/** Widest cell of each column (the header aside), missing values shown as MISSING_MARK. */
+/** Widest cell of every column (the header aside), missing values shown as MISSING_MARK. */
+const CELL_WIDTHS = new WeakMap<OutputTable, number[]>();
+
+/** Widest cell of each of `columns`: layouts are tried on many sets of columns, the cells are measured once. */
 function cellWidths(table: OutputTable, columns: readonly number[]): number[] {
-  return columns.map((index) => {
-    let widest = 0;
-    for (const row of table.rows) widest = Math.max(widest, displayWidth(row[index] ?? MISSING_MARK));
-    return widest;
-  });
+  let widths = CELL_WIDTHS.get(table);
+  if (widths === undefined) {
+    widths = table.columns.map(() => 0);
+    for (const row of table.rows) {
+      for (let index = 0; index < widths.length; index += 1) {
+        widths[index] = Math.max(widths[index] ?? 0, displayWidth(row[index] ?? MISSING_MARK));
+      }
+    }
+    CELL_WIDTHS.set(table, widths);
+  }
+  const measured = widths;
+  return columns.map((index) => measured[index] ?? 0);
 }
 
-/** cli-table3's layout: a border before every column and after the last, one blank each side of a cell. */
+/** The grid's width: a border before every column and after the last, one blank each side of a cell. */
 function gridWidth(table: OutputTable, columns: readonly number[], heads: Heads): number {
   const cells = cellWidths(table, columns);
   let total = 1;
@@ -144,8 +153,8 @@ function wrappedHeads(table: OutputTable, columns: readonly number[]): Heads {
 }
 
 /**
- * Headers wrapped only as much as needed for `columns` to fit `limit`: from the narrowest wrapping, the
- * headers that save the most are unwrapped back while the grid still fits. Undefined when even the
+ * Headers wrapped only as much as needed for `columns` to fit `limit`: from the narrowest wrapping, each
+ * header is put back on one line, shortest first, when the grid still fits. Undefined when even the
  * narrowest wrapping is too wide.
  */
 function fitHeads(table: OutputTable, columns: readonly number[], limit: number): Heads | undefined {
@@ -199,25 +208,44 @@ function wrapTitle(title: string, limit: number): string[] {
   return lines;
 }
 
+type Border = readonly [left: string, fill: string, between: string, right: string];
+const TOP: Border = ['┌', '─', '┬', '┐'];
+const RULE: Border = ['├', '─', '┼', '┤'];
+const BOTTOM: Border = ['└', '─', '┴', '┘'];
+
+/**
+ * The grid, box-drawn: a border, the header (bold; several lines when wrapped), one rule under it, the rows
+ * without rules between them, a border. Each cell has one blank either side; number columns are aligned
+ * right, text left. Written directly rather than through cli-table3, whose layout takes time quadratic in
+ * the number of cells (12 s for 4,000 rows × 17 columns): this is linear, with the same output.
+ */
 function renderGrid(table: OutputTable, columns: readonly number[], heads: Heads, chalk: ChalkInstance): string {
-  const chosen: OutputColumn[] = columns.map((index) => table.columns[index] ?? { id: '', label: '', kind: 'text' });
-  const grid = new Table({
-    head: heads.map((lines) => lines.map((line) => chalk.bold(line)).join('\n')),
-    style: { head: [], border: [] },
-    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
-    colAligns: chosen.map((column) => (column.kind === 'number' ? 'right' : 'left')),
-  });
+  const right = columns.map((index) => table.columns[index]?.kind === 'number');
+  const cells = cellWidths(table, columns);
+  const widths = columns.map((_, position) => Math.max(cells[position] ?? 0, ...(heads[position] ?? []).map(displayWidth)));
+  const border = ([left, fill, between, end]: Border) => `${left}${widths.map((width) => fill.repeat(width + 2)).join(between)}${end}`;
+  const line = (texts: readonly string[]) => {
+    const padded = texts.map((text, position) => {
+      const gap = ' '.repeat(Math.max(0, (widths[position] ?? 0) - displayWidth(text)));
+      return right[position] ? gap + text : text + gap;
+    });
+    return `│ ${padded.join(' │ ')} │`;
+  };
+  // a cell of several lines (a header wrapped, a label with a line break) makes its row as tall, top-aligned
+  const block = (texts: readonly (readonly string[])[]) => {
+    const height = Math.max(1, ...texts.map((lines) => lines.length));
+    return Array.from({ length: height }, (_, index) => line(texts.map((lines) => lines[index] ?? '')));
+  };
+
+  const out = [border(TOP)];
+  out.push(...block(heads.map((lines) => lines.map((text) => (text === '' ? '' : chalk.bold(text))))));
+  if (table.rows.length > 0) out.push(border(RULE));
   for (const row of table.rows) {
-    grid.push(columns.map((index) => {
+    out.push(...block(columns.map((index) => {
       const cell = row[index] ?? null;
-      return cell === null ? chalk.dim(MISSING_MARK) : cell;
-    }));
+      return cell === null ? [chalk.dim(MISSING_MARK)] : cell.split('\n');
+    })));
   }
-  // rows without rules between them, but one rule under the header (which may take several lines)
-  const headLines = Math.max(1, ...heads.map((lines) => lines.length));
-  const lines = grid.toString().split('\n');
-  const top = lines[0] ?? '';
-  const rule = top.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
-  if (table.rows.length > 0) lines.splice(1 + headLines, 0, rule);
-  return `${lines.join('\n')}\n`;
+  out.push(border(BOTTOM));
+  return `${out.join('\n')}\n`;
 }
