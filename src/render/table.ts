@@ -36,7 +36,7 @@ export function renderTable(table: OutputTable, chalk: ChalkInstance, width = In
   const wrapped = fitHeads(grouped, all, limit);
   if (wrapped !== undefined) return title + renderGrid(grouped, all, wrapped, chalk);
 
-  if (grouped.rows.length <= TRANSPOSE_MAX_ROWS && grouped.columns.length > 1) {
+  if (grouped.rows.length >= 1 && grouped.rows.length <= TRANSPOSE_MAX_ROWS && grouped.columns.length > 1) {
     const transposed = transpose(grouped);
     const columns = transposed.columns.map((_, index) => index);
     const heads = plainHeads(transposed, columns);
@@ -120,24 +120,28 @@ function gridWidth(table: OutputTable, columns: readonly number[], heads: Heads)
   return total;
 }
 
-/** Where a header label may break: at a blank (dropped), or before an opening bracket (kept). */
-function labelPieces(label: string): string[] {
+interface Piece {
+  readonly text: string;
+  /** a blank stood before it in the label (and stands there again when it stays on the same line) */
+  readonly spaced: boolean;
+}
+
+/** Where a header label may break: at a blank (dropped at a line end), or before an opening bracket. */
+function labelPieces(label: string): Piece[] {
   return label
     .split(/\s+/)
-    .flatMap((word) => word.split(/(?=[（(])/))
-    .filter((piece) => piece !== '');
+    .filter((word) => word !== '')
+    .flatMap((word, index) => word.split(/(?=[（(])/).map((text, part) => ({ text, spaced: index > 0 && part === 0 })));
 }
 
 /** Pieces packed greedily into lines no wider than `width` (a piece wider than that has a line of its own). */
 function packPieces(label: string, width: number): string[] {
   const lines: string[] = [];
-  // a blank separated the two pieces when the second does not start with a bracket
-  const joiner = (next: string) => (/^[（(]/.test(next) ? '' : ' ');
   for (const piece of labelPieces(label)) {
     const last = lines[lines.length - 1];
-    const joined = last === undefined ? undefined : last + joiner(piece) + piece;
+    const joined = last === undefined ? undefined : last + (piece.spaced ? ' ' : '') + piece.text;
     if (joined !== undefined && displayWidth(joined) <= width) lines[lines.length - 1] = joined;
-    else lines.push(piece);
+    else lines.push(piece.text);
   }
   return lines.length === 0 ? [''] : lines;
 }
@@ -147,29 +151,34 @@ function wrappedHeads(table: OutputTable, columns: readonly number[]): Heads {
   const cells = cellWidths(table, columns);
   return columns.map((index, position) => {
     const label = table.columns[index]?.label ?? '';
-    const piece = Math.max(0, ...labelPieces(label).map(displayWidth));
+    const piece = Math.max(0, ...labelPieces(label).map((piece) => displayWidth(piece.text)));
     return packPieces(label, Math.max(cells[position] ?? 0, piece));
   });
 }
 
 /**
- * Headers wrapped only as much as needed for `columns` to fit `limit`: from the narrowest wrapping, each
- * header is put back on one line, shortest first, when the grid still fits. Undefined when even the
- * narrowest wrapping is too wide.
+ * Headers wrapped only as much as needed for `columns` to fit `limit`: the fewest header lines that fit, each
+ * header as narrow as that many lines allow. Undefined when even the narrowest wrapping is too wide.
  */
 function fitHeads(table: OutputTable, columns: readonly number[], limit: number): Heads | undefined {
-  const heads: (readonly string[])[] = [...wrappedHeads(table, columns)];
-  if (gridWidth(table, columns, heads) > limit) return undefined;
-  const plain = plainHeads(table, columns);
-  const order = columns
-    .map((_, position) => position)
-    .sort((a, b) => displayWidth(plain[a]?.join(' ') ?? '') - displayWidth(plain[b]?.join(' ') ?? ''));
-  for (const position of order) {
-    const narrow = heads[position] ?? [''];
-    heads[position] = plain[position] ?? [''];
-    if (gridWidth(table, columns, heads) > limit) heads[position] = narrow;
+  const cells = cellWidths(table, columns);
+  const labels = columns.map((index) => table.columns[index]?.label ?? '');
+  const narrowest = labels.map((label, position) => Math.max(cells[position] ?? 0, ...labelPieces(label).map((piece) => displayWidth(piece.text))));
+  const tallest = Math.max(1, ...labels.map((label, position) => packPieces(label, narrowest[position] ?? 0).length));
+  for (let height = 1; height <= tallest; height += 1) {
+    const heads = labels.map((label, position) => packToHeight(label, narrowest[position] ?? 0, height));
+    if (gridWidth(table, columns, heads) <= limit) return heads;
   }
-  return heads;
+  return undefined;
+}
+
+/** The label in at most `height` lines (if its pieces allow), as narrow as that can be from `narrowest` on. */
+function packToHeight(label: string, narrowest: number, height: number): string[] {
+  const widest = displayWidth(label);
+  for (let width = narrowest; ; width += 1) {
+    const lines = packPieces(label, width);
+    if (lines.length <= height || width >= widest) return lines;
+  }
 }
 
 /**

@@ -118,6 +118,25 @@ describe('renderTable fits the terminal', () => {
   });
 });
 
+describe('wrapped headers take the fewest lines that fit', () => {
+  it('the 2005 national table in English at 160 columns: a two-line header, blanks kept inside a line', () => {
+    const labels = ['unit', 'year', 'communities (units)', 'urban population (persons)', "residents' committee members (persons)",
+      'community service centres (units)', 'population per community (persons)', 'committee members per community (persons)',
+      'service centres per community (centres)'];
+    const table: OutputTable = {
+      columns: labels.map((label, index) => ({ id: `c${index}`, label, kind: index === 0 ? 'text' : 'number' })),
+      rows: [['全国', '2005', '79947', '562120000', '453543', '8479', '7031', '5.67', '0.11']],
+    };
+    const text = renderTable(table, plain, 160);
+    const all = lines(text);
+    for (const line of all) expect(displayWidth(line)).toBeLessThanOrEqual(160);
+    expect(all[3]).toMatch(/^├/); // top border, two header lines, the rule
+    expect(cellsOf(all[1] ?? '')).toContain("residents' committee");
+    expect(cellsOf(all[2] ?? '')).toContain('members (persons)');
+    expect(cellsOf(all[4] ?? '')).toEqual(['全国', '2005', '79,947', '562,120,000', '453,543', '8479', '7031', '5.67', '0.11']);
+  });
+});
+
 describe('transposing a short table', () => {
   const national: OutputTable = {
     columns: [
