@@ -64,7 +64,8 @@ export function renderTerminalBars(rows: readonly TerminalBarRow[], width: numbe
       const eighths = row.value === null || max === 0 ? 0 : Math.round((row.value / max) * barColumns * 8);
       const bar = FULL.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8]!;
       // the value text follows its bar; bars all start in one column, after the padded labels
-      return `${label}  ${bar.length > 0 ? `${color(bar)} ` : ''}${shown[i]!}`;
+      const parts = [bar.length > 0 ? color(bar) : '', shown[i]!].filter((part) => part.length > 0);
+      return `${label}  ${parts.join(' ')}`.trimEnd();
     })
     .join('\n');
 }
