@@ -144,6 +144,31 @@ for (const [name, data] of jobs) {
   console.log(`${out}/${name}.png`);
 }
 
+// one report page holding a table and two of the charts, to look at in a browser and its print preview
+const svgs = Object.fromEntries(await Promise.all(jobs.filter(([n]) => n === 'bar-zh' || n === 'tiles-zh').map(async ([n, d]) => [n, await charts.renderChartSvg(d)])));
+writeFileSync(`${out}/report.html`, charts.renderReportHtml({
+  lang: 'zh',
+  title: '社区服务设施覆盖，2007',
+  inputs: [{ file: `data/${provincesFile}`, encoding: 'UTF-8', rows: provinces.length, notes: ['宁夏、新疆：街道办事处、市辖区缺失'] }],
+  sections: [
+    {
+      heading: '每个街道的城镇社区服务设施数',
+      table: {
+        columns: [{ label: '地区', numeric: false }, { label: '设施数（个）', numeric: true }, { label: '街道办事处（个）', numeric: true }, { label: '每个街道（个）', numeric: true }],
+        rows: units.map((r) => {
+          const v = ratio(facilities(r), subdistricts(r));
+          return [r['地区'], r['城镇社区服务设施数（个）'], r['街道办事处（个）'], v === null ? null : charts.formatValue(v, 1)];
+        }),
+      },
+    },
+    { heading: '图：每个街道的城镇社区服务设施数', svg: svgs['bar-zh'] },
+    { heading: '图：每个市辖区的社区服务单位个数', svg: svgs['tiles-zh'] },
+  ],
+  roundingRule: '比值先以精确分数计算，再四舍五入到所示位数。',
+  sources: [`data/${provincesFile}`, 'svc-stats'],
+}));
+console.log(`${out}/report.html`);
+
 const rows = units.map((r) => {
   const value = ratio(facilities(r), subdistricts(r));
   return { label: r['地区'], value, text: value === null ? '—' : value.toFixed(1) };
