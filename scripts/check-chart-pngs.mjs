@@ -124,7 +124,7 @@ for (const lang of ['zh', 'en']) {
   const source = lang === 'zh' ? `资料来源：${nationalFile}，2001–2009；svc-stats` : `Source: ${nationalFile}, 2001–2009; svc-stats`;
   jobs.push([`line-${lang}`, {
     kind: 'line',
-    title: lang === 'zh' ? '全国社区居委会数（个），2001–2009' : "Communities (residents' committees), China, 2001–2009",
+    title: lang === 'zh' ? '全国社区居委会数（个），2001–2009' : 'Communities (residents\u2019 committees), China, 2001–2009',
     valueLabel: lang === 'zh' ? '社区居委会（个）' : 'Communities (units)',
     categories: years,
     series: [{ name: lang === 'zh' ? '社区居委会' : 'Communities', values: series.map((r) => num(r['社区居委会（个）'])) }],

@@ -43,5 +43,18 @@ export interface ChartSize {
 export const FONT_STACK =
   "'Noto Sans CJK SC', 'Source Han Sans SC', 'WenQuanYi Micro Hei', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 
+/**
+ * Fonts for English charts: a Latin family first, so that ’ “ ” – take Latin glyphs (a CJK font draws them full
+ * width), then the CJK stack for Chinese unit names. Liberation Sans (Arial's metrics, on most Linux servers)
+ * comes first because resvg, as measured here (2.6.2), uses the first family only when it is installed and
+ * otherwise its default family (the CJK one), rather than walking the list as browsers do.
+ */
+export const FONT_STACK_EN = `'Liberation Sans', Arial, 'Helvetica Neue', 'DejaVu Sans', ${FONT_STACK}`;
+
+/** The font stack for a chart's language. */
+export function fontStack(lang: Lang): string {
+  return lang === 'en' ? FONT_STACK_EN : FONT_STACK;
+}
+
 /** How a missing value is shown, in charts as in tables. */
 export const MISSING_MARK = '—';

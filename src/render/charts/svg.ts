@@ -14,7 +14,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import { assertFiniteOrNull, formatValue, WORDS } from './format.js';
-import { FONT_STACK, MISSING_MARK, type ChartData, type ChartSize } from './model.js';
+import { fontStack, MISSING_MARK, type ChartData, type ChartSize } from './model.js';
 import { PROVINCE_TILES, placeOnTiles } from './tiles.js';
 
 const WIDTH = 800;
@@ -108,24 +108,25 @@ function isDumbbell(data: ChartData): boolean {
 
 /** Title on top, value label under it, source line at the bottom left: the frame of every chart. */
 function frame(data: ChartData): Pick<EChartsOption, 'title' | 'textStyle' | 'animation' | 'backgroundColor'> {
+  const font = fontStack(data.lang);
   return {
     animation: false,
     backgroundColor: '#ffffff',
-    textStyle: { fontFamily: FONT_STACK, color: TEXT },
+    textStyle: { fontFamily: font, color: TEXT },
     title: [
       {
         text: data.title,
         subtext: data.valueLabel,
         left: 16,
         top: 12,
-        textStyle: { fontSize: 17, fontWeight: 'bold', color: TEXT, fontFamily: FONT_STACK },
-        subtextStyle: { fontSize: 13, color: MUTED, fontFamily: FONT_STACK },
+        textStyle: { fontSize: 17, fontWeight: 'bold', color: TEXT, fontFamily: font },
+        subtextStyle: { fontSize: 13, color: MUTED, fontFamily: font },
       },
       {
         text: data.source,
         left: 16,
         bottom: 10,
-        textStyle: { fontSize: 11, fontWeight: 'normal', color: MUTED, fontFamily: FONT_STACK },
+        textStyle: { fontSize: 11, fontWeight: 'normal', color: MUTED, fontFamily: font },
       },
     ],
   };
@@ -142,11 +143,12 @@ function sortedIndices(values: readonly (number | null)[]): number[] {
     .map(({ index }) => index);
 }
 
-function categoryAxisLabel(): object {
-  return { color: TEXT, fontSize: 12, fontFamily: FONT_STACK };
+function categoryAxisLabel(font: string): object {
+  return { color: TEXT, fontSize: 12, fontFamily: font };
 }
 
 function barOption(data: ChartData): EChartsOption {
+  const font = fontStack(data.lang);
   const values = data.series[0]!.values;
   const order = sortedIndices(values);
   const missing = `${WORDS[data.lang].noData}`;
@@ -159,15 +161,15 @@ function barOption(data: ChartData): EChartsOption {
       name: data.valueLabel,
       nameLocation: 'middle',
       nameGap: 28,
-      nameTextStyle: { color: MUTED, fontFamily: FONT_STACK },
-      axisLabel: { color: MUTED, fontFamily: FONT_STACK },
+      nameTextStyle: { color: MUTED, fontFamily: font },
+      axisLabel: { color: MUTED, fontFamily: font },
       splitLine: { lineStyle: { color: '#e8e8e8' } },
     },
     yAxis: {
       type: 'category',
       inverse: true,
       data: order.map((i) => data.categories[i]!),
-      axisLabel: categoryAxisLabel(),
+      axisLabel: categoryAxisLabel(font),
       axisTick: { show: false },
     },
     series: [
@@ -177,7 +179,7 @@ function barOption(data: ChartData): EChartsOption {
         barCategoryGap: '30%',
         itemStyle: { color: SERIES_COLOURS[0] },
         // a white backing keeps the value readable where the reference line crosses it
-        label: { show: true, position: 'right', color: TEXT, fontFamily: FONT_STACK, backgroundColor: '#ffffff', padding: [1, 2] },
+        label: { show: true, position: 'right', color: TEXT, fontFamily: font, backgroundColor: '#ffffff', padding: [1, 2] },
         data: order.map((i) => {
           const value = values[i]!;
           if (value === null) {
@@ -197,7 +199,7 @@ function barOption(data: ChartData): EChartsOption {
                   position: 'start',
                   formatter: `${reference.label} ${formatValue(reference.value, data.decimals)}`,
                   color: '#c23531',
-                  fontFamily: FONT_STACK,
+                  fontFamily: font,
                 },
                 data: [{ xAxis: reference.value }],
                 z: 1,
@@ -210,28 +212,29 @@ function barOption(data: ChartData): EChartsOption {
 }
 
 function groupedBarOption(data: ChartData): EChartsOption {
+  const font = fontStack(data.lang);
   const latest = data.categories.map((_, i) => [...data.series].reverse().map((s) => s.values[i] ?? null).find((v) => v !== null) ?? null);
   const order = sortedIndices(latest);
   return {
     ...frame(data),
     color: SERIES_COLOURS,
-    legend: { top: 62, right: 16, textStyle: { fontFamily: FONT_STACK, color: TEXT } },
+    legend: { top: 62, right: 16, textStyle: { fontFamily: font, color: TEXT } },
     grid: { left: 16, right: 80, top: 96, bottom: 70, containLabel: true },
     xAxis: {
       type: 'value',
       name: data.valueLabel,
       nameLocation: 'middle',
       nameGap: 28,
-      nameTextStyle: { color: MUTED, fontFamily: FONT_STACK },
-      axisLabel: { color: MUTED, fontFamily: FONT_STACK },
+      nameTextStyle: { color: MUTED, fontFamily: font },
+      axisLabel: { color: MUTED, fontFamily: font },
       splitLine: { lineStyle: { color: '#e8e8e8' } },
     },
-    yAxis: { type: 'category', inverse: true, data: order.map((i) => data.categories[i]!), axisLabel: categoryAxisLabel(), axisTick: { show: false } },
+    yAxis: { type: 'category', inverse: true, data: order.map((i) => data.categories[i]!), axisLabel: categoryAxisLabel(font), axisTick: { show: false } },
     series: data.series.map((series) => ({
       type: 'bar' as const,
       name: series.name,
       barGap: '10%',
-      label: { show: true, position: 'right' as const, color: TEXT, fontSize: 11, fontFamily: FONT_STACK },
+      label: { show: true, position: 'right' as const, color: TEXT, fontSize: 11, fontFamily: font },
       data: order.map((i) => {
         const value = series.values[i]!;
         if (value === null) return { value: 0, itemStyle: { color: 'transparent' }, label: { formatter: MISSING_MARK, color: MUTED } };
@@ -242,6 +245,7 @@ function groupedBarOption(data: ChartData): EChartsOption {
 }
 
 function dumbbellOption(data: ChartData): EChartsOption {
+  const font = fontStack(data.lang);
   const [from, to] = [data.series[0]!, data.series[1]!];
   const order = sortedIndices(to.values.map((v, i) => v ?? from.values[i] ?? null));
   const categories = order.map((i) => data.categories[i]!);
@@ -274,7 +278,7 @@ function dumbbellOption(data: ChartData): EChartsOption {
   return {
     ...frame(data),
     color: SERIES_COLOURS,
-    legend: { top: 62, right: 16, textStyle: { fontFamily: FONT_STACK, color: TEXT } },
+    legend: { top: 62, right: 16, textStyle: { fontFamily: font, color: TEXT } },
     grid: { left: 16, right: 70, top: 96, bottom: 70, containLabel: true },
     xAxis: {
       type: 'value',
@@ -282,18 +286,18 @@ function dumbbellOption(data: ChartData): EChartsOption {
       name: data.valueLabel,
       nameLocation: 'middle',
       nameGap: 28,
-      nameTextStyle: { color: MUTED, fontFamily: FONT_STACK },
-      axisLabel: { color: MUTED, fontFamily: FONT_STACK },
+      nameTextStyle: { color: MUTED, fontFamily: font },
+      axisLabel: { color: MUTED, fontFamily: font },
       splitLine: { lineStyle: { color: '#e8e8e8' } },
     },
     // a wide margin between the category names and the axis: a small value's label sits left of its point
-    yAxis: { type: 'category', inverse: true, data: categories, axisLabel: { ...categoryAxisLabel(), margin: 48 }, axisTick: { show: false } },
+    yAxis: { type: 'category', inverse: true, data: categories, axisLabel: { ...categoryAxisLabel(font), margin: 48 }, axisTick: { show: false } },
     series: [
       {
         type: 'scatter',
         name: from.name,
         symbolSize: 9,
-        label: { color: MUTED, fontSize: 11, fontFamily: FONT_STACK },
+        label: { color: MUTED, fontSize: 11, fontFamily: font },
         data: point(from, to),
         markLine: {
           silent: true,
@@ -304,22 +308,23 @@ function dumbbellOption(data: ChartData): EChartsOption {
         },
         z: 3,
       },
-      { type: 'scatter', name: to.name, symbolSize: 9, label: { color: TEXT, fontSize: 11, fontFamily: FONT_STACK }, data: point(to, from), z: 4 },
+      { type: 'scatter', name: to.name, symbolSize: 9, label: { color: TEXT, fontSize: 11, fontFamily: font }, data: point(to, from), z: 4 },
     ],
   };
 }
 
 function lineOption(data: ChartData): EChartsOption {
+  const font = fontStack(data.lang);
   return {
     ...frame(data),
     color: SERIES_COLOURS,
-    legend: data.series.length > 1 ? { top: 62, right: 16, textStyle: { fontFamily: FONT_STACK, color: TEXT } } : { show: false },
+    legend: data.series.length > 1 ? { top: 62, right: 16, textStyle: { fontFamily: font, color: TEXT } } : { show: false },
     grid: { left: 24, right: 40, top: 110, bottom: 70, containLabel: true },
     xAxis: {
       type: 'category',
       data: data.categories,
       boundaryGap: true,
-      axisLabel: categoryAxisLabel(),
+      axisLabel: categoryAxisLabel(font),
     },
     yAxis: {
       type: 'value',
@@ -328,8 +333,8 @@ function lineOption(data: ChartData): EChartsOption {
       name: data.valueLabel,
       nameLocation: 'end',
       nameGap: 14,
-      nameTextStyle: { color: MUTED, fontFamily: FONT_STACK, align: 'left' },
-      axisLabel: { color: MUTED, fontFamily: FONT_STACK },
+      nameTextStyle: { color: MUTED, fontFamily: font, align: 'left' },
+      axisLabel: { color: MUTED, fontFamily: font },
       splitLine: { lineStyle: { color: '#e8e8e8' } },
     },
     series: data.series.map((series) => ({
@@ -339,7 +344,7 @@ function lineOption(data: ChartData): EChartsOption {
       symbolSize: 7,
       lineStyle: { width: 2 },
       // a white backing keeps a label readable where a steep line passes under it
-      label: { show: true, position: 'top' as const, color: TEXT, fontSize: 11, fontFamily: FONT_STACK, backgroundColor: '#ffffff', padding: [1, 2] },
+      label: { show: true, position: 'top' as const, color: TEXT, fontSize: 11, fontFamily: font, backgroundColor: '#ffffff', padding: [1, 2] },
       data: series.values.map((value) =>
         value === null ? '-' : { value, label: { formatter: formatValue(value, data.decimals) } },
       ),
@@ -348,6 +353,7 @@ function lineOption(data: ChartData): EChartsOption {
 }
 
 function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
+  const font = fontStack(data.lang);
   const { placed, absent } = placeOnTiles(data.categories, data.series[0]!.values);
   const cols = Math.max(...PROVINCE_TILES.map((t) => t.col)) + 1;
   const rows = Math.max(...PROVINCE_TILES.map((t) => t.row)) + 1;
@@ -383,7 +389,7 @@ function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
       top: top + 20,
       itemHeight: Math.min(220, cell * 4),
       text: [formatValue(max, data.decimals), formatValue(min, data.decimals)],
-      textStyle: { color: TEXT, fontFamily: FONT_STACK },
+      textStyle: { color: TEXT, fontFamily: font },
     },
     series: [
       {
@@ -405,7 +411,7 @@ function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
                 shape: { x: x - cell / 2 + gap, y: y - cell / 2 + gap, width: cell - 2 * gap, height: cell - 2 * gap, r: 2 },
                 style: { fill: api.visual('color') as string },
               },
-              tileText(x, y, name(p.tile), formatValue(p.value!, data.decimals), dark ? '#ffffff' : TEXT, labelSize, cell - 2 * gap),
+              tileText(x, y, name(p.tile), formatValue(p.value!, data.decimals), dark ? '#ffffff' : TEXT, labelSize, cell - 2 * gap, font),
             ],
           };
         },
@@ -427,7 +433,7 @@ function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
                 shape: { x: x - cell / 2 + gap, y: y - cell / 2 + gap, width: cell - 2 * gap, height: cell - 2 * gap, r: 2 },
                 style: { fill: MISSING_FILL },
               },
-              tileText(x, y, name(t), MISSING_MARK, MUTED, labelSize, cell - 2 * gap),
+              tileText(x, y, name(t), MISSING_MARK, MUTED, labelSize, cell - 2 * gap, font),
             ],
           };
         },
@@ -445,7 +451,7 @@ function textEms(line: string): number {
  * A tile's two or three lines: name (broken at its space when too wide: Inner / Mongolia) and value, in the
  * largest font up to `fontSize` (at least 8px) that fits the tile's inner width.
  */
-function tileText(x: number, y: number, label: string, value: string, fill: string, fontSize: number, inner: number) {
+function tileText(x: number, y: number, label: string, value: string, fill: string, fontSize: number, inner: number, font: string) {
   const room = inner - 6;
   const lines = textEms(label) * fontSize > room && label.includes(' ') ? label.split(' ') : [label];
   const widest = Math.max(...lines.map(textEms), textEms(value));
@@ -458,7 +464,7 @@ function tileText(x: number, y: number, label: string, value: string, fill: stri
       text: [...lines, value].join('\n'),
       fill,
       fontSize,
-      fontFamily: FONT_STACK,
+      fontFamily: font,
       align: 'center' as const,
       verticalAlign: 'middle' as const,
       lineHeight: Math.round(fontSize * 1.3),

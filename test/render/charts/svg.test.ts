@@ -58,6 +58,8 @@ describe('renderChartSvg: bar', () => {
     expect(contents).toContain('— no data');
     expect(contents).toContain('National 26.7');
     expect(en).not.toContain('无数据');
+    // Latin glyphs first in English (a CJK font draws ’ and “ full width); the CJK fonts stay in the stack
+    expect(en).toMatch(/font-family:'Liberation Sans', Arial, [^;]*'Noto Sans CJK SC'/);
   });
 
   it('never writes NaN or undefined, and grows with the number of categories', async () => {
