@@ -24,6 +24,8 @@ export interface Aggregation {
   readonly excluded: readonly ExcludedRow[];
   /** the distinct cells of the year column, if any */
   readonly years: readonly string[];
+  /** true when the groups are a column of the file, false when derived (regions from provinces) */
+  readonly fromColumn: boolean;
 }
 
 export async function aggregate(source: string, options: ReadOptions, by: string, scheme: RegionScheme): Promise<Aggregation> {
@@ -45,7 +47,10 @@ export async function aggregate(source: string, options: ReadOptions, by: string
   const groups = grouper.order(merged.keys()).map((key) => merged.get(key)!);
   const all = emptySums('', plan.measureColumns.length);
   for (const group of groups) mergeInto(all, group);
-  return { file, plan, groups, all, excluded: parts.flatMap((part) => part.excluded), years: [...new Set(parts.flatMap((part) => part.years))] };
+  return {
+    file, plan, groups, all, excluded: parts.flatMap((part) => part.excluded),
+    years: [...new Set(parts.flatMap((part) => part.years))], fromColumn: grouper.fromColumn,
+  };
 }
 
 /** One line for stderr about the rows kept out of the groups, or undefined when there were none. */

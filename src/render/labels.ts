@@ -11,6 +11,7 @@ export const LABELS = {
   unit: { zh: '地区', en: 'unit' },
   year: { zh: '年份', en: 'year' },
   group: { zh: '分组', en: 'group' },
+  region: { zh: '区域', en: 'region' },
   units: { zh: '单位数', en: 'units' },
   indicator: { zh: '指标', en: 'indicator' },
   measure: { zh: '指标', en: 'measure' },
@@ -88,6 +89,11 @@ export const COMPARE_LABELS = {
 /** A column labelled from the table above. */
 export function labelled(id: LabelId, kind: 'text' | 'number' = 'text', extra: Partial<ReportColumn> = {}): ReportColumn {
   return { id, label: LABELS[id], kind, ...extra };
+}
+
+/** The header of a --by group column: `region` (derived from provinces) in the chosen language, else the column's own name. */
+export function groupLabel(by: string, derived: boolean): Label {
+  return derived ? LABELS.region : verbatim(by);
 }
 
 /** The same label for both languages: a --by column's own name, a year. */

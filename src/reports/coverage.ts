@@ -16,7 +16,7 @@ import { aggregate, describeExcluded } from '../engine/aggregate.js';
 import type { ReadOptions } from '../engine/read-options.js';
 import { describeIncomplete, groupValues, sumParts } from '../engine/sums.js';
 import { openRecords } from '../io/records.js';
-import { LABELS, TOTAL_CODES, TOTAL_KEY, labelled, verbatim, withUnit } from '../render/labels.js';
+import { LABELS, TOTAL_CODES, TOTAL_KEY, groupLabel, labelled, withUnit } from '../render/labels.js';
 import type { OutputCell, ReportColumn, ReportTable } from '../render/model.js';
 import type { Table } from '../table/rows.js';
 import { readTable } from '../table/rows.js';
@@ -151,7 +151,7 @@ export function coverageTable(tables: readonly Table[], request: CoverageRequest
 export function groupedCoverageTable(aggregation: Aggregation, request: CoverageRequest): CoverageResult {
   const groups = request.totals ? [...aggregation.groups, { ...aggregation.all, group: TOTAL_KEY }] : aggregation.groups;
   const leadColumns: ReportColumn[] = [
-    { id: 'group', label: verbatim(request.by?.column ?? LABELS.group.en), kind: 'text', codes: TOTAL_CODES },
+    { id: 'group', label: groupLabel(request.by?.column ?? LABELS.group.en, !aggregation.fromColumn), kind: 'text', codes: TOTAL_CODES },
     labelled('units', 'number'),
   ];
   const units = groups.map((group) => ({ lead: [group.group, String(group.units)], values: groupValues(aggregation.plan, group) }));
