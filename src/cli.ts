@@ -9,7 +9,7 @@ import { coverageCommand } from './commands/coverage.js';
 import { describeCommand } from './commands/describe.js';
 import { equityCommand } from './commands/equity.js';
 import { verifyCommand } from './commands/verify.js';
-import { EXIT, SvcError } from './errors.js';
+import { EXIT, SvcError, messageLine } from './errors.js';
 import { OutputClosed, isClaimedOutputError, systemReason } from './io/output.js';
 
 export { removeTemporaryFiles } from './io/output.js';
@@ -31,7 +31,7 @@ export function buildProgram(): Command {
   for (const command of [program, ...program.commands]) {
     command.exitOverride();
     command.configureOutput({
-      outputError: (text, write) => write(`svc-stats: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`),
+      outputError: (text, write) => write(`svc-stats: ${messageLine(text.replace(/^error: /, '').trim())}\n`),
     });
   }
   return program;
@@ -59,7 +59,7 @@ function report(error: unknown): number {
     return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   }
   const message = error instanceof Error ? error.message : String(error);
-  printError(`internal error: ${message} (please report it)`);
+  printError(messageLine(`internal error: ${message} (please report it)`));
   return 70;
 }
 

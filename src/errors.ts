@@ -41,13 +41,41 @@ export class SvcError extends Error {
     this.hint = hint;
   }
 
-  /** `FILE:LINE:COLUMN: message (hint)` as far as the location is known. */
+  /**
+   * `FILE:LINE:COLUMN: message (hint)` as far as the location is known, one line of at most MESSAGE_LIMIT
+   * characters: a quoted cell or id is cut to QUOTE_LIMIT characters with `…`, then the whole line if need be.
+   */
   describe(): string {
     const { file, line, column } = this.location;
     const where = [file, line, line !== undefined ? column : undefined].filter((part) => part !== undefined);
-    const prefix = where.length > 0 ? `${where.join(':')}: ` : '';
-    return `${prefix}${this.message}${this.hint ? ` (${this.hint})` : ''}`;
+    const prefix = cut(where.length > 0 ? `${where.join(':')}: ` : '', 120);
+    const message = cut(shortenQuotes(this.message), Math.max(60, DESCRIBE_LIMIT - prefix.length - 40));
+    const room = DESCRIBE_LIMIT - prefix.length - message.length - 3;
+    const hint = this.hint ? ` (${cut(shortenQuotes(this.hint), Math.max(20, room))})` : '';
+    return `${prefix}${message}${hint}`.replace(/[\r\n]+/g, ' ');
   }
+}
+
+/** The longest line an error prints, `svc-stats: ` included; 3 MB labels must not become 3 MB messages. */
+export const MESSAGE_LIMIT = 300;
+/** What describe() may take of it. */
+const DESCRIBE_LIMIT = MESSAGE_LIMIT - 'svc-stats: '.length;
+/** The longest quoted cell or id in a message. */
+export const QUOTE_LIMIT = 60;
+
+function cut(text: string, limit: number): string {
+  const characters = [...text];
+  return characters.length <= limit ? text : `${characters.slice(0, limit - 1).join('')}…`;
+}
+
+/** `'a very long cell…'`: every quoted part of a message cut to QUOTE_LIMIT characters. */
+function shortenQuotes(text: string): string {
+  return text.replace(/'([^']{61,})'/g, (_match, quoted: string) => `'${cut(quoted, QUOTE_LIMIT)}'`);
+}
+
+/** Any text printed as one diagnostic line (commander's own messages too): quotes and length cut, one line. */
+export function messageLine(text: string): string {
+  return cut(shortenQuotes(text.replace(/\s*[\r\n]+\s*/g, ' ')), DESCRIBE_LIMIT);
 }
 
 /** Exit codes of a run that ends normally: 0 success, 1 a check failed (verify), 2 bad input or usage. bin/svc-stats.js

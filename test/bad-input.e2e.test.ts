@@ -27,6 +27,7 @@ describe('bad input: one line on stderr, exit 2, nothing on stdout (fixtures/bad
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n')).toHaveLength(2); // one line and its newline
     expect(run.stderr).toMatch(/^svc-stats: /);
+    expect([...run.stderr.trimEnd()].length).toBeLessThanOrEqual(300);
   });
 });
 

@@ -69,9 +69,37 @@ export function selectIndicators(catalogue: Catalogue, ids: readonly string[] | 
   return ids.map((id) => {
     const found = catalogue.indicators.find((indicator) => indicator.id === id);
     if (found === undefined) {
+      const known = catalogue.indicators.map((indicator) => indicator.id);
+      const near = closest(id, known);
       throw new SvcError('USAGE', `unknown indicator '${id}'`, {},
-        `known: ${catalogue.indicators.map((indicator) => indicator.id).join(', ')}`);
+        `${near === undefined ? '' : `did you mean ${near}? `}'svc-stats indicators' lists ${known.length}`);
     }
     return found;
   });
+}
+
+/** The known id nearest to a mistyped one (edit distance at most a third of its length), if any. */
+export function closest(id: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(id.length / 3)) + 1;
+  for (const candidate of known) {
+    const distance = editDistance(id, candidate);
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }

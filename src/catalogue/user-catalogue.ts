@@ -23,6 +23,21 @@ import { normaliseName } from './names.js';
 
 const ID = /^[a-z][a-z0-9_]*$/;
 
+/**
+ * Column ids of the reports' own columns: a measure or indicator of that id would give a csv two headers, a
+ * JSON object two keys of one name. A test keeps this list in step with render/labels.ts.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set([
+  'file', 'unit', 'year', 'group', 'region', 'units', 'indicator', 'measure', 'n', 'missing', 'mean', 'sd', 'cv', 'min',
+  'p25', 'median', 'p75', 'max', 'min_unit', 'max_unit', 'gini', 'theil_t', 'theil_l', 'max_min_ratio', 'theil_t_between',
+  'theil_t_within', 'theil_l_between', 'theil_l_within', 'between_share_t', 'between_share_l', 'note', 'expected',
+  'recomputed', 'exact', 'status', 'matches_under', 'difference', 'source', 'total_label', 'total', 'sum_of_parts',
+  'parts', 'parts_missing', 'id', 'label', 'formula', 'decimals', 'names', 'kind', 'label_zh', 'label_en', 'unit_zh',
+  'unit_en', 'catalogue_note', 'base_unit',
+]);
+/** compare's per-edition columns: value_2005, change_2009, … */
+const RESERVED_PREFIXES = ['value_', 'change_', 'pct_change_', 'cagr_'];
+
 const KEYS = {
   root: ['measures', 'indicators'],
   measure: ['id', 'label', 'names', 'unit', 'kind'],
@@ -57,6 +72,9 @@ class Checker {
   id(record: Record<string, unknown>, path: string): string {
     const id = this.string(record, 'id', path);
     if (!ID.test(id)) this.fail(`${path}.id`, `'${id}' is not an id: use lower-case letters, digits and _`);
+    if (RESERVED_IDS.has(id) || RESERVED_PREFIXES.some((prefix) => id.startsWith(prefix))) {
+      this.fail(`${path}.id`, `'${id}' is the name of an output column`, 'choose another id');
+    }
     return id;
   }
 

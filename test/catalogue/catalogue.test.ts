@@ -94,3 +94,18 @@ describe('--indicators-file', () => {
       .toContain('give either "formula" or "numerator"/"denominator", not both');
   });
 });
+
+describe('ids that clash with output columns', () => {
+  it('every report column id of the label table is reserved', async () => {
+    const { LABELS } = await import('../../src/render/labels.js');
+    const { RESERVED_IDS } = await import('../../src/catalogue/user-catalogue.js');
+    for (const id of Object.keys(LABELS)) expect(RESERVED_IDS.has(id), id).toBe(true);
+  });
+
+  it.each(['year', 'unit', 'n', 'value_2005', 'cagr_x'])('an indicator or measure called %s is refused', (id) => {
+    const error = errorOf(() => parseUserCatalogue(JSON.stringify({ indicators: [{ id, label: { zh: '甲', en: 'x' }, formula: 'communities / subdistricts', unit: { zh: '个', en: 'u' }, decimals: 2 }] }), 'f.json'));
+    expect(error.message).toBe(`indicators[0].id: '${id}' is the name of an output column`);
+    const measure = errorOf(() => parseUserCatalogue(JSON.stringify({ measures: [{ id, label: { zh: '甲', en: 'x' }, unit: { zh: '个', en: 'u' } }] }), 'f.json'));
+    expect(measure.message).toBe(`measures[0].id: '${id}' is the name of an output column`);
+  });
+});
