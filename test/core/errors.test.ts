@@ -17,3 +17,15 @@ describe('error lines', () => {
     expect(messageLine('a\n  b')).toBe('a b');
   });
 });
+
+describe('json numbers', () => {
+  it('number cells are always valid JSON', async () => {
+    const { jsonNumber } = await import('../../src/render/json.js');
+    const cases: [string, string][] = [['05', '5'], ['2005', '2005'], ['.5', '0.5'], ['+1', '1'], ['1.', '1'], ['-0.50', '-0.50'],
+      ['007.10', '7.10'], ['12345678901234567890', '12345678901234567890'], ['abc', '"abc"'], ['.', '"."'], ['', '""']];
+    for (const [text, json] of cases) {
+      expect(jsonNumber(text), text).toBe(json);
+      expect(() => JSON.parse(jsonNumber(text))).not.toThrow();
+    }
+  });
+});
