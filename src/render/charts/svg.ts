@@ -386,6 +386,7 @@ function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
   const name = (t: { name: string; en: string }) => (data.lang === 'zh' ? t.name : t.en);
   const valued = placed.filter((p) => p.value !== null);
   // the legend's ends are the largest and smallest tiles' own labels, so that they read the same
+  const classes = quintileClasses(valued.map((p) => ({ value: p.value!, text: valueText(data.series[0]!, p.index, data.decimals) })));
   const legendEnd = (end: number) => {
     const tile = valued.find((p) => p.value === end);
     return tile === undefined ? formatValue(end, data.decimals) : valueText(data.series[0]!, tile.index, data.decimals);
@@ -398,21 +399,36 @@ function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
     grid: { left, top, width: cell * cols, height: cell * rows },
     xAxis: { type: 'value', min: -0.5, max: cols - 0.5, show: false },
     yAxis: { type: 'value', min: -0.5, max: rows - 0.5, inverse: true, show: false },
-    visualMap: {
-      type: 'continuous',
-      seriesIndex: 0,
-      dimension: 2,
-      min,
-      max: max > min ? max : min + 1,
-      calculable: false,
-      inRange: { color: TILE_RAMP },
-      orient: 'vertical',
-      left: left + cell * cols + 36,
-      top: top + 20,
-      itemHeight: Math.min(220, cell * 4),
-      text: [legendEnd(max), legendEnd(min)],
-      textStyle: { color: TEXT, fontFamily: font },
-    },
+    visualMap: classes === undefined
+      ? {
+          type: 'continuous',
+          seriesIndex: 0,
+          dimension: 2,
+          min,
+          max: max > min ? max : min + 1,
+          calculable: false,
+          inRange: { color: TILE_RAMP },
+          orient: 'vertical',
+          left: left + cell * cols + 36,
+          top: top + 20,
+          itemHeight: Math.min(220, cell * 4),
+          text: [legendEnd(max), legendEnd(min)],
+          textStyle: { color: TEXT, fontFamily: font },
+        }
+      : {
+          type: 'piecewise',
+          seriesIndex: 0,
+          dimension: 2,
+          // highest class on top, as on the continuous legend
+          pieces: [...classes].reverse().map((c) => ({ gte: c.low, lte: c.high, color: c.colour, label: c.label })),
+          orient: 'vertical',
+          left: left + cell * cols + 28,
+          top: top + 20,
+          itemWidth: 18,
+          itemHeight: 14,
+          itemGap: 8,
+          textStyle: { color: TEXT, fontFamily: font, fontSize: 12 },
+        },
     series: [
       {
         type: 'custom',
@@ -423,8 +439,8 @@ function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
         renderItem: (params, api) => {
           const p = valued[params.dataIndex]!;
           const [x, y] = api.coord([p.tile.col, p.tile.row]) as [number, number];
-          // dark tiles get white text: the upper 45% of the ramp is dark blue
-          const dark = (p.value! - min) / span > 0.55;
+          // dark tiles get white text: the upper 45% of the ramp, the two darkest classes, are dark blue
+          const dark = classes === undefined ? (p.value! - min) / span > 0.55 : classOf(classes, p.value!) >= classes.length - 2;
           return {
             type: 'group',
             children: [
@@ -462,6 +478,44 @@ function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
       },
     ],
   };
+}
+
+interface TileClass {
+  low: number;
+  high: number;
+  colour: string;
+  label: string;
+}
+
+/**
+ * Five classes of (about) equal count, by nearest-rank quintiles, when there are five or more distinct values:
+ * yearbook values are skewed (上海's 201.6 facilities per sub-district against a median of 16), and a linear ramp
+ * left every other province the palest blue. Each class is labelled with the lowest and highest value in it, as
+ * the tiles print them. Undefined (a continuous ramp) for fewer distinct values.
+ */
+function quintileClasses(values: readonly { value: number; text: string }[]): TileClass[] | undefined {
+  const sorted = [...values].sort((a, b) => a.value - b.value);
+  if (new Set(sorted.map((v) => v.value)).size < 5) return undefined;
+  const n = sorted.length;
+  const classes: { members: typeof sorted }[] = [];
+  let start = 0;
+  for (let k = 1; k <= 5 && start < n; k += 1) {
+    let end = k === 5 ? n : Math.ceil((k * n) / 5);
+    // equal values stay in one class
+    while (end < n && sorted[end]!.value === sorted[end - 1]!.value) end += 1;
+    if (end > start) classes.push({ members: sorted.slice(start, end) });
+    start = end;
+  }
+  const ramp = classes.length === TILE_RAMP.length ? TILE_RAMP : classes.map((_, i) => TILE_RAMP[Math.round((i * (TILE_RAMP.length - 1)) / Math.max(classes.length - 1, 1))]!);
+  return classes.map(({ members }, i) => {
+    const [low, high] = [members[0]!, members[members.length - 1]!];
+    return { low: low.value, high: high.value, colour: ramp[i]!, label: low.value === high.value ? low.text : `${low.text} – ${high.text}` };
+  });
+}
+
+function classOf(classes: readonly TileClass[], value: number): number {
+  const index = classes.findIndex((c) => value <= c.high);
+  return index === -1 ? classes.length - 1 : index;
 }
 
 /** Widest line of text, in em, counting a CJK character as 1 em and a Latin one as about 0.56 em. */
