@@ -121,7 +121,8 @@ export const CHART_LABELS = {
   total: { zh: '合计', en: 'Total' },
   mean: { zh: '均值', en: 'mean' },
   median: { zh: '中位数', en: 'median' },
-  inLast: (from: string): Label => ({ zh: `${from}年`, en: from }),
+  /** compare --chart's heading: the bars are the last input's values */
+  inYear: (heading: string, tag: string): Label => ({ zh: `${heading}：${tag}`, en: `${heading}, ${tag}` }),
 } as const;
 
 /** Region names in English charts: the groups of --by region. */
@@ -141,8 +142,8 @@ export const REPORT_LABELS = {
   equity: { zh: '均等化程度', en: 'Equity of coverage' },
   equityWeighted: (weight: Label): Label => ({ zh: `按${weight.zh}加权`, en: `weighted by ${weight.en}` }),
   equityUnweighted: { zh: '不加权（各地区权重相同）', en: 'unweighted (every unit counts once)' },
-  figure: (title: string): Label => ({ zh: `图：${title}`, en: `Figure: ${title}` }),
-  map: { zh: '分省方块图', en: 'province tile map' },
+  figure: (n: number): Label => ({ zh: `图 ${n}`, en: `Figure ${n}` }),
+  figureMap: (n: number): Label => ({ zh: `图 ${n}　分省方块图`, en: `Figure ${n}: province tile map` }),
   rounding: (mode: string): Label => ({
     zh: `所有指标先以精确分数（BigInt 有理数）计算，只在输出时按所示位数修约一次，修约规则为 ${mode}` +
       `（half-up 即四舍五入，统计表的惯例；half-even 即 GB/T 8170 的四舍六入五成双）。` +
@@ -151,8 +152,19 @@ export const REPORT_LABELS = {
       `by the rule ${mode} (half-up, 四舍五入, is the convention of Chinese statistical tables; half-even is GB/T 8170). ` +
       'Bar lengths and tile colours are drawn from the exact values converted to floating point; the value labels are the same as in the tables.',
   }),
-  regionsUnavailable: (reason: string): Label =>
-    ({ zh: `未分地区：${reason}`, en: `No regional grouping: ${reason}` }),
+  regionsUnavailable: (file: string): Label =>
+    ({ zh: `${file} 的单位不全是省级行政区，未按地区分组。`, en: `The units of ${file} are not all provinces: no regional grouping.` }),
+  /** the checks of an input, one list item each */
+  columnsRead: (columns: string): Label => ({ zh: `读取的列：${columns}`, en: `columns read: ${columns}` }),
+  totalRows: (rows: string): Label => ({ zh: `全国/合计行（不与其他行相加）：${rows}`, en: `national/total rows (never summed with the others): ${rows}` }),
+  totalsCheck: (counts: string): Label =>
+    ({ zh: `合计行与各分项之和的核对（verify --check-totals）：${counts}`, en: `totals against the sum of their parts (verify --check-totals): ${counts}` }),
+  missingFor: (column: string, units: string): Label => ({ zh: `${column}：${units} 缺值`, en: `${column}: missing for ${units}` }),
+  line: (label: string, line: number): Label => ({ zh: `${label}（第 ${line} 行）`, en: `${label} (line ${line})` }),
+  regionsNote: {
+    zh: '各地区的指标由该地区各省的数量之和计算（比值之和，而非比值的平均）；全国行不计入任何地区。某省缺值时，所在地区的和记为缺失。',
+    en: "Each region's indicators come from the summed counts of its provinces (a ratio of sums, never a mean of ratios); the national row is in no region. A region with a province lacking a value has a missing sum.",
+  },
   sourceComputed: { zh: 'svc-stats：精确计算，见 README', en: 'svc-stats: exact computation, see its README' },
   sourceReport: {
     zh: '指标定义：民政部基层政权和社区建设司《全国和谐社区建设理论与实践：社区服务创新》（中国社会出版社，2009）',
