@@ -44,7 +44,9 @@ export function coverageCommand(): Command {
     const catalogue = await loadCatalogue(options.indicatorsFile);
     const result = await coverageReport(files, readOptions(options, catalogue), {
       catalogue,
-      wanted: selectIndicators(catalogue, options.indicators),
+      // --chart=ID alone computes that indicator only (no notes about the others)
+      wanted: selectIndicators(catalogue, options.indicators
+        ?? (typeof options.chart === 'string' && catalogue.indicators.some((i) => i.id === options.chart) ? [options.chart] : undefined)),
       rounding: { mode: options.rounding, decimals: options.decimals },
       by: groupOption(options),
       totals: options.totals === true,
