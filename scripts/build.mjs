@@ -15,6 +15,9 @@ await build({
   target: 'node20',
   outdir: 'dist/bin',
   chunkNames: 'chunk-[hash]',
+  // chart and report only: ECharts (~1 MB) and resvg (a native binary, which cannot be bundled) load from
+  // node_modules when a chart is drawn, so the start-up bundle stays as small as before
+  external: ['echarts', '@resvg/resvg-js'],
   // bundled CommonJS dependencies may call require() for Node built-ins
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   // the version shown by --version: package.json's, written once

@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { indicatorsCommand, measuresCommand } from './commands/catalogue.js';
+import { chartCommand } from './commands/chart.js';
+import { reportCommand } from './commands/report.js';
 import { compareCommand } from './commands/compare.js';
 import { coverageCommand } from './commands/coverage.js';
 import { describeCommand } from './commands/describe.js';
@@ -16,6 +18,7 @@ export { removeTemporaryFiles } from './io/output.js';
 
 const COMMANDS: readonly (() => Command)[] = [
   coverageCommand, compareCommand, describeCommand, equityCommand, verifyCommand, indicatorsCommand, measuresCommand,
+  chartCommand, reportCommand,
 ];
 
 /** package.json's version, put in by the bundler (scripts/build.mjs); `dev` when the sources run unbundled. */

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import { checkOutputTarget, writeOutput } from './write.js';
+import { addChartOption, writeTerminalChart } from './chart-option.js';
 import { compareReport } from '../reports/compare.js';
 import type { CommonOptions } from './common.js';
 import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
@@ -9,6 +10,7 @@ import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions,
 interface CompareOptions extends CommonOptions {
   by?: string;
   regions: RegionScheme;
+  chart?: string | true;
 }
 
 const EXAMPLES = `
@@ -28,6 +30,7 @@ export function compareCommand(): Command {
     .argument('<files...>', 'two or more CSV files, oldest first');
   addAnalysisOptions(command);
   addOutputOptions(command);
+  addChartOption(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (files: string[], options: CompareOptions) => {
     checkOutputTarget(options.output, files);
@@ -39,6 +42,11 @@ export function compareCommand(): Command {
       by: groupOption(options),
     });
     for (const line of result.notes) note(line);
+    if (options.chart !== undefined) {
+      const { compareChart, targetHeading } = await import('../reports/terminal-charts.js');
+      const lang = outputOptions(options).lang;
+      return writeTerminalChart(compareChart(result.table, options.chart, lang, (id) => targetHeading(catalogue, id, lang)), options);
+    }
     await writeOutput(result.table, outputOptions(options));
   });
   return command;

@@ -3,6 +3,7 @@ import { selectIndicators } from '../catalogue/catalogue.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import { checkOutputTarget, writeOutput } from './write.js';
+import { addChartOption, writeTerminalChart } from './chart-option.js';
 import { coverageReport } from '../reports/coverage.js';
 import type { CommonOptions } from './common.js';
 import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
@@ -11,6 +12,7 @@ interface CoverageOptions extends CommonOptions {
   by?: string;
   regions: RegionScheme;
   totals?: boolean;
+  chart?: string | true;
 }
 
 const EXAMPLES = `
@@ -35,18 +37,25 @@ export function coverageCommand(): Command {
   addAnalysisOptions(command);
   command.addOption(new Option('--totals', 'add a total row computed from all unit rows (never from a total row of the input)'));
   addOutputOptions(command);
+  addChartOption(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (files: string[], options: CoverageOptions) => {
     checkOutputTarget(options.output, files);
     const catalogue = await loadCatalogue(options.indicatorsFile);
     const result = await coverageReport(files, readOptions(options, catalogue), {
       catalogue,
-      wanted: selectIndicators(catalogue, options.indicators),
+      // --chart=ID alone computes that indicator only (no notes about the others)
+      wanted: selectIndicators(catalogue, options.indicators
+        ?? (typeof options.chart === 'string' && catalogue.indicators.some((i) => i.id === options.chart) ? [options.chart] : undefined)),
       rounding: { mode: options.rounding, decimals: options.decimals },
       by: groupOption(options),
       totals: options.totals === true,
     });
     for (const line of result.notes) note(line);
+    if (options.chart !== undefined) {
+      const { coverageChart } = await import('../reports/terminal-charts.js');
+      return writeTerminalChart(coverageChart(result.table, catalogue, options.chart, outputOptions(options).lang), options);
+    }
     await writeOutput(result.table, outputOptions(options));
   });
   return command;

@@ -2,6 +2,7 @@ import { Command, Option } from 'commander';
 import type { RegionScheme } from '../catalogue/regions.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import { checkOutputTarget, writeOutput } from './write.js';
+import { addChartOption, writeTerminalChart } from './chart-option.js';
 import type { QuantileMethod, SdKind } from '../stats/describe.js';
 import type { CommonOptions } from './common.js';
 import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
@@ -11,6 +12,7 @@ interface DescribeOptions extends CommonOptions {
   regions: RegionScheme;
   sd: SdKind;
   quantileMethod: QuantileMethod;
+  chart?: string | true;
 }
 
 const EXAMPLES = `
@@ -33,17 +35,25 @@ export function describeCommand(): Command {
     .addOption(new Option('--quantile-method <method>', 'linear (R type 7) or nearest-rank (R type 1)').choices(['linear', 'nearest-rank']).default('linear'));
   addAnalysisOptions(command);
   addOutputOptions(command);
+  addChartOption(command);
   command.addHelpText('after', EXAMPLES);
   command.action(async (file: string, options: DescribeOptions) => {
     checkOutputTarget(options.output, [file]);
     const catalogue = await loadCatalogue(options.indicatorsFile);
     const { describeReport } = await import('../reports/describe.js'); // simple-statistics, loaded for this command only
-    const result = await describeReport(file, readOptions(options, catalogue), {
+    const request = {
       catalogue,
       ids: options.indicators,
       by: groupOption(options),
       choices: { sd: options.sd, quantiles: options.quantileMethod, decimals: options.decimals ?? 4, mode: options.rounding },
-    });
+    };
+    if (options.chart !== undefined) {
+      const { describeUnitsChart } = await import('../reports/terminal-charts.js');
+      const chart = await describeUnitsChart(file, readOptions(options, catalogue), request, options.chart, outputOptions(options).lang);
+      for (const line of chart.notes) note(line);
+      return writeTerminalChart(chart, options);
+    }
+    const result = await describeReport(file, readOptions(options, catalogue), request);
     for (const line of result.notes) note(line);
     await writeOutput(result.table, outputOptions(options));
   });

@@ -20,3 +20,15 @@ export async function writeOutput(table: ReportTable, options: OutputOptions): P
     throw error;
   }
 }
+
+/** A finished document (an SVG, a PNG, an HTML page) written as it is through the one output module. */
+export async function writeDocument(content: string | Uint8Array, output: string | undefined): Promise<void> {
+  const sink = await openOutput(output);
+  try {
+    await sink.write(content);
+    await sink.close();
+  } catch (error) {
+    await sink.abort();
+    throw error;
+  }
+}

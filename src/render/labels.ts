@@ -105,3 +105,79 @@ export function verbatim(text: string): Label {
 export function withUnit(label: Label, unit: Label): Label {
   return { zh: `${label.zh}（${unit.zh}）`, en: `${label.en} (${unit.en})` };
 }
+
+/** Words of charts (`chart`, `--chart`) and of the HTML report (`report`): titles, source lines, headings. */
+export const CHART_LABELS = {
+  /** `平均每街道社区服务设施数（2007）`, `Service facilities per sub-district, 2007` */
+  title: (indicator: Label, period: string): Label => ({ zh: `${indicator.zh}（${period}）`, en: `${capitalise(indicator.en)}, ${period}` }),
+  titleByGroup: (indicator: Label, by: string, period: string): Label =>
+    ({ zh: `${indicator.zh}：按${by}（${period}）`, en: `${capitalise(indicator.en)} by ${by}, ${period}` }),
+  source: (files: string, period: string): Label =>
+    ({ zh: `资料来源：${files}，${period}；svc-stats 计算`, en: `Source: ${files}, ${period}; computed by svc-stats` }),
+  /** the line under a terminal chart for the national/total row, which is never a bar */
+  reference: { zh: '参照', en: 'reference' },
+  notDrawn: { zh: '（总计行，不画为条）', en: '(a total row, not drawn as a bar)' },
+  /** the --by name in a title: `按地区`, `by region`; any other column by its own name */
+  byRegion: { zh: '地区', en: 'region' },
+  /** under the title: the formula in words and the unit */
+  subtitle: (formula: string, unit: string): Label => ({ zh: `${formula}　单位：${unit}`, en: `${formula}   unit: ${unit}` }),
+  measureSubtitle: (unit: string): Label => ({ zh: `单位：${unit}`, en: `unit: ${unit}` }),
+  /** a national/total row's name in English charts (the Chinese keeps the row's own label) */
+  national: { zh: '全国', en: 'National' },
+  total: { zh: '合计', en: 'Total' },
+  mean: { zh: '均值', en: 'mean' },
+  median: { zh: '中位数', en: 'median' },
+  /** compare --chart's heading: the bars are the last input's values */
+  inYear: (heading: string, tag: string): Label => ({ zh: `${heading}：${tag}`, en: `${heading}, ${tag}` }),
+} as const;
+
+/** Region names in English charts: the groups of --by region. */
+export const REGION_LABELS: Readonly<Record<string, Label>> = {
+  东部: { zh: '东部', en: 'East' },
+  中部: { zh: '中部', en: 'Central' },
+  西部: { zh: '西部', en: 'West' },
+  东北: { zh: '东北', en: 'Northeast' },
+};
+
+export const REPORT_LABELS = {
+  title: { zh: '社区公共服务覆盖报告', en: 'Coverage of community public services' },
+  subtitle: (files: string, date: string): Label => ({ zh: `${files}　·　${date}　·　svc-stats`, en: `${files} · ${date} · svc-stats` }),
+  coverage: { zh: '覆盖指标', en: 'Coverage indicators' },
+  regions: { zh: '分地区（东部、中部、西部）', en: 'By region (East, Central, West)' },
+  regionsFour: { zh: '分地区（东部、中部、西部、东北）', en: 'By region (East, Central, West, Northeast)' },
+  equity: { zh: '均等化程度', en: 'Equity of coverage' },
+  equityWeighted: (weight: Label): Label => ({ zh: `按${weight.zh}加权`, en: `weighted by ${weight.en}` }),
+  equityUnweighted: { zh: '不加权（各地区权重相同）', en: 'unweighted (every unit counts once)' },
+  figure: (n: number): Label => ({ zh: `图 ${n}`, en: `Figure ${n}` }),
+  figureMap: (n: number): Label => ({ zh: `图 ${n}　分省方块图`, en: `Figure ${n}: province tile map` }),
+  rounding: (mode: string): Label => ({
+    zh: `所有指标先以精确分数（BigInt 有理数）计算，只在输出时按所示位数修约一次，修约规则为 ${mode}` +
+      `（half-up 即四舍五入，统计表的惯例；half-even 即 GB/T 8170 的四舍六入五成双）。` +
+      '图中的条长与色块按精确值换算为浮点数绘制，图中标注的数值与表中相同。',
+    en: `Every indicator is computed on exact rationals (BigInt) and rounded once, for printing, to the digits shown, ` +
+      `by the rule ${mode} (half-up, 四舍五入, is the convention of Chinese statistical tables; half-even is GB/T 8170). ` +
+      'Bar lengths and tile colours are drawn from the exact values converted to floating point; the value labels are the same as in the tables.',
+  }),
+  regionsUnavailable: (file: string): Label =>
+    ({ zh: `${file} 的单位不全是省级行政区，未按地区分组。`, en: `The units of ${file} are not all provinces: no regional grouping.` }),
+  /** the checks of an input, one list item each */
+  columnsRead: (columns: string): Label => ({ zh: `读取的列：${columns}`, en: `columns read: ${columns}` }),
+  totalRows: (rows: string): Label => ({ zh: `全国/合计行（不与其他行相加）：${rows}`, en: `national/total rows (never summed with the others): ${rows}` }),
+  totalsCheck: (counts: string): Label =>
+    ({ zh: `合计行与各分项之和的核对（verify --check-totals）：${counts}`, en: `totals against the sum of their parts (verify --check-totals): ${counts}` }),
+  missingFor: (column: string, units: string): Label => ({ zh: `${column}：${units} 缺值`, en: `${column}: missing for ${units}` }),
+  line: (label: string, line: number): Label => ({ zh: `${label}（第 ${line} 行）`, en: `${label} (line ${line})` }),
+  regionsNote: {
+    zh: '各地区的指标由该地区各省的数量之和计算（比值之和，而非比值的平均）；全国行不计入任何地区。某省缺值时，所在地区的和记为缺失。',
+    en: "Each region's indicators come from the summed counts of its provinces (a ratio of sums, never a mean of ratios); the national row is in no region. A region with a province lacking a value has a missing sum.",
+  },
+  sourceComputed: { zh: 'svc-stats：精确计算，见 README', en: 'svc-stats: exact computation, see its README' },
+  sourceReport: {
+    zh: '指标定义：民政部基层政权和社区建设司《全国和谐社区建设理论与实践：社区服务创新》（中国社会出版社，2009）',
+    en: "Indicator definitions: MCA department of grassroots government and community building, 'Theory and practice of harmonious community building: community service innovation' (China Society Press, 2009)",
+  },
+} as const;
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

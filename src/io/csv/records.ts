@@ -13,7 +13,7 @@ import type { Parser } from 'csv-parse';
 import Papa from 'papaparse';
 import { SvcError } from '../../errors.js';
 import type { EncodingChoice } from '../sources/encoding.js';
-import { PieceDecoder, detectEncoding } from '../sources/encoding.js';
+import { DISPLAY_NAME, PieceDecoder, detectEncoding } from '../sources/encoding.js';
 import type { SourceOptions } from '../sources/source.js';
 import { displayName, inputError, openBytes } from '../sources/source.js';
 
@@ -27,6 +27,8 @@ export interface InputRecord {
 export interface RecordSource extends AsyncIterable<readonly InputRecord[]> {
   /** how the input is named in messages */
   readonly file: string;
+  /** the encoding as read (`UTF-8`, `GB18030`, `UTF-8 with BOM`): known once the first batch has been read */
+  readonly encoding?: string | undefined;
 }
 
 export interface CsvOptions extends SourceOptions {
@@ -40,10 +42,16 @@ const DETECT_SIZE = 1 << 20;
 
 export function csvRecords(source: string, options: CsvOptions): RecordSource {
   const file = displayName(source);
-  return { file, [Symbol.asyncIterator]: () => parseCsv(source, file, options)[Symbol.asyncIterator]() };
+  const records: { file: string; encoding?: string; [Symbol.asyncIterator]: () => AsyncIterator<readonly InputRecord[]> } = {
+    file,
+    [Symbol.asyncIterator]: () => parseCsv(source, file, options, (encoding) => { records.encoding = encoding; })[Symbol.asyncIterator](),
+  };
+  return records;
 }
 
-async function* parseCsv(source: string, file: string, options: CsvOptions): AsyncGenerator<readonly InputRecord[]> {
+async function* parseCsv(
+  source: string, file: string, options: CsvOptions, onEncoding: (encoding: string) => void,
+): AsyncGenerator<readonly InputRecord[]> {
   const input = await openBytes(source, options);
   const delimiter = options.delimiter ?? (/\.tsv$/i.test(source) ? '\t' : ',');
   let parser: Parser | undefined; // csv-parse, loaded at the first quote
@@ -93,6 +101,7 @@ async function* parseCsv(source: string, file: string, options: CsvOptions): Asy
   const startDecoding = async (): Promise<void> => {
     const first = Buffer.concat(head);
     const detected = withFile(() => detectEncoding(first, options.encoding), file);
+    onEncoding(DISPLAY_NAME[detected.encoding] + (detected.bomLength > 0 ? ' with BOM' : ''));
     decoder = new PieceDecoder(detected, file);
     head = [];
     await feed(decoder.push(first.subarray(detected.bomLength)));

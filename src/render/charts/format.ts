@@ -27,6 +27,11 @@ export function formatValue(value: number, decimals: number): string {
   return formatter.format(String(value) as unknown as number);
 }
 
+/** Exact decimal text grouped by thousands as formatValue groups it: `82006.5` → `82,006.5`. */
+export function groupThousands(text: string): string {
+  return text.replace(/^(-?)(\d+)/, (_, sign: string, digits: string) => sign + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+}
+
 /** Words the renderers add themselves, per language. */
 export const WORDS: Record<Lang, { missing: string; noData: string }> = {
   zh: { missing: '缺失', noData: '无数据' },

@@ -21,7 +21,9 @@ export interface ReportTable {
 }
 
 export type ReportSection =
-  | { heading: string; table: ReportTable }
+  /** `note`: a paragraph under the table (how it was computed) */
+  | { heading: string; table: ReportTable; note?: string }
+  | { heading: string; paragraphs: string[] }
   /** an SVG document from renderChartSvg, inserted as it is: it must come from there, not from user text */
   | { heading: string; svg: string; caption?: string };
 
@@ -49,14 +51,19 @@ body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "WenQuanYi Micro H
 h1 { font-size: 1.5rem; margin-bottom: .25rem; }
 .subtitle { color: #666; margin-top: 0; }
 h2 { font-size: 1.15rem; border-bottom: 1px solid #ddd; padding-bottom: .2rem; margin-top: 2rem; }
-table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; }
-th, td { border-bottom: 1px solid #e3e3e3; padding: .25rem .6rem; text-align: left; vertical-align: top; }
-th { background: #f4f6f8; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table { border-collapse: collapse; margin: .5rem 0; font-size: .85rem; }
+th, td { border-bottom: 1px solid #e3e3e3; padding: .2rem .45rem; text-align: left; vertical-align: top; }
+/* headers wrap (long indicator names), unit names and numbers never do */
+th { background: #f4f6f8; vertical-align: bottom; font-weight: 600; }
+td:first-child, th:first-child { white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+.nowrap { white-space: nowrap; }
 .missing { color: #999; }
 figure { margin: .5rem 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { color: #666; font-size: .85rem; }
+p.note { color: #555; font-size: .85rem; margin-top: .25rem; }
 ul.notes { margin: .25rem 0; padding-left: 1.2rem; }
 @media print {
   @page { size: A4; margin: 15mm; }
@@ -81,13 +88,17 @@ export function renderReportHtml(model: ReportModel): string {
   const e = escapeHtml;
   const inputs = model.inputs
     .map(
-      (input) => `<tr><td>${e(input.file)}</td><td>${e(input.encoding)}</td><td class="num">${input.rows}</td><td>${
+      (input) => `<tr><td>${e(input.file)}</td><td class="nowrap">${e(input.encoding)}</td><td class="num">${input.rows}</td><td>${
         input.notes.length === 0 ? '' : `<ul class="notes">${input.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>`
       }</td></tr>`,
     )
     .join('\n');
   const sections = model.sections.map((section) => {
-    const body = 'table' in section ? tableHtml(section.table, section.heading) : figureHtml(section.svg, section.caption);
+    const body = 'table' in section
+      ? tableHtml(section.table, section.heading) + (section.note === undefined ? '' : `\n<p class="note">${e(section.note)}</p>`)
+      : 'paragraphs' in section
+        ? section.paragraphs.map((paragraph) => `<p>${e(paragraph)}</p>`).join('\n')
+        : figureHtml(section.svg, section.caption);
     return `<section>\n<h2>${e(section.heading)}</h2>\n${body}\n</section>`;
   });
   return `<!DOCTYPE html>
@@ -126,7 +137,11 @@ ${model.sources.map((s) => `<li>${e(s)}</li>`).join('\n')}
 }
 
 function tableHtml(table: ReportTable, heading: string): string {
-  const head = table.columns.map((c) => `<th${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`).join('');
+  // a short header (单位数, n) stays on one line; a long one (an indicator's name) wraps
+  const head = table.columns.map((c) => {
+    const classes = [c.numeric ? 'num' : '', [...c.label].length <= 6 ? 'nowrap' : ''].filter(Boolean).join(' ');
+    return `<th${classes ? ` class="${classes}"` : ''}>${escapeHtml(c.label)}</th>`;
+  }).join('');
   const body = table.rows.map((row, r) => {
     if (row.length !== table.columns.length) {
       throw new Error(`renderReportHtml: row ${r + 1} of table "${heading}" has ${row.length} cells for ${table.columns.length} columns`);

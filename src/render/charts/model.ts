@@ -10,6 +10,11 @@ export interface ChartSeries {
   name: string;
   /** one value per category, in the order of `categories` */
   values: (number | null)[];
+  /**
+   * the value labels as the caller printed them (exact values rounded once, see reports/charts.ts); without them,
+   * formatValue of the number. A label per value, null where the value is missing.
+   */
+  texts?: (string | null)[];
 }
 
 export interface ChartData {
@@ -18,6 +23,8 @@ export interface ChartData {
   title: string;
   /** indicator label with unit, in the chosen language */
   valueLabel: string;
+  /** the line under the title (e.g. the formula in words and the unit); valueLabel when not given */
+  subtitle?: string;
   /** unit names (provinces, groups) for bar/compare/tiles; years as text for line */
   categories: string[];
   /** bar/tiles: one series; compare: one per year (2–3); line: one or more */
@@ -25,7 +32,9 @@ export interface ChartData {
   /** digits after the point in value labels */
   decimals: number;
   /** national/total value: a marked line on bar charts */
-  reference?: { label: string; value: number };
+  reference?: { label: string; value: number; text?: string };
+  /** bar: 'value' sorts the bars (largest first, the default); 'given' keeps the categories' order (years) */
+  order?: 'value' | 'given';
   /** source line: file names, year, 'svc-stats' */
   source: string;
   lang: Lang;

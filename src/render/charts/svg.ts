@@ -14,7 +14,7 @@
  */
 import type { EChartsOption } from 'echarts';
 import { assertFiniteOrNull, formatValue, WORDS } from './format.js';
-import { fontStack, MISSING_MARK, type ChartData, type ChartSize } from './model.js';
+import { fontStack, MISSING_MARK, type ChartData, type ChartSeries, type ChartSize } from './model.js';
 import { PROVINCE_TILES, placeOnTiles } from './tiles.js';
 
 const WIDTH = 800;
@@ -33,7 +33,8 @@ export function defaultChartSize(data: ChartData): ChartSize {
   const n = data.categories.length;
   switch (data.kind) {
     case 'bar':
-      return { width: WIDTH, height: 150 + BAR_ROW * Math.max(n, 3) };
+      // a few bars get wider rows (up to 40px), so that three regions do not make a strip
+      return { width: WIDTH, height: 150 + Math.max(BAR_ROW * n, Math.min(40 * n, 240), 3 * BAR_ROW) };
     case 'compare': {
       const rows = isDumbbell(data) ? n : n * Math.max(data.series.length, 1) * 0.75;
       return { width: WIDTH, height: Math.round(170 + BAR_ROW * Math.max(rows, 3)) };
@@ -95,11 +96,19 @@ function validate(data: ChartData): void {
       throw new Error(`renderChartSvg: series ${series.name} has ${series.values.length} values for ${data.categories.length} categories`);
     }
     assertFiniteOrNull(series.values, `renderChartSvg: series ${series.name}`, data.categories);
+    if (series.texts !== undefined && series.texts.length !== series.values.length) {
+      throw new Error(`renderChartSvg: series ${series.name} has ${series.texts.length} value labels for ${series.values.length} values`);
+    }
   }
   if (data.reference !== undefined && !Number.isFinite(data.reference.value)) {
     throw new Error(`renderChartSvg: the reference ${data.reference.label} is not a finite number`);
   }
   formatValue(0, data.decimals); // throws on bad decimals
+}
+
+/** The label of a series' value at category index `i`: the caller's text when given, else the formatted number. */
+function valueText(series: ChartSeries, i: number, decimals: number): string {
+  return series.texts?.[i] ?? formatValue(series.values[i]!, decimals);
 }
 
 function isDumbbell(data: ChartData): boolean {
@@ -116,7 +125,7 @@ function frame(data: ChartData): Pick<EChartsOption, 'title' | 'textStyle' | 'an
     title: [
       {
         text: data.title,
-        subtext: data.valueLabel,
+        subtext: data.subtitle ?? data.valueLabel,
         left: 16,
         top: 12,
         textStyle: { fontSize: 17, fontWeight: 'bold', color: TEXT, fontFamily: font },
@@ -143,14 +152,18 @@ function sortedIndices(values: readonly (number | null)[]): number[] {
     .map(({ index }) => index);
 }
 
+/**
+ * Every category labelled: ECharts hides labels it guesses would overlap ('auto'), and it hid 'East' on a
+ * three-bar chart; the heights here leave room for each (defaultChartSize).
+ */
 function categoryAxisLabel(font: string): object {
-  return { color: TEXT, fontSize: 12, fontFamily: font };
+  return { color: TEXT, fontSize: 12, fontFamily: font, interval: 0 };
 }
 
 function barOption(data: ChartData): EChartsOption {
   const font = fontStack(data.lang);
   const values = data.series[0]!.values;
-  const order = sortedIndices(values);
+  const order = data.order === 'given' ? values.map((_, i) => i) : sortedIndices(values);
   const missing = `${WORDS[data.lang].noData}`;
   const reference = data.reference;
   return {
@@ -186,7 +199,7 @@ function barOption(data: ChartData): EChartsOption {
             // a zero-length, invisible bar that carries the "no data" label, so that every category has its label
             return { value: 0, itemStyle: { color: 'transparent' }, label: { formatter: `${MISSING_MARK} ${missing}`, color: MUTED } };
           }
-          return { value, label: { formatter: formatValue(value, data.decimals) } };
+          return { value, label: { formatter: valueText(data.series[0]!, i, data.decimals) } };
         }),
         ...(reference
           ? {
@@ -197,7 +210,7 @@ function barOption(data: ChartData): EChartsOption {
                 // the category axis runs top-down (inverse), so 'start' puts the label above the first bar
                 label: {
                   position: 'start',
-                  formatter: `${reference.label} ${formatValue(reference.value, data.decimals)}`,
+                  formatter: `${reference.label} ${reference.text ?? formatValue(reference.value, data.decimals)}`,
                   color: '#c23531',
                   fontFamily: font,
                 },
@@ -238,7 +251,7 @@ function groupedBarOption(data: ChartData): EChartsOption {
       data: order.map((i) => {
         const value = series.values[i]!;
         if (value === null) return { value: 0, itemStyle: { color: 'transparent' }, label: { formatter: MISSING_MARK, color: MUTED } };
-        return { value, label: { formatter: formatValue(value, data.decimals) } };
+        return { value, label: { formatter: valueText(series, i, data.decimals) } };
       }),
     })),
   };
@@ -266,7 +279,7 @@ function dumbbellOption(data: ChartData): EChartsOption {
       const onRight = otherValue === null || otherValue === undefined || value >= otherValue;
       return {
         value: [value, row],
-        label: { show: true, position: onRight ? ('right' as const) : ('left' as const), formatter: formatValue(value, data.decimals) },
+        label: { show: true, position: onRight ? ('right' as const) : ('left' as const), formatter: valueText(series, i, data.decimals) },
       };
     });
   const segments = order.flatMap((i, row) => {
@@ -291,7 +304,11 @@ function dumbbellOption(data: ChartData): EChartsOption {
       splitLine: { lineStyle: { color: '#e8e8e8' } },
     },
     // a wide margin between the category names and the axis: a small value's label sits left of its point
-    yAxis: { type: 'category', inverse: true, data: categories, axisLabel: { ...categoryAxisLabel(font), margin: 48 }, axisTick: { show: false } },
+    // no axis line: a small value's label, left of its point, would be crossed by it (seen with 西藏 9 → 10)
+    yAxis: {
+      type: 'category', inverse: true, data: categories, axisLabel: { ...categoryAxisLabel(font), margin: 48 }, axisTick: { show: false },
+      axisLine: { show: false },
+    },
     series: [
       {
         type: 'scatter',
@@ -345,8 +362,8 @@ function lineOption(data: ChartData): EChartsOption {
       lineStyle: { width: 2 },
       // a white backing keeps a label readable where a steep line passes under it
       label: { show: true, position: 'top' as const, color: TEXT, fontSize: 11, fontFamily: font, backgroundColor: '#ffffff', padding: [1, 2] },
-      data: series.values.map((value) =>
-        value === null ? '-' : { value, label: { formatter: formatValue(value, data.decimals) } },
+      data: series.values.map((value, i) =>
+        value === null ? '-' : { value, label: { formatter: valueText(series, i, data.decimals) } },
       ),
     })),
   };
@@ -368,6 +385,12 @@ function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
   const span = max > min ? max - min : 1;
   const name = (t: { name: string; en: string }) => (data.lang === 'zh' ? t.name : t.en);
   const valued = placed.filter((p) => p.value !== null);
+  // the legend's ends are the largest and smallest tiles' own labels, so that they read the same
+  const classes = quintileClasses(valued.map((p) => ({ value: p.value!, text: valueText(data.series[0]!, p.index, data.decimals) })));
+  const legendEnd = (end: number) => {
+    const tile = valued.find((p) => p.value === end);
+    return tile === undefined ? formatValue(end, data.decimals) : valueText(data.series[0]!, tile.index, data.decimals);
+  };
   const empty = [...placed.filter((p) => p.value === null).map((p) => p.tile), ...absent];
   const gap = 3;
   const labelSize = Math.max(10, Math.min(14, Math.floor(cell / 5)));
@@ -376,21 +399,36 @@ function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
     grid: { left, top, width: cell * cols, height: cell * rows },
     xAxis: { type: 'value', min: -0.5, max: cols - 0.5, show: false },
     yAxis: { type: 'value', min: -0.5, max: rows - 0.5, inverse: true, show: false },
-    visualMap: {
-      type: 'continuous',
-      seriesIndex: 0,
-      dimension: 2,
-      min,
-      max: max > min ? max : min + 1,
-      calculable: false,
-      inRange: { color: TILE_RAMP },
-      orient: 'vertical',
-      left: left + cell * cols + 36,
-      top: top + 20,
-      itemHeight: Math.min(220, cell * 4),
-      text: [formatValue(max, data.decimals), formatValue(min, data.decimals)],
-      textStyle: { color: TEXT, fontFamily: font },
-    },
+    visualMap: classes === undefined
+      ? {
+          type: 'continuous',
+          seriesIndex: 0,
+          dimension: 2,
+          min,
+          max: max > min ? max : min + 1,
+          calculable: false,
+          inRange: { color: TILE_RAMP },
+          orient: 'vertical',
+          left: left + cell * cols + 36,
+          top: top + 20,
+          itemHeight: Math.min(220, cell * 4),
+          text: [legendEnd(max), legendEnd(min)],
+          textStyle: { color: TEXT, fontFamily: font },
+        }
+      : {
+          type: 'piecewise',
+          seriesIndex: 0,
+          dimension: 2,
+          // highest class on top, as on the continuous legend
+          pieces: [...classes].reverse().map((c) => ({ gte: c.low, lte: c.high, color: c.colour, label: c.label })),
+          orient: 'vertical',
+          left: left + cell * cols + 28,
+          top: top + 20,
+          itemWidth: 18,
+          itemHeight: 14,
+          itemGap: 8,
+          textStyle: { color: TEXT, fontFamily: font, fontSize: 12 },
+        },
     series: [
       {
         type: 'custom',
@@ -401,8 +439,8 @@ function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
         renderItem: (params, api) => {
           const p = valued[params.dataIndex]!;
           const [x, y] = api.coord([p.tile.col, p.tile.row]) as [number, number];
-          // dark tiles get white text: the upper 45% of the ramp is dark blue
-          const dark = (p.value! - min) / span > 0.55;
+          // dark tiles get white text: the upper 45% of the ramp, the two darkest classes, are dark blue
+          const dark = classes === undefined ? (p.value! - min) / span > 0.55 : classOf(classes, p.value!) >= classes.length - 2;
           return {
             type: 'group',
             children: [
@@ -411,7 +449,7 @@ function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
                 shape: { x: x - cell / 2 + gap, y: y - cell / 2 + gap, width: cell - 2 * gap, height: cell - 2 * gap, r: 2 },
                 style: { fill: api.visual('color') as string },
               },
-              tileText(x, y, name(p.tile), formatValue(p.value!, data.decimals), dark ? '#ffffff' : TEXT, labelSize, cell - 2 * gap, font),
+              tileText(x, y, name(p.tile), valueText(data.series[0]!, p.index, data.decimals), dark ? '#ffffff' : TEXT, labelSize, cell - 2 * gap, font),
             ],
           };
         },
@@ -440,6 +478,44 @@ function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
       },
     ],
   };
+}
+
+interface TileClass {
+  low: number;
+  high: number;
+  colour: string;
+  label: string;
+}
+
+/**
+ * Five classes of (about) equal count, by nearest-rank quintiles, when there are five or more distinct values:
+ * yearbook values are skewed (上海's 201.6 facilities per sub-district against a median of 16), and a linear ramp
+ * left every other province the palest blue. Each class is labelled with the lowest and highest value in it, as
+ * the tiles print them. Undefined (a continuous ramp) for fewer distinct values.
+ */
+function quintileClasses(values: readonly { value: number; text: string }[]): TileClass[] | undefined {
+  const sorted = [...values].sort((a, b) => a.value - b.value);
+  if (new Set(sorted.map((v) => v.value)).size < 5) return undefined;
+  const n = sorted.length;
+  const classes: { members: typeof sorted }[] = [];
+  let start = 0;
+  for (let k = 1; k <= 5 && start < n; k += 1) {
+    let end = k === 5 ? n : Math.ceil((k * n) / 5);
+    // equal values stay in one class
+    while (end < n && sorted[end]!.value === sorted[end - 1]!.value) end += 1;
+    if (end > start) classes.push({ members: sorted.slice(start, end) });
+    start = end;
+  }
+  const ramp = classes.length === TILE_RAMP.length ? TILE_RAMP : classes.map((_, i) => TILE_RAMP[Math.round((i * (TILE_RAMP.length - 1)) / Math.max(classes.length - 1, 1))]!);
+  return classes.map(({ members }, i) => {
+    const [low, high] = [members[0]!, members[members.length - 1]!];
+    return { low: low.value, high: high.value, colour: ramp[i]!, label: low.value === high.value ? low.text : `${low.text} – ${high.text}` };
+  });
+}
+
+function classOf(classes: readonly TileClass[], value: number): number {
+  const index = classes.findIndex((c) => value <= c.high);
+  return index === -1 ? classes.length - 1 : index;
 }
 
 /** Widest line of text, in em, counting a CJK character as 1 em and a Latin one as about 0.56 em. */

@@ -88,6 +88,8 @@ export interface PlacedTile {
   readonly category: string;
   /** its value, or null when missing */
   readonly value: number | null;
+  /** the position of its category in the caller's list */
+  readonly index: number;
 }
 
 export interface TilePlacement {
@@ -112,7 +114,7 @@ export function placeOnTiles(categories: readonly string[], values: readonly (nu
       unmatched.push(category);
       return;
     }
-    byName.set(tile.name, { tile, category, value: values[index] ?? null });
+    byName.set(tile.name, { tile, category, value: values[index] ?? null, index });
   });
   const placed: PlacedTile[] = [];
   const absent: ProvinceTile[] = [];
