@@ -4,12 +4,14 @@
  */
 import { Command, CommanderError } from 'commander';
 import { indicatorsCommand, measuresCommand } from './commands/catalogue.js';
+import { note } from './commands/common.js';
 import { compareCommand } from './commands/compare.js';
 import { coverageCommand } from './commands/coverage.js';
 import { describeCommand } from './commands/describe.js';
 import { equityCommand } from './commands/equity.js';
 import { verifyCommand } from './commands/verify.js';
 import { EXIT, SvcError } from './errors.js';
+import { onNotice } from './io/notices.js';
 import { OutputClosed, isClaimedOutputError, systemReason } from './io/output.js';
 
 export { removeTemporaryFiles } from './io/output.js';
@@ -39,11 +41,15 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; returns the exit code instead of exiting, so that pending output is flushed first. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // notes of the reader (a sniffed delimiter) go where every note goes: one line on stderr
+  const stopNotes = onNotice(note);
   try {
     await buildProgram().parseAsync(argv as string[]);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     return report(error);
+  } finally {
+    stopNotes();
   }
 }
 

@@ -35,6 +35,18 @@ function parseDelimiter(text: string): string {
   return delimiter;
 }
 
+/** GBK and its aliases are subsets of GB18030, which reads them byte for byte the same. */
+const ENCODING_ALIASES: Readonly<Record<string, EncodingChoice>> = { gbk: 'gb18030', cp936: 'gb18030', gb2312: 'gb18030' };
+
+function parseEncoding(text: string): EncodingChoice {
+  const name = text.toLowerCase();
+  const choice = ENCODING_ALIASES[name] ?? ENCODING_CHOICES.find((known) => known === name);
+  if (choice === undefined) {
+    throw new InvalidArgumentError(`Allowed choices are ${ENCODING_CHOICES.join(', ')} (and gbk, cp936, gb2312, read as gb18030).`);
+  }
+  return choice;
+}
+
 function parseIdList(text: string): string[] {
   const ids = text.split(',').map((id) => id.trim()).filter((id) => id !== '');
   if (ids.length === 0) throw new InvalidArgumentError('expected one or more ids separated by commas');
@@ -44,9 +56,12 @@ function parseIdList(text: string): string[] {
 export function addInputOptions(command: Command): Command {
   return command
     .option('--rows-are <measure>', 'each row counts as one of MEASURE (a community-level register: --rows-are communities)')
-    .addOption(new Option('-e, --encoding <encoding>', 'input encoding; auto: a BOM decides, else UTF-8 if valid, else GB18030')
-      .choices(ENCODING_CHOICES).default('auto'))
-    .addOption(new Option('-d, --delimiter <char>', 'input delimiter (default: tab for .tsv, else comma)').argParser(parseDelimiter));
+    .addOption(new Option('-e, --encoding <encoding>',
+      'input encoding; auto: a BOM decides, else UTF-8 if valid, else GB18030; gbk, cp936 and gb2312 are read as gb18030, a superset')
+      .choices([...ENCODING_CHOICES, ...Object.keys(ENCODING_ALIASES)]).argParser(parseEncoding).default('auto'))
+    .addOption(new Option('-d, --delimiter <char>',
+      'input delimiter (default: tab for .tsv; else comma, or ; tab | when the first line has no comma and has one of them)').argParser(parseDelimiter))
+    .option('--sheet <name>', 'the sheet of an .xlsx input to read (default: the first)');
 }
 
 export function addOutputOptions(command: Command): Command {
@@ -90,6 +105,7 @@ export interface CommonOptions {
   rowsAre?: string;
   encoding: EncodingChoice;
   delimiter?: string;
+  sheet?: string;
   format?: Format;
   output?: string;
   bom?: boolean;
@@ -104,7 +120,7 @@ export interface CommonOptions {
 export function readOptions(options: CommonOptions & { by?: string }, catalogue: Catalogue): ReadOptions {
   return {
     encoding: options.encoding, delimiter: options.delimiter, measures: catalogue.measures, groupColumn: options.by,
-    rowsAre: options.rowsAre,
+    rowsAre: options.rowsAre, sheet: options.sheet,
   };
 }
 
