@@ -66,9 +66,10 @@ export function addInputOptions(command: Command): Command {
 
 export function addOutputOptions(command: Command): Command {
   return command
-    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv in a pipe or file)').choices(FORMATS))
-    .option('-o, --output <file>', 'write to FILE atomically instead of standard output (format from its extension)')
-    .option('--bom', 'start csv/tsv output with a UTF-8 BOM, so that Excel shows Chinese text')
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv in a pipe; with -o, from the extension)').choices(FORMATS))
+    .option('-o, --output <file>', 'write to FILE atomically instead of standard output (format from its extension: .csv .tsv .json .ndjson .md .xlsx)')
+    .option('--bom', 'start csv/tsv with a UTF-8 BOM, so that Excel shows Chinese text (the default for -o FILE, not for standard output)')
+    .option('--no-bom', 'no BOM in a csv/tsv file written with -o')
     .option('--raw', 'do not neutralise cells starting with = + - @ in csv/tsv (unsafe to open in a spreadsheet)')
     .addOption(new Option('--lang <lang>', 'language of labels in table and md output (default: from LANG)').choices(['zh', 'en']))
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)');
@@ -128,7 +129,7 @@ export function outputOptions(options: CommonOptions): OutputOptions {
   return {
     format: options.format,
     output: options.output,
-    bom: options.bom === true,
+    bom: options.bom,
     color: options.color,
     raw: options.raw === true,
     lang: options.lang ?? defaultLang(),

@@ -39,7 +39,7 @@ export function compareCommand(): Command {
       by: groupOption(options),
     });
     for (const line of result.notes) note(line);
-    await writeOutput(result.table, outputOptions(options));
+    await writeOutput(result.table, outputOptions(options), { inputs: files, notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals });
   });
   return command;
 }

@@ -47,7 +47,7 @@ export function coverageCommand(): Command {
       totals: options.totals === true,
     });
     for (const line of result.notes) note(line);
-    await writeOutput(result.table, outputOptions(options));
+    await writeOutput(result.table, outputOptions(options), { inputs: files, notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals });
   });
   return command;
 }

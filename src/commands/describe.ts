@@ -45,7 +45,7 @@ export function describeCommand(): Command {
       choices: { sd: options.sd, quantiles: options.quantileMethod, decimals: options.decimals ?? 4, mode: options.rounding },
     });
     for (const line of result.notes) note(line);
-    await writeOutput(result.table, outputOptions(options));
+    await writeOutput(result.table, outputOptions(options), { inputs: [file], notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals ?? 4 });
   });
   return command;
 }
