@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { indicatorsCommand, measuresCommand } from './commands/catalogue.js';
 import { note } from './commands/common.js';
 import { compareCommand } from './commands/compare.js';
+import { completionCommand } from './commands/completion.js';
 import { coverageCommand } from './commands/coverage.js';
 import { describeCommand } from './commands/describe.js';
 import { equityCommand } from './commands/equity.js';
@@ -18,7 +19,26 @@ export { removeTemporaryFiles } from './io/output.js';
 
 const COMMANDS: readonly (() => Command)[] = [
   coverageCommand, compareCommand, describeCommand, equityCommand, verifyCommand, indicatorsCommand, measuresCommand,
+  completionCommand,
 ];
+
+const EXAMPLES = `
+Examples:
+  $ svc-stats coverage data/2005.csv                 # Tables 1 and 2, 2005
+  $ svc-stats coverage extract.xlsx -o coverage.xlsx # a workbook in and out
+  $ svc-stats compare data/provinces-2005-divisions.csv \\
+      data/provinces-2009-divisions.csv -i subdistricts --by region
+  $ svc-stats equity data/provinces-2009-divisions.csv -i subdistricts \\
+      --by region
+  $ svc-stats verify data/2005.csv \\
+      --expected fixtures/verify/report-2005-tables.csv
+  $ svc-stats indicators                    # what can be computed, from what
+  $ source <(svc-stats completion bash)     # TAB completion (or zsh)
+
+Input: CSV (UTF-8 or GB18030; comma, or ; tab | when the first line has no
+comma) or .xlsx (its first sheet, or --sheet NAME). Output: a table on a
+terminal, CSV in a pipe; -o FILE takes the format of its extension (.csv .tsv
+.json .ndjson .md .xlsx). 'svc-stats COMMAND --help' lists a command's options.`;
 
 /** package.json's version, put in by the bundler (scripts/build.mjs); `dev` when the sources run unbundled. */
 declare const SVC_STATS_VERSION: string | undefined;
@@ -28,7 +48,8 @@ export function buildProgram(): Command {
   const program = new Command('svc-stats')
     .description('Exact coverage and equity statistics for China civil-affairs yearbook extracts (中国民政统计年鉴)')
     .version(VERSION)
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXAMPLES);
   for (const make of COMMANDS) program.addCommand(make());
   for (const command of [program, ...program.commands]) {
     command.exitOverride();
