@@ -19,7 +19,7 @@ Examples:
   $ svc-stats coverage data/2005.csv --format json
   $ svc-stats coverage provinces.csv --by region --totals
   $ svc-stats coverage provinces.csv --indicators population_per_community,centers_per_10k_residents
-  $ svc-stats coverage gbk-extract.csv --encoding gb18030 --format csv --bom -o coverage.csv
+  $ svc-stats coverage gbk-extract.csv --encoding gbk -o coverage.xlsx
   $ cat extract.csv | svc-stats coverage - --rounding half-even
 
 Each input row gives one output row: its unit and year, the measures the indicators use (in base units:
