@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// The executable shim: runs the bundled CLI (npm ci builds it through the prepare script).
+// The executable shim: runs the bundled CLI (npm ci builds it through the postprepare script; a packed tarball
+// ships it built).
 import { handleStandardErrorFailure, handleStandardOutputFailure, main, removeTemporaryFiles } from '../dist/bin/svc-stats.js';
 
 process.stdout.on('error', (error) => {

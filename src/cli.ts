@@ -6,20 +6,41 @@ import { Command, CommanderError } from 'commander';
 import { indicatorsCommand, measuresCommand } from './commands/catalogue.js';
 import { chartCommand } from './commands/chart.js';
 import { reportCommand } from './commands/report.js';
+import { note } from './commands/common.js';
 import { compareCommand } from './commands/compare.js';
+import { completionCommand } from './commands/completion.js';
 import { coverageCommand } from './commands/coverage.js';
 import { describeCommand } from './commands/describe.js';
 import { equityCommand } from './commands/equity.js';
 import { verifyCommand } from './commands/verify.js';
 import { EXIT, SvcError, messageLine } from './errors.js';
+import { onNotice } from './io/notices.js';
 import { OutputClosed, isClaimedOutputError, systemReason } from './io/output.js';
 
 export { removeTemporaryFiles } from './io/output.js';
 
 const COMMANDS: readonly (() => Command)[] = [
   coverageCommand, compareCommand, describeCommand, equityCommand, verifyCommand, indicatorsCommand, measuresCommand,
-  chartCommand, reportCommand,
+  chartCommand, reportCommand, completionCommand,
 ];
+
+const EXAMPLES = `
+Examples:
+  $ svc-stats coverage data/2005.csv                 # Tables 1 and 2, 2005
+  $ svc-stats coverage extract.xlsx -o coverage.xlsx # a workbook in and out
+  $ svc-stats compare data/provinces-2005-divisions.csv \\
+      data/provinces-2009-divisions.csv -i subdistricts --by region
+  $ svc-stats equity data/provinces-2009-divisions.csv -i subdistricts \\
+      --by region
+  $ svc-stats verify data/2005.csv \\
+      --expected fixtures/verify/report-2005-tables.csv
+  $ svc-stats indicators                    # what can be computed, from what
+  $ source <(svc-stats completion bash)     # TAB completion (or zsh)
+
+Input: CSV (UTF-8 or GB18030; comma, or ; tab | when the first line has no
+comma) or .xlsx (its first sheet, or --sheet NAME). Output: a table on a
+terminal, CSV in a pipe; -o FILE takes the format of its extension (.csv .tsv
+.json .ndjson .md .xlsx). 'svc-stats COMMAND --help' lists a command's options.`;
 
 /** package.json's version, put in by the bundler (scripts/build.mjs); `dev` when the sources run unbundled. */
 declare const SVC_STATS_VERSION: string | undefined;
@@ -29,7 +50,8 @@ export function buildProgram(): Command {
   const program = new Command('svc-stats')
     .description('Exact coverage and equity statistics for China civil-affairs yearbook extracts (中国民政统计年鉴)')
     .version(VERSION)
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    .addHelpText('after', EXAMPLES);
   for (const make of COMMANDS) program.addCommand(make());
   for (const command of [program, ...program.commands]) {
     command.exitOverride();
@@ -42,11 +64,15 @@ export function buildProgram(): Command {
 
 /** Runs the CLI; returns the exit code instead of exiting, so that pending output is flushed first. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // notes of the reader (a sniffed delimiter) go where every note goes: one line on stderr
+  const stopNotes = onNotice(note);
   try {
     await buildProgram().parseAsync(argv as string[]);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     return report(error);
+  } finally {
+    stopNotes();
   }
 }
 

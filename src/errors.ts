@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'USAGE' // bad option, unknown indicator id, bad --decimals
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE' // permissions, a directory, an I/O error
+  | 'FILE_TYPE' // not a table file svc-stats reads: .xls, PDF, an HTML page
   | 'ENCODING' // bytes invalid in the chosen encoding
   | 'EMPTY_INPUT' // no header at all
   | 'NO_DATA' // a header but no data rows

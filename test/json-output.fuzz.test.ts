@@ -49,7 +49,6 @@ describe('JSON output of every command is valid for any accepted input', () => {
         if (format === 'json') expect(Array.isArray(JSON.parse(run.stdout))).toBe(true);
         // one object a line in both formats: each parses, and repeats no key (JSON.parse would keep the last)
         const objects = run.stdout.split('\n').map((line) => line.trim().replace(/,$/, '')).filter((line) => line.startsWith('{'));
-        expect(objects.length).toBeGreaterThan(0);
         for (const text of objects) {
           const object = JSON.parse(text) as Record<string, unknown>;
           const keys = [...text.matchAll(/"([a-z0-9_]+)":/g)].map((match) => match[1]);

@@ -35,6 +35,18 @@ function parseDelimiter(text: string): string {
   return delimiter;
 }
 
+/** GBK and its aliases are subsets of GB18030, which reads them byte for byte the same. */
+const ENCODING_ALIASES: Readonly<Record<string, EncodingChoice>> = { gbk: 'gb18030', cp936: 'gb18030', gb2312: 'gb18030' };
+
+function parseEncoding(text: string): EncodingChoice {
+  const name = text.toLowerCase();
+  const choice = ENCODING_ALIASES[name] ?? ENCODING_CHOICES.find((known) => known === name);
+  if (choice === undefined) {
+    throw new InvalidArgumentError(`Allowed choices are ${ENCODING_CHOICES.join(', ')} (and gbk, cp936, gb2312, read as gb18030).`);
+  }
+  return choice;
+}
+
 function parseIdList(text: string): string[] {
   const ids = text.split(',').map((id) => id.trim()).filter((id) => id !== '');
   if (ids.length === 0) throw new InvalidArgumentError('expected one or more ids separated by commas');
@@ -44,16 +56,20 @@ function parseIdList(text: string): string[] {
 export function addInputOptions(command: Command): Command {
   return command
     .option('--rows-are <measure>', 'each row counts as one of MEASURE (a community-level register: --rows-are communities)')
-    .addOption(new Option('-e, --encoding <encoding>', 'input encoding; auto: a BOM decides, else UTF-8 if valid, else GB18030')
-      .choices(ENCODING_CHOICES).default('auto'))
-    .addOption(new Option('-d, --delimiter <char>', 'input delimiter (default: tab for .tsv, else comma)').argParser(parseDelimiter));
+    .addOption(new Option('-e, --encoding <encoding>',
+      'input encoding; auto: a BOM decides, else UTF-8 if valid, else GB18030; gbk, cp936 and gb2312 are read as gb18030, a superset')
+      .choices([...ENCODING_CHOICES, ...Object.keys(ENCODING_ALIASES)]).argParser(parseEncoding).default('auto'))
+    .addOption(new Option('-d, --delimiter <char>',
+      'input delimiter (default: tab for .tsv; else comma, or ; tab | when the first line has no comma and has one of them)').argParser(parseDelimiter))
+    .option('--sheet <name>', 'the sheet of an .xlsx input to read (default: the first)');
 }
 
 export function addOutputOptions(command: Command): Command {
   return command
-    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv in a pipe or file)').choices(FORMATS))
-    .option('-o, --output <file>', 'write to FILE atomically instead of standard output (format from its extension)')
-    .option('--bom', 'start csv/tsv output with a UTF-8 BOM, so that Excel shows Chinese text')
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv in a pipe; with -o, from the extension)').choices(FORMATS))
+    .option('-o, --output <file>', 'write to FILE atomically instead of standard output (format from its extension: .csv .tsv .json .ndjson .md .xlsx)')
+    .option('--bom', 'start csv/tsv with a UTF-8 BOM, so that Excel shows Chinese text (the default for -o FILE, not for standard output)')
+    .option('--no-bom', 'no BOM in a csv/tsv file written with -o')
     .option('--raw', 'do not neutralise cells starting with = + - @ in csv/tsv (unsafe to open in a spreadsheet)')
     .addOption(new Option('--lang <lang>', 'language of labels in table and md output (default: from LANG)').choices(['zh', 'en']))
     .option('--no-color', 'no colour, even on a terminal (NO_COLOR is honoured too)');
@@ -90,6 +106,7 @@ export interface CommonOptions {
   rowsAre?: string;
   encoding: EncodingChoice;
   delimiter?: string;
+  sheet?: string;
   format?: Format;
   output?: string;
   bom?: boolean;
@@ -104,7 +121,7 @@ export interface CommonOptions {
 export function readOptions(options: CommonOptions & { by?: string }, catalogue: Catalogue): ReadOptions {
   return {
     encoding: options.encoding, delimiter: options.delimiter, measures: catalogue.measures, groupColumn: options.by,
-    rowsAre: options.rowsAre,
+    rowsAre: options.rowsAre, sheet: options.sheet,
   };
 }
 
@@ -112,7 +129,7 @@ export function outputOptions(options: CommonOptions): OutputOptions {
   return {
     format: options.format,
     output: options.output,
-    bom: options.bom === true,
+    bom: options.bom,
     color: options.color,
     raw: options.raw === true,
     lang: options.lang ?? defaultLang(),

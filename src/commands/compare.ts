@@ -47,7 +47,7 @@ export function compareCommand(): Command {
       const lang = outputOptions(options).lang;
       return writeTerminalChart(compareChart(result.table, options.chart, lang, (id) => targetHeading(catalogue, id, lang)), options);
     }
-    await writeOutput(result.table, outputOptions(options));
+    await writeOutput(result.table, outputOptions(options), { inputs: files, notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals });
   });
   return command;
 }

@@ -21,7 +21,7 @@ Examples:
   $ svc-stats coverage data/2005.csv --format json
   $ svc-stats coverage provinces.csv --by region --totals
   $ svc-stats coverage provinces.csv --indicators population_per_community,centers_per_10k_residents
-  $ svc-stats coverage gbk-extract.csv --encoding gb18030 --format csv --bom -o coverage.csv
+  $ svc-stats coverage gbk-extract.csv --encoding gbk -o coverage.xlsx
   $ cat extract.csv | svc-stats coverage - --rounding half-even
 
 Each input row gives one output row: its unit and year, the measures the indicators use (in base units:
@@ -56,7 +56,7 @@ export function coverageCommand(): Command {
       const { coverageChart } = await import('../reports/terminal-charts.js');
       return writeTerminalChart(coverageChart(result.table, catalogue, options.chart, outputOptions(options).lang), options);
     }
-    await writeOutput(result.table, outputOptions(options));
+    await writeOutput(result.table, outputOptions(options), { inputs: files, notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals });
   });
   return command;
 }

@@ -55,7 +55,7 @@ export function describeCommand(): Command {
     }
     const result = await describeReport(file, readOptions(options, catalogue), request);
     for (const line of result.notes) note(line);
-    await writeOutput(result.table, outputOptions(options));
+    await writeOutput(result.table, outputOptions(options), { inputs: [file], notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals ?? 4 });
   });
   return command;
 }

@@ -49,7 +49,7 @@ export function equityCommand(): Command {
       choices: { weighted, groups: options.groups === true, decimals: options.decimals ?? 4, mode: options.rounding },
     });
     for (const line of result.notes) note(line);
-    await writeOutput(result.table, outputOptions(options));
+    await writeOutput(result.table, outputOptions(options), { inputs: [file], notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals ?? 4 });
   });
   return command;
 }

@@ -62,7 +62,7 @@ export function verifyCommand(): Command {
       ? await verifyFigures(file, options.expected, read, { catalogue, rounding: options.rounding, tolerance: options.tolerance })
       : await verifyTotals(file, read, options.by === undefined ? undefined : { column: options.by, scheme: 'three' });
     note(result.summary);
-    await writeOutput(result.table, outputOptions(options));
+    await writeOutput(result.table, outputOptions(options), { inputs: [file, ...(options.expected ? [options.expected] : [])], notes: [result.summary], catalogue, rounding: options.expected !== undefined ? options.rounding : undefined, decimals: 'as-expected' });
     if (!result.allMatch) process.exitCode = EXIT.checkFailed;
   });
   return command;

@@ -1,14 +1,146 @@
 /**
  * The one way in: a source (path or `-`) → its records. Every input kind yields the same RecordSource, so
  * header planning and the engine never know where records come from.
+ *
+ * What a source is, is decided by its first 64 KiB, not by its name, for files and standard input alike: an
+ * .xlsx workbook is read as its sheet's records; an old .xls, a PDF, an HTML page or UTF-16 without a BOM is
+ * refused with what it looks like; anything else is CSV text, whose delimiter is sniffed when none is given
+ * and its first line has no comma (csv/sniff.ts).
  */
-import type { CsvOptions, RecordSource } from './csv/records.js';
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { SvcError } from '../errors.js';
+import type { CsvOptions, InputRecord, RecordSource } from './csv/records.js';
 import { csvRecords } from './csv/records.js';
+import { DELIMITER_NAMES, sniffDelimiter } from './csv/sniff.js';
+import { notice } from './notices.js';
+import type { Encoding } from './sources/encoding.js';
+import { detectEncoding } from './sources/encoding.js';
+import { displayName, inputError, readAllBytes } from './sources/source.js';
+import { BINARY_KIND_MESSAGES, readXlsxRecords, sniffBinaryKind } from './xlsx.js';
 
 export type { InputRecord, RecordSource } from './csv/records.js';
 
-export type RecordOptions = CsvOptions;
+export interface RecordOptions extends CsvOptions {
+  /** --sheet: the sheet of an .xlsx input to read (default: the first) */
+  readonly sheet?: string | undefined;
+}
+
+/** How much of a source decides its kind and its delimiter: the zip part names of an .xlsx are within it. */
+export const SNIFF_SIZE = 64 << 10;
 
 export function openRecords(source: string, options: RecordOptions): RecordSource {
-  return csvRecords(source, options);
+  const file = displayName(source);
+  const records: { file: string; encoding?: string; [Symbol.asyncIterator]: () => AsyncIterator<readonly InputRecord[]> } = {
+    file,
+    [Symbol.asyncIterator]: () => readRecords(source, file, options, (encoding) => { records.encoding = encoding; })[Symbol.asyncIterator](),
+  };
+  return records;
+}
+
+/** The CSV reader's records, passing on the encoding it detected. */
+async function* csvWithEncoding(source: string, options: CsvOptions, onEncoding: (encoding: string) => void): AsyncGenerator<readonly InputRecord[]> {
+  const records = csvRecords(source, options);
+  for await (const batch of records) {
+    if (records.encoding !== undefined) onEncoding(records.encoding);
+    yield batch;
+  }
+  if (records.encoding !== undefined) onEncoding(records.encoding);
+}
+
+async function* readRecords(source: string, file: string, options: RecordOptions, onEncoding: (encoding: string) => void): AsyncGenerator<readonly InputRecord[]> {
+  const { sheet, ...csvOptions } = options;
+  if (options.range !== undefined) {
+    // a worker's byte range of a large CSV file: the main thread has looked at the file; only the delimiter is sniffed again
+    const delimiter = options.delimiter ?? sniffedDelimiter(source, file, (await headOf(source, file, options)).bytes, options, false);
+    yield* csvWithEncoding(source, { ...csvOptions, delimiter }, onEncoding);
+    return;
+  }
+  const head = await headOf(source, file, options);
+  // UTF-16 without a BOM is read when asked for by --encoding utf16le
+  const sniffed = sniffBinaryKind(head.bytes);
+  const kind = sniffed === 'utf16-no-bom' && options.encoding === 'utf16le' ? undefined : sniffed;
+  if (kind === 'xlsx') {
+    const bytes = source === '-' ? await readAllBytes(source, { stdin: head.stdin }) : await readAllBytes(source);
+    const { records, sheetName } = await readXlsxRecords(bytes, file, sheet);
+    onEncoding(`xlsx, sheet ${sheetName}`);
+    yield records;
+    return;
+  }
+  if (kind !== undefined) {
+    const { message, hint } = BINARY_KIND_MESSAGES[kind];
+    throw new SvcError(kind === 'utf16-no-bom' ? 'ENCODING' : 'FILE_TYPE', message, { file }, hint);
+  }
+  if (sheet !== undefined) {
+    throw new SvcError('USAGE', '--sheet is for .xlsx workbooks, and this is CSV text', { file });
+  }
+  const delimiter = options.delimiter ?? sniffedDelimiter(source, file, head.bytes, options, true);
+  yield* csvWithEncoding(source, { ...csvOptions, delimiter, ...(head.stdin ? { stdin: head.stdin } : {}) }, onEncoding);
+}
+
+/**
+ * The first SNIFF_SIZE bytes of a source (fewer if it is shorter). Standard input cannot be read twice: its
+ * first bytes are kept and given back, followed by the rest, as `stdin` for the reader.
+ */
+async function headOf(source: string, file: string, options: RecordOptions): Promise<{ bytes: Uint8Array; stdin?: NodeJS.ReadableStream }> {
+  if (source === '-') {
+    const input = (options.stdin ?? process.stdin) as AsyncIterable<Uint8Array>;
+    const iterator = input[Symbol.asyncIterator]();
+    const chunks: Buffer[] = [];
+    let length = 0;
+    let done = false;
+    while (length < SNIFF_SIZE) {
+      const next = await iterator.next();
+      if (next.done === true) {
+        done = true;
+        break;
+      }
+      const chunk = Buffer.from(next.value);
+      chunks.push(chunk);
+      length += chunk.length;
+    }
+    async function* replay(): AsyncGenerator<Buffer> {
+      yield* chunks;
+      if (done) return;
+      for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield Buffer.from(next.value);
+    }
+    return { bytes: Buffer.concat(chunks, length).subarray(0, SNIFF_SIZE), stdin: Readable.from(replay()) };
+  }
+  let handle;
+  try {
+    handle = await open(source, 'r');
+    const buffer = Buffer.alloc(SNIFF_SIZE);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_SIZE, 0);
+    return { bytes: buffer.subarray(0, bytesRead) };
+  } catch (error) {
+    // a missing file or a directory: the CSV reader reports it with its usual words
+    if (['ENOENT', 'EISDIR', 'EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) return { bytes: new Uint8Array() };
+    throw inputError(error, file);
+  } finally {
+    await handle?.close();
+  }
+}
+
+const DECODER_NAME: Record<Encoding, string> = { utf8: 'utf-8', gb18030: 'gb18030', utf16le: 'utf-16le' };
+
+/**
+ * The delimiter for CSV text given without --delimiter: tab for a .tsv name, else the comma unless the first
+ * line has none and has semicolons, tabs or bars (named in a note when `tell`). Bytes that do not decode are
+ * left to the reader, which reports them where they are.
+ */
+function sniffedDelimiter(source: string, file: string, head: Uint8Array, options: RecordOptions, tell: boolean): string | undefined {
+  if (/\.tsv$/i.test(source)) return undefined;
+  let text: string;
+  try {
+    const { encoding, bomLength } = detectEncoding(head, options.encoding);
+    // not fatal, and streaming: the cut at SNIFF_SIZE may fall inside a character
+    text = new TextDecoder(DECODER_NAME[encoding]).decode(head.subarray(bomLength), { stream: true });
+  } catch {
+    return undefined;
+  }
+  const delimiter = sniffDelimiter(text);
+  if (delimiter !== undefined && tell) {
+    notice(`${file}: read as separated by ${DELIMITER_NAMES[delimiter]}: its first line has no comma (--delimiter sets it)`);
+  }
+  return delimiter;
 }

@@ -211,7 +211,8 @@ function looksLikeUtf16WithoutBom(head: Uint8Array): boolean {
     }
   }
   const zeros = zerosEven + zerosOdd;
-  if (zeros === 0 || Math.max(zerosEven, zerosOdd) < zeros * 0.95) return false;
+  // a stray NUL in 8-bit text is binary data, not UTF-16: there, the delimiters, digits and line ends make zeros common
+  if (zeros < length / 16 || Math.max(zerosEven, zerosOdd) < zeros * 0.95) return false;
   const littleEndian = zerosOdd > zerosEven;
   const text = new TextDecoder(littleEndian ? 'utf-16le' : 'utf-16be').decode(head.subarray(0, length));
   return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(text);

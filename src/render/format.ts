@@ -1,13 +1,15 @@
 /**
  * The format dispatch: which format a run writes, whether it is coloured, and the report rendered as text in it.
- * Human formats (table, md) show labels in the chosen language; machine formats (csv, tsv, json, ndjson) the ids.
+ * Human formats (table, md, xlsx) show labels in the chosen language; machine formats (csv, tsv, json, ndjson) the
+ * ids. An xlsx workbook is for people: its header row holds the labels, its cells the numbers.
  */
 import { extname } from 'node:path';
 import { renderDelimited } from './delimited.js';
 import { renderJson, renderNdjson } from './json.js';
 import { renderMarkdown } from './markdown.js';
-import type { Format, Lang, ReportTable } from './model.js';
+import type { Format, Lang, ReportTable, TextFormat } from './model.js';
 import { resolveTable } from './model.js';
+import type { XlsxMeta } from './xlsx.js';
 
 export interface RenderOptions {
   readonly format: Format | undefined;
@@ -23,7 +25,7 @@ export interface RenderOptions {
 
 const FORMAT_BY_EXTENSION: Record<string, Format> = {
   '.csv': 'csv', '.tsv': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.md': 'md',
-  '.txt': 'table',
+  '.txt': 'table', '.xlsx': 'xlsx',
 };
 
 /** Explicit --format; else the extension of --output; else a table on a terminal and csv in a pipe. */
@@ -39,7 +41,7 @@ export function useColor(options: Pick<RenderOptions, 'color' | 'output'>, env =
 }
 
 /** The table renderer's dependencies (cli-table3, chalk) are loaded only when a table is asked for. */
-export async function render(report: ReportTable, format: Format, options: RenderOptions, color: boolean): Promise<string> {
+export async function render(report: ReportTable, format: TextFormat, options: RenderOptions, color: boolean): Promise<string> {
   const human = format === 'table' || format === 'md';
   const table = resolveTable(report, human, options.lang);
   switch (format) {
@@ -57,6 +59,15 @@ export async function render(report: ReportTable, format: Format, options: Rende
     case 'md':
       return renderMarkdown(table);
   }
+}
+
+/**
+ * The report as an .xlsx workbook (render/xlsx.ts, exceljs loaded only for it): headers in `options.lang`,
+ * coded cells as their words, numbers as number cells; `meta` fills the notes sheet.
+ */
+export async function renderWorkbook(report: ReportTable, options: Pick<RenderOptions, 'lang'>, meta: Omit<XlsxMeta, 'lang'>): Promise<Uint8Array> {
+  const { renderXlsx } = await import('./xlsx.js');
+  return renderXlsx(resolveTable(report, true, options.lang), { ...meta, lang: options.lang });
 }
 
 /** The terminal's width, or COLUMNS when not on a terminal, else unlimited. */

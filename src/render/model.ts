@@ -49,8 +49,10 @@ export interface OutputTable {
   readonly title?: string;
 }
 
-export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'ndjson' | 'md';
-export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'ndjson', 'md'];
+export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'ndjson' | 'md' | 'xlsx';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'ndjson', 'md', 'xlsx'];
+/** The formats written as text; xlsx is a workbook's bytes. */
+export type TextFormat = Exclude<Format, 'xlsx'>;
 
 /** How human formats show a missing value. */
 export const MISSING_MARK = '—';

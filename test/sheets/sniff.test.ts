@@ -37,6 +37,10 @@ describe('sniffBinaryKind', () => {
     expect(sniffBinaryKind(new Uint8Array(Buffer.from(`\ufeff${CSV}`, 'utf16le')))).toBeUndefined();
   });
 
+  it('a stray NUL in 8-bit text is not UTF-16 (the reader calls it binary data)', () => {
+    expect(sniffBinaryKind(ascii('unit,communities\nA,1\u0000\n'))).toBeUndefined();
+  });
+
   it('an HTML page saved as .csv or .xls', () => {
     expect(sniffBinaryKind(ascii('<!DOCTYPE html>\n<html><body><table>'))).toBe('html');
     expect(sniffBinaryKind(ascii('\r\n  <html xmlns:x="urn:schemas-microsoft-com:office:excel">'))).toBe('html');
