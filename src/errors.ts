@@ -17,6 +17,10 @@ export type ErrorCode =
   | 'FRACTIONAL_COUNT'
   | 'BAD_LABEL' // control characters in a label
   | 'CATALOGUE' // a malformed --indicators-file
+  | 'UNIT_MISMATCH' // a header's unit of the wrong kind: 社区数（元）
+  | 'DUPLICATE_ROW' // two rows of one unit and year
+  | 'NO_LABEL' // pairing or grouping units in a file with no label column
+  | 'NO_PARTS' // --totals with no part rows
   | 'NO_INDICATOR' // coverage: the input supports none of the indicators asked for
   | 'UNKNOWN_ID' // an indicator or measure id that the catalogue lacks, in a figures file
   | 'OUTPUT'; // --output into a missing folder, onto the input, or a failed write
@@ -49,5 +53,5 @@ export class SvcError extends Error {
   }
 }
 
-/** Exit codes: 0 success, 1 a check failed (verify), 2 bad input or usage, 130 interrupted. */
+/** Exit codes: 0 success, 1 a check failed (verify, or a warning under --strict), 2 bad input or usage, 130 interrupted. */
 export const EXIT = { ok: 0, checkFailed: 1, badInput: 2, interrupted: 130 } as const;

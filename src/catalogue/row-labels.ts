@@ -9,8 +9,21 @@ export const TOTAL_LABELS: readonly string[] = ['全国', '合计', '总计', '�
 
 const TOTALS = new Set(TOTAL_LABELS.map(normaliseName));
 
+/**
+ * A total row in any of its spellings: `全国`, `全国*`, `全国（不含港澳台）`, `合计:`, `总计 Total`,
+ * `National total`, `全国合计`. Decorations (asterisks, colons, a bracketed qualifier) are dropped, then every
+ * word left must be a total word.
+ */
 export function isTotalLabel(label: string | undefined): boolean {
-  return label !== undefined && TOTALS.has(normaliseName(label));
+  if (label === undefined) return false;
+  if (TOTALS.has(normaliseName(label))) return true;
+  const bare = label.normalize('NFKC').toLowerCase()
+    .replace(/[(\[][^)\]]*[)\]]/g, ' ')
+    .replace(/[*:：、,.。]/g, ' ')
+    .trim();
+  if (bare === '') return false;
+  const words = bare.split(/\s+/);
+  return words.every((word) => TOTALS.has(word));
 }
 
 /** `#城市`, `＃其中` and `其中：…` rows are sub-items of the row above. */

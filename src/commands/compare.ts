@@ -4,7 +4,7 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import { checkOutputTarget, writeOutput } from './write.js';
 import { compareReport } from '../reports/compare.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
+import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions, reportWarnings } from './common.js';
 
 interface CompareOptions extends CommonOptions {
   by?: string;
@@ -40,6 +40,7 @@ export function compareCommand(): Command {
     });
     for (const line of result.notes) note(line);
     await writeOutput(result.table, outputOptions(options));
+    reportWarnings(result.warnings, options.strict);
   });
   return command;
 }

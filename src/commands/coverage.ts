@@ -5,7 +5,7 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import { checkOutputTarget, writeOutput } from './write.js';
 import { coverageReport } from '../reports/coverage.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
+import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions, reportWarnings } from './common.js';
 
 interface CoverageOptions extends CommonOptions {
   by?: string;
@@ -48,6 +48,7 @@ export function coverageCommand(): Command {
     });
     for (const line of result.notes) note(line);
     await writeOutput(result.table, outputOptions(options));
+    reportWarnings(result.warnings, options.strict);
   });
   return command;
 }

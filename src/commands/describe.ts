@@ -4,7 +4,7 @@ import { loadCatalogue } from '../catalogue/load.js';
 import { checkOutputTarget, writeOutput } from './write.js';
 import type { QuantileMethod, SdKind } from '../stats/describe.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
+import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions, reportWarnings } from './common.js';
 
 interface DescribeOptions extends CommonOptions {
   by?: string;
@@ -46,6 +46,7 @@ export function describeCommand(): Command {
     });
     for (const line of result.notes) note(line);
     await writeOutput(result.table, outputOptions(options));
+    reportWarnings(result.warnings, options.strict);
   });
   return command;
 }

@@ -4,7 +4,7 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import { checkOutputTarget, writeOutput } from './write.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
+import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions, reportWarnings } from './common.js';
 
 interface EquityOptions extends CommonOptions {
   by?: string;
@@ -50,6 +50,7 @@ export function equityCommand(): Command {
     });
     for (const line of result.notes) note(line);
     await writeOutput(result.table, outputOptions(options));
+    reportWarnings(result.warnings, options.strict);
   });
   return command;
 }
