@@ -33,9 +33,15 @@ export function isOfWhichLabel(label: string | undefined): boolean {
   return text.startsWith('#') || text.startsWith('其中');
 }
 
-/** The key two labels share when they name one unit: 广东省 and 广东 match, so do Beijing and 北京. */
+/**
+ * The key two labels share when they name one unit: 广东省 and 广东 match, so do Beijing and 北京, and a city
+ * with or without its 市 (广州市 and 广州; a one-character rest is kept whole).
+ */
 export function unitKey(label: string): string {
-  return findProvince(label)?.zh ?? normaliseName(label);
+  const province = findProvince(label)?.zh;
+  if (province !== undefined) return province;
+  const name = normaliseName(label);
+  return name.length >= 3 && name.endsWith('市') ? name.slice(0, -1) : name;
 }
 
 /** Labels equal for matching: the same province, or the same text after NFKC, without blanks, case folded. */

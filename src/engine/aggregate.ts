@@ -52,7 +52,7 @@ export async function aggregate(source: string, options: ReadOptions, by: string
     : await aggregateInParallel(source, { ...options, encoding: parallel.encoding }, by, scheme, parallel.ranges);
   const plan = parts[0]!.plan;
   plan.footnotes.push(...parts.slice(1).flatMap((part) => part.plan.footnotes));
-  if (parallel !== undefined) checkUnitLines(parts.flatMap((part) => part.unitLines ?? []), file);
+  if (parallel !== undefined) checkUnitLines(parts.flatMap((part) => (part.unitLines === undefined ? [] : [part.unitLines])), file);
   const merged = new Map<string, GroupSums>();
   for (const part of parts) {
     for (const group of part.groups) {

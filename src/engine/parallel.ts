@@ -111,11 +111,11 @@ export async function aggregateInParallel(
     // rows kept out, unit rows and footnotes were numbered within their range: number them in the whole file
     parts.forEach((part, index) => {
       const range = ranges[index]!;
-      const numbered = part.excluded.length + (part.unitLines?.length ?? 0) + part.plan.footnotes.length;
+      const numbered = part.excluded.length + (part.unitLines?.lines.length ?? 0) + part.plan.footnotes.length;
       if (numbered === 0 || range.start === range.headerEnd) return;
       const shift = countLineFeedsBefore(source, range.start) - 1;
       part.excluded.forEach((row, at) => (part.excluded[at] = { ...row, line: row.line + shift }));
-      part.unitLines?.forEach((entry) => (entry[1] += shift));
+      if (part.unitLines !== undefined) for (let at = 0; at < part.unitLines.lines.length; at += 1) part.unitLines.lines[at]! += shift;
       part.plan.footnotes.forEach((footnote) => (footnote.line += shift));
     });
     return parts;

@@ -6,7 +6,8 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import { normaliseYear } from '../catalogue/columns.js';
 import type { HeaderPlan } from '../table/header-plan.js';
 import { ROWS_ARE_INDEX } from '../table/header-plan.js';
-import { readCell, rowLabel, scanCells } from '../table/rows.js';
+import type { PackedUnitLines, UnitLines } from '../table/rows.js';
+import { packUnitLines, readCell, rowLabel, scanCells } from '../table/rows.js';
 import { openRecords } from '../io/records.js';
 import type { ReadOptions } from './read-options.js';
 import type { Grouper } from './grouping.js';
@@ -21,8 +22,8 @@ export interface PartialAggregation {
   readonly excluded: ExcludedRow[];
   /** the distinct cells of the year column, if any */
   readonly years: string[];
-  /** in a byte range: each unit row's unit-and-year key and line, checked for duplicates across ranges */
-  readonly unitLines: [string, number][] | undefined;
+  /** in a byte range: each unit row's unit-and-year key, line and label, checked for duplicates across ranges */
+  readonly unitLines: PackedUnitLines | undefined;
 }
 
 /** Sum one input (or one byte range of it) group by group. */
@@ -33,7 +34,7 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
   const excluded: ExcludedRow[] = [];
   let grouper: Grouper | undefined;
   const years = new Set<string>();
-  const unitLines: [string, number][] | undefined = options.range === undefined ? undefined : [];
+  const unitLines: UnitLines | undefined = options.range === undefined ? undefined : { keys: [], lines: [], labels: [] };
   const plan = await scanCells(records, { ...options, groupColumns: byParts(by), unitLines }, (cells, line, rowPlan) => {
     grouper ??= makeGrouper(rowPlan, by, scheme, file);
     const label = rowLabel(cells, rowPlan, file, line);
@@ -67,5 +68,5 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
   });
   // a range without part rows still checks its header: the grouping must be possible
   grouper ??= makeGrouper(plan, by, scheme, file);
-  return { plan, groups: [...groups.values()], excluded, years: [...years], unitLines };
+  return { plan, groups: [...groups.values()], excluded, years: [...years], unitLines: unitLines === undefined ? undefined : packUnitLines(unitLines) };
 }

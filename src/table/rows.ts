@@ -35,7 +35,7 @@ export interface TableOptions {
    * a worker's range: each row's unit-and-year key and line are collected here, unchecked, for its caller to
    * check across the whole file (duplicates are named by their lines in the whole file)
    */
-  readonly unitLines?: [string, number][] | undefined;
+  readonly unitLines?: UnitLines | undefined;
 }
 
 export interface DataRow {
@@ -150,7 +150,11 @@ export async function scanCells(
     if (seenUnits !== undefined) checkDuplicate(cells, line, current, seenUnits, file);
     else if (unitLines !== undefined) {
       const key = unitOfRow(cells, current);
-      if (key !== undefined) unitLines.push([key, line]);
+      if (key !== undefined) {
+        unitLines.keys.push(key);
+        unitLines.lines.push(line);
+        unitLines.labels.push(cells[current.labelIndex!]!.trim());
+      }
     }
     onCells(cells, line, current);
     rowCount += 1;
@@ -225,10 +229,26 @@ export function noRows(plan: HeaderPlan, options: TableOptions, file: string): S
     : new SvcError('NO_DATA', 'the input has a header but no data rows', { file, line: plan.headerLine });
 }
 
+/** Between the parts of a unit-and-year key: a character no label holds (control characters are refused). */
+const KEY_JOIN = '\u0001';
+const UNIT_KEY_CACHE_LIMIT = 10_000;
+const unitKeys = new Map<string, string>();
+
+/** unitKey, remembered for the labels that repeat (provinces, cities of a long file). */
+function cachedUnitKey(label: string): string {
+  let key = unitKeys.get(label);
+  if (key === undefined) {
+    key = unitKey(label);
+    if (unitKeys.size < UNIT_KEY_CACHE_LIMIT) unitKeys.set(label, key);
+  }
+  return key;
+}
+
 /** The key of a row's unit: every label column (province names matched with or without suffix) and the year. */
 function unitYearKey(cells: readonly string[], plan: HeaderPlan): string {
-  const labels = plan.labelColumns.map((column) => unitKey(cells[column.index]!.trim()));
-  return JSON.stringify([...labels, plan.yearIndex === undefined ? '' : normaliseYear(cells[plan.yearIndex]!)]);
+  let key = plan.yearIndex === undefined ? '' : normaliseYear(cells[plan.yearIndex]!);
+  for (const column of plan.labelColumns) key += KEY_JOIN + cachedUnitKey(cells[column.index]!.trim());
+  return key;
 }
 
 /** Two rows of one unit and year: an error naming both lines (a total or "of which" row may repeat). */
@@ -236,7 +256,7 @@ function checkDuplicate(cells: readonly string[], line: number, plan: HeaderPlan
   const key = unitOfRow(cells, plan);
   if (key === undefined) return;
   const earlier = seen.get(key);
-  if (earlier !== undefined) throw duplicateFromKey(key, earlier, line, file);
+  if (earlier !== undefined) throw duplicateFromKey(key, earlier, line, cells[plan.labelIndex!]!.trim(), file);
   seen.set(key, line);
 }
 
@@ -245,29 +265,54 @@ function unitOfRow(cells: readonly string[], plan: HeaderPlan): string | undefin
   if (plan.labelIndex === undefined) return undefined;
   const label = cells[plan.labelIndex]!.trim();
   if (label === '' || isTotalLabel(label) || isOfWhichLabel(label)) return undefined;
-  return JSON.stringify([label, unitYearKey(cells, plan)]);
+  return unitYearKey(cells, plan);
 }
 
-function duplicateFromKey(key: string, first: number, second: number, file: string): SvcError {
-  const [label, inner] = JSON.parse(key) as [string, string];
-  const parts = JSON.parse(inner) as string[];
-  const year = parts[parts.length - 1];
+function duplicateFromKey(key: string, first: number, second: number, label: string, file: string): SvcError {
+  const year = key.slice(0, key.indexOf(KEY_JOIN));
   return duplicateError(label, year === '' ? undefined : year, first, second, file);
 }
 
 export function duplicateError(label: string, year: string | undefined, first: number, second: number, file: string): SvcError {
   const [a, b] = first < second ? [first, second] : [second, first];
-  return new SvcError('DUPLICATE_ROW', `${label}${year ? ` ${year}` : ''} has two rows: lines ${a} and ${b}`,
+  return new SvcError('DUPLICATE_ROW', `two rows of one unit${year ? ` in ${year}` : ''}: lines ${a} and ${b} (${label})`,
     { file, line: b }, 'keep one row per unit and year');
 }
 
-/** The unit-and-year keys of a file's ranges, lines in the whole file: the first duplicate is an error. */
-export function checkUnitLines(unitLines: Iterable<readonly [string, number]>, file: string): void {
+/** The unit rows of a byte range: key, line and label of each, in three parallel arrays. */
+export interface UnitLines {
+  readonly keys: string[];
+  readonly lines: number[];
+  readonly labels: string[];
+}
+
+/** Unit lines packed for the trip from a worker: three strings and an array of numbers clone far faster than arrays of tuples. */
+export interface PackedUnitLines {
+  readonly keys: string;
+  readonly lines: Float64Array;
+  readonly labels: string;
+}
+
+// a byte range is read in parallel only when the file has no double quote, so no cell holds a line feed
+const PACK = '\n';
+
+export function packUnitLines(unitLines: UnitLines): PackedUnitLines {
+  return { keys: unitLines.keys.join(PACK), lines: Float64Array.from(unitLines.lines), labels: unitLines.labels.join(PACK) };
+}
+
+/** The unit-and-year keys of a file's ranges, in file order, lines in the whole file: the first duplicate is an error. */
+export function checkUnitLines(ranges: readonly PackedUnitLines[], file: string): void {
   const seen = new Map<string, number>();
-  for (const [key, line] of unitLines) {
-    const earlier = seen.get(key);
-    if (earlier !== undefined) throw duplicateFromKey(key, earlier, line, file);
-    seen.set(key, line);
+  for (const range of ranges) {
+    if (range.lines.length === 0) continue;
+    const keys = range.keys.split(PACK);
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index]!;
+      const line = range.lines[index]!;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) throw duplicateFromKey(key, earlier, line, range.labels.split(PACK)[index]!, file);
+      seen.set(key, line);
+    }
   }
 }
 const ONE: Rational = { n: 1n, d: 1n };
