@@ -23,7 +23,8 @@ CV, Gini, Theil T, Theil L and the max/min ratio across units, weighted by urban
 --weight MEASURE or --weight none (formulas in the README and ../shared/domain.md). With --by, the
 between-group and within-group parts of Theil T and L and the between-group share; --groups adds each
 group's own figures. A unit with the value 0 makes Theil L undefined: it is reported missing with the reason.
-Statistics use the exact unrounded values; they are printed to 4 decimals (--decimals).`;
+Statistics use the exact unrounded values; they are printed to 4 decimals (--decimals).
+In a file with several years, one row per year (a year column first), or --year Y for one.`;
 
 export function equityCommand(): Command {
   const command = new Command('equity')
