@@ -42,6 +42,13 @@ describe('1. label and year columns of any level', () => {
     ]);
   });
 
+  it('merged cells left blank below the first row of a block fill down (coarser labels and the year)', () => {
+    const rows = runJson(['coverage', X('merged-cells-2009.csv'), '--by', '省份', '-i', 'population_per_community']);
+    expect(rows.map((row) => [row['group'], row['units']])).toEqual([['广东', 3], ['江苏', 2]]);
+    const units = runJson(['coverage', X('merged-cells-2009.csv'), '-i', 'population_per_community']);
+    expect(units.map((row) => row['year'])).toEqual([2009, 2009, 2009, 2009, 2009]);
+  });
+
   it('--label and --year name columns the header does not', () => {
     const input = '站点,统计期,社区数（个）,城镇人口（人）\n甲,2008,10,5000\n乙,2008,20,9000\n甲,2009,11,5200\n';
     const rows = runJson(['coverage', '-', '--label', '站点', '--year', '统计期', '-i', 'population_per_community'], { input });
@@ -327,5 +334,20 @@ describe('a long file of over 16 MiB: threads give what one pass gives', () => {
     const duplicated = [run(1), run(2)];
     expect(duplicated[0]!.stderr).toBe(`svc-stats: ${path}:600002: two rows of one unit in 2009: lines 9 and 600002 (单位3) (keep one row per unit and year)\n`);
     expect(duplicated[1]!.stderr).toBe(duplicated[0]!.stderr);
+  }, 120_000);
+
+  it('merged (blank) province cells fill down the same on threads: a range starting inside a block is read in one pass', () => {
+    const path = join(scratchDir(), 'merged.csv');
+    const provinces = ['北京', '上海', '广东', '河南', '四川', '辽宁', '湖北', '甘肃'];
+    const lines = ['省份,名称,社区数（个）,城镇人口（人）'];
+    for (let index = 0; index < 640_000; index += 1) {
+      lines.push(`${index % 1000 === 0 ? provinces[(index / 1000) % 8] : ''},单位${index},${1 + (index % 7)},${3000 + (index % 5000)}`);
+    }
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const run = (threads: number) => runCli(['coverage', path, '--by', 'region', '-f', 'csv', '-i', 'population_per_community'], { env: { SVC_STATS_THREADS: String(threads) } });
+    const one = run(1);
+    expect(one.status).toBe(0);
+    expect(one.stdout.trim().split('\n')).toHaveLength(4);
+    expect(run(2).stdout).toBe(one.stdout);
   }, 120_000);
 });

@@ -47,12 +47,14 @@ export async function aggregate(source: string, options: ReadOptions, by: string
   const candidate = parallelRanges(source, options);
   // a sheet's layout (title rows, a header of two rows, 城市 decided by its cells) is read in one pass
   const parallel = candidate !== undefined && await plainHeader(source, options) ? candidate : undefined;
-  const parts = parallel === undefined
+  let parts = parallel === undefined
     ? [await aggregatePart(source, options, by, scheme)]
     : await aggregateInParallel(source, { ...options, encoding: parallel.encoding }, by, scheme, parallel.ranges);
+  // a range that starts inside a block of merged (blank) label cells cannot fill them down: read in one pass
+  if (parts.slice(1).some((part) => part.plan.blankBeforeFill === true)) parts = [await aggregatePart(source, options, by, scheme)];
   const plan = parts[0]!.plan;
   plan.footnotes.push(...parts.slice(1).flatMap((part) => part.plan.footnotes));
-  if (parallel !== undefined) checkUnitLines(parts.flatMap((part) => (part.unitLines === undefined ? [] : [part.unitLines])), file);
+  if (parts.length > 1) checkUnitLines(parts.flatMap((part) => (part.unitLines === undefined ? [] : [part.unitLines])), file);
   const merged = new Map<string, GroupSums>();
   for (const part of parts) {
     for (const group of part.groups) {

@@ -51,6 +51,8 @@ export interface HeaderPlan {
   readonly title: readonly string[];
   /** true when a column named 城市, 街道 or 社区 was told label or measure by its first cells */
   readonly decidedByCells: boolean;
+  /** set while reading when a coarser label or the year was blank before any row above gave it a value */
+  blankBeforeFill?: boolean;
   /** footnote rows after the data (注：…, 资料来源：…), kept out; filled while the rows are read */
   readonly footnotes: { line: number; text: string }[];
 }

@@ -98,9 +98,18 @@ function hasNumber(cells: readonly string[]): boolean {
  * footnote when no data row follows it.
  */
 function isLabelOnlyNote(cells: readonly string[]): boolean {
+  // the hot path: most rows have a figure in their second cell
+  for (let index = 1; index < cells.length; index += 1) if (cells[index]!.trim() !== '') return false;
   const first = (cells[0] ?? '').trim();
-  if (first === '' || cells.slice(1).some((cell) => cell.trim() !== '')) return false;
+  if (first === '') return false;
   return first.length > 10 || /[，。；：,.;:！？、]/.test(first);
+}
+
+/** A footnote's first cell starts with one of these (after blanks): most rows are ruled out by one lookup. */
+const FOOTNOTE_STARTS = new Set(['注', '資', '资', '数', '說', '说', '备', 'n', 'N', 's', 'S', ' ', '\u3000', '\t']);
+
+function startsFootnote(cell: string): boolean {
+  return cell !== '' && FOOTNOTE_STARTS.has(cell[0]!) && isFootnoteText(cell);
 }
 
 /**
@@ -125,6 +134,10 @@ export async function scanCells(
   let headerLine = 0;
   let planning: InputRecord[] = [];
   let held: InputRecord[] = []; // label-only rows after data: footnotes unless a data row follows
+  // merged cells of a sheet are blank below the first row of their block: coarser labels and the year fill down
+  let fillColumns: number[] | undefined;
+  let filled: (string | undefined)[] = [];
+  let blankBeforeFill = false;
   const seenUnits = options.rowsAre === undefined && options.unitLines === undefined ? new Map<string, number>() : undefined;
   const unitLines = options.rowsAre === undefined ? options.unitLines : undefined;
   const noMeasure = (line: number): SvcError => new SvcError('HEADER', 'no column names a known measure', { file, line },
@@ -146,6 +159,17 @@ export async function scanCells(
         `the row has ${cells.length} cells but the header has ${current.headers.length}`,
         { file, line, column: Math.min(cells.length, current.headers.length) + 1 });
     }
+    if (fillColumns === undefined) {
+      fillColumns = [...current.labelColumns.filter((column) => column.index !== current.labelIndex).map((column) => column.index),
+        ...(current.yearIndex === undefined ? [] : [current.yearIndex])];
+      filled = fillColumns.map(() => undefined);
+    }
+    for (let at = 0; at < fillColumns.length; at += 1) {
+      const index = fillColumns[at]!;
+      if (!isBlank(cells[index]!)) filled[at] = cells[index];
+      else if (filled[at] !== undefined) cells[index] = filled[at]!;
+      else blankBeforeFill = true;
+    }
     if (options.onlyYear !== undefined && normaliseYear(cells[current.yearIndex!]!) !== options.onlyYear) return;
     if (seenUnits !== undefined) checkDuplicate(cells, line, current, seenUnits, file);
     else if (unitLines !== undefined) {
@@ -161,7 +185,7 @@ export async function scanCells(
   };
   const body = (record: InputRecord, current: HeaderPlan): void => {
     const { cells, line } = record;
-    if (isFootnoteText(cells[0] ?? '')) {
+    if (startsFootnote(cells[0] ?? '')) {
       current.footnotes.push({ line, text: cells.filter((cell) => cell.trim() !== '').join(' ') });
       return;
     }
@@ -220,6 +244,8 @@ export async function scanCells(
   else for (const note of held) plan.footnotes.push({ line: note.line, text: note.cells[0]!.trim() });
   // a worker's range may hold no row of the year asked for: the whole file is checked by its caller
   if (rowCount === 0 && options.moreFollows === undefined) throw noRows(plan, options, file);
+  // a byte range that starts inside a merged block cannot fill it down: its caller reads the file in one pass
+  if (blankBeforeFill) plan.blankBeforeFill = true;
   return plan;
 }
 
@@ -353,4 +379,13 @@ export function readCell(cell: string, column: MeasureColumn, file: string, line
     }
   }
   return value;
+}
+
+/** Empty or blanks only, without allocating (the hot path). */
+function isBlank(cell: string): boolean {
+  for (let index = 0; index < cell.length; index += 1) {
+    const code = cell.charCodeAt(index);
+    if (code !== 32 && code !== 9 && code !== 0x3000) return false;
+  }
+  return true;
 }
