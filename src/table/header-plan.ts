@@ -273,9 +273,10 @@ function measureColumn(
       'use 个, 人, 万人, 亿元, 千人 or a plain name');
   }
   const dimension: Dimension | undefined = parsed.base === undefined ? undefined : BASE_UNIT_DIMENSIONS[parsed.base];
-  if (dimension !== undefined && measure.dimension !== undefined && dimension !== measure.dimension) {
+  const expected = measureDimension(measure);
+  if (dimension !== undefined && expected !== undefined && dimension !== expected) {
     throw new SvcError('UNIT_MISMATCH',
-      `${header}: the unit '${unit}' does not fit ${measure.id}, which is counted in ${DIMENSION_UNITS[measure.dimension]}`,
+      `${header}: the unit '${unit}' does not fit ${measure.id}, which is counted in ${DIMENSION_UNITS[expected]}`,
       location, `write ${splitUnit(header).name}（${measure.unit.zh}）, or fix the column`);
   }
   const clash = existing.find((column) => column.measure.id === measure.id);
@@ -287,6 +288,16 @@ function measureColumn(
   // an English id names the measure in its base unit (svc-stats' own csv output): that is a unit given
   const unitGiven = unit !== undefined && unit.trim() !== '' || normaliseName(header) === normaliseName(measure.id);
   return { index, header, measure, power10: parsed.power10, unitGiven };
+}
+
+/**
+ * What a measure counts: its declared dimension, or for a measure of a user's catalogue, the dimension of its
+ * base unit (个 → things, 人 → persons, 元 → money), when that unit is one svc-stats knows.
+ */
+export function measureDimension(measure: MeasureDefinition): Dimension | undefined {
+  if (measure.dimension !== undefined) return measure.dimension;
+  const base = parseUnit(measure.unit.zh)?.base;
+  return base === undefined ? undefined : BASE_UNIT_DIMENSIONS[base];
 }
 
 /** Whether a record can be a header: some cell names a measure, a label column or the year column. */

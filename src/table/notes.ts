@@ -8,7 +8,7 @@ import { toNumber } from '../exact/rational.js';
 import type { IndicatorDefinition } from '../catalogue/indicators.js';
 import { inputsOf } from '../catalogue/catalogue.js';
 import type { HeaderPlan, MeasureColumn } from './header-plan.js';
-import { ROWS_ARE_INDEX, splitUnit } from './header-plan.js';
+import { ROWS_ARE_INDEX, measureDimension, splitUnit } from './header-plan.js';
 
 function shortText(text: string, length = 60): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
@@ -42,7 +42,7 @@ export function likelyCause(indicator: IndicatorDefinition, plan: HeaderPlan): s
   const inputs = new Set(inputsOf(indicator));
   const columns = plan.measureColumns.filter((column) => inputs.has(column.measure.id) && column.index !== ROWS_ARE_INDEX);
   const unitless = columns.filter((column) => !column.unitGiven);
-  const persons = unitless.find((column) => column.measure.dimension === 'person' || column.measure.unit.zh === '人');
+  const persons = unitless.find((column) => measureDimension(column.measure) === 'person');
   if (persons !== undefined) {
     return `${persons.header} has no unit; if it is in 万人, write ${splitUnit(persons.header).name}（万人）`;
   }

@@ -112,6 +112,13 @@ describe('units', () => {
     expect(codeOf(() => plan(['地区', '居委会成员数（名）', '社区服务中心数（所）']))).toBeUndefined();
   });
 
+  it("a user's measure without a dimension is checked by its base unit", () => {
+    const stations = { id: 'health_stations', label: { zh: '社区卫生服务站数', en: 'stations' }, names: ['社区卫生服务站数'], unit: { zh: '个', en: 'units' }, kind: 'count' as const };
+    const plan2 = (header: string) => planHeader(['地区', header], [...BUILTIN_MEASURES, stations], 'f.csv');
+    expect(codeOf(() => plan2('社区卫生服务站数（万元）'))).toBe('UNIT_MISMATCH');
+    expect(codeOf(() => plan2('社区卫生服务站数（所）'))).toBeUndefined();
+  });
+
   it('a Chinese header without a unit is marked unit-less; an English id names its base unit', () => {
     const p = plan(['地区', '城镇人口', 'communities', '社区服务中心（个）']);
     expect(p.measureColumns.map((column) => [column.header, column.unitGiven])).toEqual([
