@@ -275,6 +275,16 @@ describe('7. compare in time order', () => {
     ].join('\n'));
   });
 
+  it("a sheet's year comes from its title when it has no year column (表… （2009年）)", () => {
+    const later = join(scratchDir(), 'sheet-b.csv');
+    writeFileSync(later, '表4-2 各地区城市社区服务情况（2009年）,,\n地区,社区数（个）,城镇人口（万人）\n北京市,2650,1492\n');
+    const run = runCli(['compare', later, X('sheet-2008.csv'), '-i', 'communities', '-f', 'csv']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('compared in time order (2008, 2009), not in the order given (2009, 2008)');
+    expect(run.stdout.split('\n')[0]).toBe('unit,indicator,value_2008,value_2009,change_2009,pct_change_2009,cagr_2009');
+    expect(run.stdout).toContain('北京市,communities,2600,2650,50,1.92,1.92');
+  });
+
   it('the same files oldest first give the same table, without the note', () => {
     const newest = runCli(['compare', X('cities-2009.csv'), X('cities-2008.csv'), '-f', 'csv']);
     const oldest = runCli(['compare', X('cities-2008.csv'), X('cities-2009.csv'), '-f', 'csv']);

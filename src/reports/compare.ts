@@ -92,7 +92,7 @@ export function timeOrder(editions: readonly Edition[]): readonly Edition[] {
  * The years of a file: one edition per year of its year column (`make` gets the year to keep), or one edition
  * of every row (`make` gets undefined; the year from the column, else the file name).
  */
-function splitYears<T>(years: readonly string[], source: string, file: string, make: (keep: string | undefined, edition: number | undefined) => T): T[] {
+function splitYears<T>(years: readonly string[], source: string, file: string, title: readonly string[], make: (keep: string | undefined, edition: number | undefined) => T): T[] {
   const distinct = [...new Set(years.filter((year) => year !== ''))];
   if (distinct.length > 1) {
     const bad = distinct.find((year) => !/^\d{4}$/.test(year));
@@ -100,7 +100,7 @@ function splitYears<T>(years: readonly string[], source: string, file: string, m
     return distinct.map((year) => make(year, Number(year)));
   }
   const [onlyYear] = distinct;
-  return [make(undefined, onlyYear !== undefined && /^\d{4}$/.test(onlyYear) ? Number(onlyYear) : yearFromName(source))];
+  return [make(undefined, onlyYear !== undefined && /^\d{4}$/.test(onlyYear) ? Number(onlyYear) : yearFromTitle(title) ?? yearFromName(source))];
 }
 
 async function readEditions(source: string, options: ReadOptions, request: CompareRequest, notes: string[]): Promise<{ editions: Edition[]; measures: string[] }> {
@@ -111,7 +111,7 @@ async function readEditions(source: string, options: ReadOptions, request: Compa
     for (const line of [describeExcluded(aggregation), describeIncomplete(aggregation.plan, aggregation.groups, (key) => groupName(aggregation, key))]) {
       if (line !== undefined) notes.push(line);
     }
-    const editions = splitYears(aggregation.years, source, aggregation.file, (year, editionYear) => ({
+    const editions = splitYears(aggregation.years, source, aggregation.file, aggregation.plan.title, (year, editionYear) => ({
       file: aggregation.file, year: editionYear, plan: aggregation.plan,
       units: aggregation.groups
         .filter((group) => year === undefined || yearOfGroup(aggregation.grouper, group.group) === year)
@@ -122,7 +122,7 @@ async function readEditions(source: string, options: ReadOptions, request: Compa
   const table = await readTable(openRecords(source, options), options);
   requireLabel(table.plan, table.file, 'compare');
   notes.push(...readingNotes(table.file, table.plan));
-  const editions = splitYears(table.rows.map((row) => row.year ?? ''), source, table.file, (year, editionYear) => ({
+  const editions = splitYears(table.rows.map((row) => row.year ?? ''), source, table.file, table.plan.title, (year, editionYear) => ({
     file: table.file, year: editionYear, plan: table.plan,
     units: table.rows.filter((row) => year === undefined || row.year === year)
       .map((row) => ({ label: row.label ?? `line ${row.line}`, values: rowValues(table, row.values) })),
@@ -134,6 +134,15 @@ async function readEditions(source: string, options: ReadOptions, request: Compa
 function withoutYear(_display: string, aggregation: Aggregation, key: string): string {
   const parts = aggregation.grouper.parts.length === 1 ? [key] : splitGroupKey(key);
   return parts.filter((_part, index) => aggregation.grouper.parts[index]!.kind !== 'year').join(' ');
+}
+
+/** The year a sheet's title gives: `表4-2 各地区城市社区服务情况（2008年）` → 2008. */
+export function yearFromTitle(title: readonly string[]): number | undefined {
+  for (const line of title) {
+    const match = /(?<!\d)(19[4-9]\d|20\d\d)\s*年/.exec(line.normalize('NFKC'));
+    if (match !== null) return Number(match[1]);
+  }
+  return undefined;
 }
 
 /** A 4-digit year (1949–2099) in a file name: `provinces-2009.csv` → 2009. */
