@@ -50,8 +50,11 @@ export async function aggregate(source: string, options: ReadOptions, by: string
   let parts = parallel === undefined
     ? [await aggregatePart(source, options, by, scheme)]
     : await aggregateInParallel(source, { ...options, encoding: parallel.encoding }, by, scheme, parallel.ranges);
-  // a range that starts inside a block of merged (blank) label cells cannot fill them down: read in one pass
-  if (parts.slice(1).some((part) => part.plan.blankBeforeFill === true)) parts = [await aggregatePart(source, options, by, scheme)];
+  // a range that starts inside a block of merged (blank) label cells cannot fill them down, and one that ends
+  // with label-only rows cannot tell data from footnotes: then the file is read in one pass
+  if (parts.slice(1).some((part) => part.plan.blankBeforeFill === true) || parts.some((part) => part.plan.heldAtEnd === true)) {
+    parts = [await aggregatePart(source, options, by, scheme)];
+  }
   const plan = parts[0]!.plan;
   plan.footnotes.push(...parts.slice(1).flatMap((part) => part.plan.footnotes));
   if (parts.length > 1) checkUnitLines(parts.flatMap((part) => (part.unitLines === undefined ? [] : [part.unitLines])), file);

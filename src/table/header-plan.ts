@@ -53,6 +53,8 @@ export interface HeaderPlan {
   readonly decidedByCells: boolean;
   /** set while reading when a coarser label or the year was blank before any row above gave it a value */
   blankBeforeFill?: boolean;
+  /** set at the end of a byte range that ends with label-only rows (data or footnotes: the rest of the file decides) */
+  heldAtEnd?: boolean;
   /** footnote rows after the data (注：…, 资料来源：…), kept out; filled while the rows are read */
   readonly footnotes: { line: number; text: string }[];
 }

@@ -240,7 +240,9 @@ export async function scanCells(
     plan = makePlan();
     for (const early of planning) body(early, plan);
   }
-  if (options.moreFollows === true) for (const earlier of held) accept(earlier.cells, earlier.line, plan);
+  // at the end of a worker's range, whether a label-only row is data or a footnote depends on the ranges
+  // after it: its caller reads the file in one pass instead
+  if (options.moreFollows === true) plan.heldAtEnd = held.length > 0;
   else for (const note of held) plan.footnotes.push({ line: note.line, text: note.cells[0]!.trim() });
   // a worker's range may hold no row of the year asked for: the whole file is checked by its caller
   if (rowCount === 0 && options.moreFollows === undefined) throw noRows(plan, options, file);
