@@ -18,6 +18,10 @@ export type ErrorCode =
   | 'FRACTIONAL_COUNT'
   | 'BAD_LABEL' // control characters in a label
   | 'CATALOGUE' // a malformed --indicators-file
+  | 'UNIT_MISMATCH' // a header's unit of the wrong kind: 社区数（元）
+  | 'DUPLICATE_ROW' // two rows of one unit and year
+  | 'NO_LABEL' // pairing or grouping units in a file with no label column
+  | 'NO_PARTS' // --totals with no part rows
   | 'NO_INDICATOR' // coverage: the input supports none of the indicators asked for
   | 'UNKNOWN_ID' // an indicator or measure id that the catalogue lacks, in a figures file
   | 'UNKNOWN_UNIT' // a label that should name a known unit (a province, for --by region) and does not
@@ -79,6 +83,6 @@ export function messageLine(text: string): string {
   return cut(shortenQuotes(text.replace(/\s*[\r\n]+\s*/g, ' ')), DESCRIBE_LIMIT);
 }
 
-/** Exit codes of a run that ends normally: 0 success, 1 a check failed (verify), 2 bad input or usage. bin/svc-stats.js
+/** Exit codes of a run that ends normally: 0 success, 1 a check failed (verify, or a warning under --strict), 2 bad input or usage. bin/svc-stats.js
  * exits 130 and 143 on SIGINT and SIGTERM; src/cli.ts 70 on an internal error. */
 export const EXIT = { ok: 0, checkFailed: 1, badInput: 2 } as const;

@@ -39,7 +39,7 @@ describe('coverage --by', () => {
 
   it('groups by any label column', () => {
     const rows = runJson(['coverage', '-', '--by', 'city', '-i', 'population_per_community'], {
-      input: 'province,city,communities,urban_population\n甲,A,2,100\n甲,A,3,150\n甲,B,5,1000\n',
+      input: 'province,city,district,communities,urban_population\n甲,A,a1,2,100\n甲,A,a2,3,150\n甲,B,b1,5,1000\n',
     });
     expect(rows).toEqual([
       { group: 'A', units: 2, communities: 5, urban_population: 250, population_per_community: 50 },

@@ -11,10 +11,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli, scratchDir } from './helpers.js';
 import { deviceNode, stdoutLink } from './output-helpers.js';
 
-/** A unit-level file of `rows` rows, columns 地区,社区数,城镇人口 (as in data/ and fixtures/). */
+/** A unit-level file of `rows` rows, columns 地区,社区数（个）,城镇人口（人） (as in data/ and fixtures/). */
 function generatedInput(rows: number): string {
   const path = join(scratchDir(), 'generated.csv');
-  const lines = ['地区,社区数,城镇人口'];
+  const lines = ['地区,社区数（个）,城镇人口（人）'];
   for (let index = 0; index < rows; index += 1) lines.push(`社区${index},${1 + (index % 50)},${1000 + index}`);
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;

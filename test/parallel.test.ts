@@ -84,8 +84,8 @@ describe('parallel aggregation', () => {
       env: { SVC_STATS_THREADS: '2' },
     });
     expect(run.status).toBe(0);
-    // grouped by province, rows are labelled by the next label column, region
-    expect(run.stderr).toContain("kept out of the groups, not summed: 合计 (line 400002, a national/total row)");
+    // grouped by province, rows are labelled by the finest label column, city
+    expect(run.stderr).toContain("kept out of the groups, not summed: 全国 (line 400002, a national/total row)");
   });
 
   it('gives the same sums for a GB18030 copy of the file', () => {

@@ -13,9 +13,17 @@ export interface IndicatorDefinition {
   readonly decimals: number;
   /** where the indicator comes from, one line */
   readonly note: string;
+  /**
+   * values a correct extract gives for a province or city (domain.md, "Plausible values"); a value outside is a
+   * warning, usually a unit left out of a header or a shifted column
+   */
+  readonly plausible?: readonly [number, number] | undefined;
 }
 
 const REPORT = 'MCA 2009 report on community public services';
+// plausible: domain.md's table; communities_per_center, residents_per_center_10k and facilities_per_community,
+// which it does not list, follow from their inverses there (≤ 5 centres per community → ≥ 0.2 communities per
+// centre; ≤ 20 centres per 10,000 residents → ≥ 0.05 万 residents per centre) and from 2.44 nationally.
 
 export const BUILTIN_INDICATORS: readonly IndicatorDefinition[] = [
   {
@@ -24,6 +32,7 @@ export const BUILTIN_INDICATORS: readonly IndicatorDefinition[] = [
     formula: 'urban_population / communities',
     unit: { zh: '人', en: 'persons' }, decimals: 0,
     note: `${REPORT}, Table 1 (7031 in 2005)`,
+    plausible: [100, 100_000],
   },
   {
     id: 'committee_members_per_community',
@@ -31,6 +40,7 @@ export const BUILTIN_INDICATORS: readonly IndicatorDefinition[] = [
     formula: 'committee_members / communities',
     unit: { zh: '人', en: 'persons' }, decimals: 2,
     note: `${REPORT}, Table 1 (5.67 in 2005)`,
+    plausible: [1, 100],
   },
   {
     id: 'centers_per_community',
@@ -38,6 +48,7 @@ export const BUILTIN_INDICATORS: readonly IndicatorDefinition[] = [
     formula: 'service_centers / communities',
     unit: { zh: '个', en: 'centres' }, decimals: 2,
     note: `${REPORT}, Table 2 (0.11 in 2005)`,
+    plausible: [0, 5],
   },
   {
     id: 'communities_per_center',
@@ -45,6 +56,7 @@ export const BUILTIN_INDICATORS: readonly IndicatorDefinition[] = [
     formula: 'communities / service_centers',
     unit: { zh: '个', en: 'communities' }, decimals: 2,
     note: `${REPORT}, text`,
+    plausible: [0.2, 100_000],
   },
   {
     id: 'centers_per_10k_residents',
@@ -52,6 +64,7 @@ export const BUILTIN_INDICATORS: readonly IndicatorDefinition[] = [
     formula: 'service_centers / urban_population * 10^4',
     unit: { zh: '个', en: 'centres' }, decimals: 2,
     note: `${REPORT}, text`,
+    plausible: [0, 20],
   },
   {
     id: 'residents_per_center_10k',
@@ -59,6 +72,7 @@ export const BUILTIN_INDICATORS: readonly IndicatorDefinition[] = [
     formula: 'urban_population / service_centers * 10^-4',
     unit: { zh: '万人', en: '10,000 persons' }, decimals: 2,
     note: `${REPORT}, text`,
+    plausible: [0.05, 10_000],
   },
   {
     id: 'facilities_per_community',
@@ -66,6 +80,7 @@ export const BUILTIN_INDICATORS: readonly IndicatorDefinition[] = [
     formula: 'service_facilities / communities',
     unit: { zh: '个', en: 'facilities' }, decimals: 2,
     note: `${REPORT}, text`,
+    plausible: [0, 100],
   },
   {
     id: 'communities_per_subdistrict',
@@ -73,6 +88,7 @@ export const BUILTIN_INDICATORS: readonly IndicatorDefinition[] = [
     formula: 'communities / subdistricts',
     unit: { zh: '个', en: 'communities' }, decimals: 2,
     note: `${REPORT}, text`,
+    plausible: [1, 200],
   },
   {
     id: 'residents_per_committee_member',
@@ -80,5 +96,6 @@ export const BUILTIN_INDICATORS: readonly IndicatorDefinition[] = [
     formula: 'urban_population / committee_members',
     unit: { zh: '人', en: 'persons' }, decimals: 0,
     note: `${REPORT}, text`,
+    plausible: [50, 20_000],
   },
 ];

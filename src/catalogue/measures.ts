@@ -13,7 +13,12 @@ export interface MeasureDefinition {
   readonly unit: { readonly zh: string; readonly en: string };
   /** counts are non-negative integers once scaled to the base unit */
   readonly kind: 'count' | 'amount';
+  /** what is counted: a header's unit must be of the same dimension (社区数（元） is refused); unchecked when absent */
+  readonly dimension?: Dimension | undefined;
 }
+
+/** Things (个, 处, 所…), persons (人, 名…) or money (元): the kind of quantity a unit measures. */
+export type Dimension = 'thing' | 'person' | 'money';
 
 const PERSONS = { zh: '人', en: 'persons' } as const;
 const UNITS = { zh: '个', en: 'units' } as const;
@@ -25,6 +30,7 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
     names: ['社区数', '社区总数', '社区', '社区居委会', '社区居委会数', '居委会', '居委会数'],
     unit: UNITS,
     kind: 'count',
+    dimension: 'thing',
   },
   {
     id: 'urban_population',
@@ -32,6 +38,7 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
     names: ['城镇人口', '城镇人口数', '总人口数', '总人口'],
     unit: PERSONS,
     kind: 'count',
+    dimension: 'person',
   },
   {
     id: 'committee_members',
@@ -39,6 +46,7 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
     names: ['居委会成员数', '居委会成员', '居委会工作人员数', '居委会工作人员', '社区居委会成员'],
     unit: PERSONS,
     kind: 'count',
+    dimension: 'person',
   },
   {
     id: 'service_centers',
@@ -46,6 +54,7 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
     names: ['社区服务中心数', '社区服务中心'],
     unit: UNITS,
     kind: 'count',
+    dimension: 'thing',
   },
   {
     id: 'service_facilities',
@@ -53,6 +62,7 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
     names: ['社区服务设施数', '社区服务设施', '一般社区服务设施', '一般社区服务设施数'],
     unit: UNITS,
     kind: 'count',
+    dimension: 'thing',
   },
   {
     id: 'subdistricts',
@@ -60,6 +70,7 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
     names: ['街道数', '街道', '街道办事处', '街道办事处数'],
     unit: UNITS,
     kind: 'count',
+    dimension: 'thing',
   },
   {
     id: 'districts',
@@ -67,6 +78,7 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
     names: ['城区数', '城区', '市辖区', '市辖区数'],
     unit: UNITS,
     kind: 'count',
+    dimension: 'thing',
   },
   {
     id: 'cities',
@@ -74,14 +86,9 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
     names: ['城市数', '城市'],
     unit: UNITS,
     kind: 'count',
+    dimension: 'thing',
   },
 ];
-
-/** Columns naming the unit a row describes, in order of preference when a file has several. */
-export const LABEL_COLUMN_NAMES: readonly string[] = [
-  '地区', '省份', '单位', '地区名称', '省份名称', '省', '省区市', 'unit', 'region', 'province', 'area', 'name',
-];
-export const YEAR_COLUMN_NAMES: readonly string[] = ['年份', '年度', '年', 'year'];
 
 /**
  * Multipliers a header's unit may carry, as powers of ten, longest first.
@@ -90,8 +97,16 @@ export const YEAR_COLUMN_NAMES: readonly string[] = ['年份', '年度', '年', 
 export const UNIT_PREFIXES: readonly (readonly [string, number])[] = [
   ['百万', 6], ['千万', 7], ['万', 4], ['亿', 8], ['千', 3], ['百', 2],
 ];
-/** Base units a header may name after its prefix. */
-export const BASE_UNITS: readonly string[] = [
-  '人', '个', '元', '户', '处', '所', '名', '家', '座', '间', '项', '次', '人次', '张', '床',
-  'persons', 'person', 'units', 'unit', 'yuan',
-];
+/** Base units a header may name after its prefix, each with the dimension it measures. */
+export const BASE_UNIT_DIMENSIONS: Readonly<Record<string, Dimension>> = {
+  人: 'person', 名: 'person', 人次: 'person', persons: 'person', person: 'person',
+  个: 'thing', 户: 'thing', 处: 'thing', 所: 'thing', 家: 'thing', 座: 'thing', 间: 'thing', 项: 'thing',
+  次: 'thing', 张: 'thing', 床: 'thing', units: 'thing', unit: 'thing',
+  元: 'money', yuan: 'money',
+};
+export const BASE_UNITS: readonly string[] = Object.keys(BASE_UNIT_DIMENSIONS);
+
+/** Words a dimension is named by in messages. */
+export const DIMENSION_UNITS: Readonly<Record<Dimension, string>> = {
+  thing: '个, 处, 所 …', person: '人, 万人', money: '元, 万元, 亿元',
+};

@@ -9,8 +9,21 @@ export const TOTAL_LABELS: readonly string[] = ['全国', '合计', '总计', '�
 
 const TOTALS = new Set(TOTAL_LABELS.map(normaliseName));
 
+/**
+ * A total row in any of its spellings: `全国`, `全国*`, `全国（不含港澳台）`, `合计:`, `总计 Total`,
+ * `National total`, `全国合计`. Decorations (asterisks, colons, a bracketed qualifier) are dropped, then every
+ * word left must be a total word.
+ */
 export function isTotalLabel(label: string | undefined): boolean {
-  return label !== undefined && TOTALS.has(normaliseName(label));
+  if (label === undefined) return false;
+  if (TOTALS.has(normaliseName(label))) return true;
+  const bare = label.normalize('NFKC').toLowerCase()
+    .replace(/[(\[][^)\]]*[)\]]/g, ' ')
+    .replace(/[*:：、,.。]/g, ' ')
+    .trim();
+  if (bare === '') return false;
+  const words = bare.split(/\s+/);
+  return words.every((word) => TOTALS.has(word));
 }
 
 /** `#城市`, `＃其中` and `其中：…` rows are sub-items of the row above. */
@@ -20,9 +33,15 @@ export function isOfWhichLabel(label: string | undefined): boolean {
   return text.startsWith('#') || text.startsWith('其中');
 }
 
-/** The key two labels share when they name one unit: 广东省 and 广东 match, so do Beijing and 北京. */
+/**
+ * The key two labels share when they name one unit: 广东省 and 广东 match, so do Beijing and 北京, and a city
+ * with or without its 市 (广州市 and 广州; a one-character rest is kept whole).
+ */
 export function unitKey(label: string): string {
-  return findProvince(label)?.zh ?? normaliseName(label);
+  const province = findProvince(label)?.zh;
+  if (province !== undefined) return province;
+  const name = normaliseName(label);
+  return name.length >= 3 && name.endsWith('市') ? name.slice(0, -1) : name;
 }
 
 /** Labels equal for matching: the same province, or the same text after NFKC, without blanks, case folded. */

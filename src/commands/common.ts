@@ -13,6 +13,9 @@ import { ENCODING_CHOICES } from '../io/sources/encoding.js';
 import type { OutputOptions } from './write.js';
 import type { Format, Lang } from '../render/model.js';
 import { FORMATS } from '../render/model.js';
+import { EXIT, SvcError } from '../errors.js';
+import { normaliseYear } from '../catalogue/columns.js';
+import { byParts } from '../engine/grouping.js';
 
 /** zh when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with zh, else en. */
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
@@ -53,8 +56,17 @@ function parseIdList(text: string): string[] {
   return ids;
 }
 
+/** `--year` given once or more: a year (digits) picks the rows of that year, any other text names the year column. */
+function collectYear(text: string, previous: string[] | undefined): string[] {
+  if (text.trim() === '') throw new InvalidArgumentError('expected a year (2008) or the name of the year column');
+  return [...(previous ?? []), text.trim()];
+}
+
 export function addInputOptions(command: Command): Command {
   return command
+    .option('--label <column>', 'the column naming the unit of each row, when its header does not say (default: the finest of 省份/市/区县/名称 …)')
+    .addOption(new Option('--year <column|year>', 'a year (2008): read only the rows of that year; a column name: the year column').argParser(collectYear))
+    .option('--strict', 'treat warnings (values outside their plausible range) as failures: exit 1')
     .option('--rows-are <measure>', 'each row counts as one of MEASURE (a community-level register: --rows-are communities)')
     .addOption(new Option('-e, --encoding <encoding>',
       'input encoding; auto: a BOM decides, else UTF-8 if valid, else GB18030; gbk, cp936 and gb2312 are read as gb18030, a superset')
@@ -84,7 +96,7 @@ export function addIndicatorOptions(command: Command): Command {
 
 export function addGroupOptions(command: Command): Command {
   return command
-    .option('--by <column>', 'group rows by this column; "region" maps provinces to NBS regions when the file has no such column')
+    .option('--by <columns>', 'group rows by these columns (region,年份 or 省份,地市); "region" maps provinces to NBS regions, province|city|district name the label column of that level')
     .addOption(new Option('--regions <scheme>', 'regions for --by region: three belts (东部 中部 西部) or four (… 东北)')
       .choices(['three', 'four']).default('three'));
 }
@@ -116,13 +128,39 @@ export interface CommonOptions {
   indicators?: string[];
   rounding: RoundingMode;
   decimals?: number;
+  label?: string;
+  year?: string[];
+  strict?: boolean;
+}
+
+/** --year values split: the year to read, and the year column's name. */
+export function yearOptions(values: readonly string[] | undefined): { onlyYear: string | undefined; yearColumn: string | undefined } {
+  let onlyYear: string | undefined;
+  let yearColumn: string | undefined;
+  for (const value of values ?? []) {
+    const year = normaliseYear(value);
+    if (/^\d{4}$/.test(year)) {
+      if (onlyYear !== undefined && onlyYear !== year) throw new SvcError('USAGE', `--year ${onlyYear} and --year ${year}: give one year`);
+      onlyYear = year;
+    } else {
+      yearColumn = value;
+    }
+  }
+  return { onlyYear, yearColumn };
 }
 
 export function readOptions(options: CommonOptions & { by?: string }, catalogue: Catalogue): ReadOptions {
   return {
-    encoding: options.encoding, delimiter: options.delimiter, measures: catalogue.measures, groupColumn: options.by,
-    rowsAre: options.rowsAre, sheet: options.sheet,
+    encoding: options.encoding, delimiter: options.delimiter, measures: catalogue.measures,
+    groupColumns: options.by === undefined ? undefined : byParts(options.by),
+    rowsAre: options.rowsAre, sheet: options.sheet, labelColumn: options.label, ...yearOptions(options.year),
   };
+}
+
+/** Warnings to stderr; under --strict, any warning makes the run fail (exit 1) once its output is written. */
+export function reportWarnings(warnings: readonly string[], strict: boolean | undefined): void {
+  for (const line of warnings) note(line);
+  if (strict === true && warnings.length > 0) process.exitCode = EXIT.checkFailed;
 }
 
 export function outputOptions(options: CommonOptions): OutputOptions {

@@ -5,7 +5,7 @@ import { checkOutputTarget, writeOutput } from './write.js';
 import { addChartOption, writeTerminalChart } from './chart-option.js';
 import { compareReport } from '../reports/compare.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
+import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions, reportWarnings } from './common.js';
 
 interface CompareOptions extends CommonOptions {
   by?: string;
@@ -18,16 +18,19 @@ Examples:
   $ svc-stats compare data/provinces-2005-divisions.csv data/provinces-2009-divisions.csv
   $ svc-stats compare data/provinces-2005-divisions.csv data/provinces-2009-divisions.csv --by region -i subdistricts
   $ svc-stats compare 2005.csv 2009.csv -i population_per_community --format json
+  $ svc-stats compare long-2008-2009.csv --by region      (one file, several years: its years compared)
 
-Units are matched by label (广东 and 广东省 are one unit); a unit missing from a file is listed with missing
-values. Change and percent change run from the first file to each later one, on exact values; the compound
-annual growth rate (CAGR, %) needs each file's year: a year column, or a 4-digit year in the file name.
--i takes indicator and measure ids.`;
+Units are matched by label (广东 and 广东省 are one unit, 广州市 and 广州 too), never by line; a file
+without a label column is refused (name it with --label). A unit missing from a file is listed with missing
+values. Editions are files, or the years of a file with a year column; when every year is known they are
+compared in time order, whatever the order given (a note says so). Change and percent change run from the
+earliest edition to each later one, on exact values; the compound annual growth rate (CAGR, %) needs each
+edition's year: a year column, or a 4-digit year in the file name. -i takes indicator and measure ids.`;
 
 export function compareCommand(): Command {
   const command = new Command('compare')
     .description('compare the same units across files (editions or years): values, change, % change, CAGR')
-    .argument('<files...>', 'two or more CSV files, oldest first');
+    .argument('<files...>', 'two or more CSV files in any order, or one file holding several years');
   addAnalysisOptions(command);
   addOutputOptions(command);
   addChartOption(command);
@@ -48,6 +51,7 @@ export function compareCommand(): Command {
       return writeTerminalChart(compareChart(result.table, options.chart, lang, (id) => targetHeading(catalogue, id, lang)), options);
     }
     await writeOutput(result.table, outputOptions(options), { inputs: files, notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals });
+    reportWarnings(result.warnings, options.strict);
   });
   return command;
 }

@@ -6,7 +6,7 @@ import { checkOutputTarget, writeOutput } from './write.js';
 import { addChartOption, writeTerminalChart } from './chart-option.js';
 import { coverageReport } from '../reports/coverage.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
+import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions, reportWarnings } from './common.js';
 
 interface CoverageOptions extends CommonOptions {
   by?: string;
@@ -23,12 +23,16 @@ Examples:
   $ svc-stats coverage provinces.csv --indicators population_per_community,centers_per_10k_residents
   $ svc-stats coverage gbk-extract.csv --encoding gbk -o coverage.xlsx
   $ cat extract.csv | svc-stats coverage - --rounding half-even
+  $ svc-stats coverage yearbook-sheet.csv                  (a sheet export: title, two-row header, footnotes)
+  $ svc-stats coverage long-2008-2009.csv --by region,年份 --totals
 
 Each input row gives one output row: its unit and year, the measures the indicators use (in base units:
 persons, not 万人) and the indicators, computed exactly and rounded once (half-up by default).
 With --by, each group's indicators come from the group's summed measures (a ratio of sums, never a mean of
-ratios); national/total rows (全国, 合计, 总计, Total) and "of which" rows (#...) are never summed.
-An indicator whose measures are not in the input is left out, with a note on stderr.`;
+ratios); national/total rows (全国, 合计, 总计, Total, 全国*, 全国（不含港澳台）…) and "of which" rows (#...)
+are never summed. In a file with several years every group is one year's, and --totals gives one total per
+year, with a note on whether the input's own total row agrees. An indicator whose measures are not in the
+input is left out, with a note on stderr; a value outside its plausible range is a warning (--strict: exit 1).`;
 
 export function coverageCommand(): Command {
   const command = new Command('coverage')
@@ -57,6 +61,7 @@ export function coverageCommand(): Command {
       return writeTerminalChart(coverageChart(result.table, catalogue, options.chart, outputOptions(options).lang), options);
     }
     await writeOutput(result.table, outputOptions(options), { inputs: files, notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals });
+    reportWarnings(result.warnings, options.strict);
   });
   return command;
 }

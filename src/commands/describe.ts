@@ -5,7 +5,7 @@ import { checkOutputTarget, writeOutput } from './write.js';
 import { addChartOption, writeTerminalChart } from './chart-option.js';
 import type { QuantileMethod, SdKind } from '../stats/describe.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
+import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions, reportWarnings } from './common.js';
 
 interface DescribeOptions extends CommonOptions {
   by?: string;
@@ -25,7 +25,8 @@ For each indicator (or measure, with -i) across the units of the file: n, missin
 coefficient of variation (sd / mean), min, p25, median, p75, max, and the units holding min and max.
 The sd is the sample sd (n − 1) unless --sd population. Quantiles are R's type 7 (linear interpolation,
 as R's quantile() and numpy's percentile) unless --quantile-method nearest-rank (R's type 1).
-National/total rows and "of which" rows are not units. Statistics are printed to 4 decimals (--decimals).`;
+National/total rows and "of which" rows are not units. Statistics are printed to 4 decimals (--decimals).
+In a file with several years, one row per year (a year column first), or --year Y for one.`;
 
 export function describeCommand(): Command {
   const command = new Command('describe')
@@ -56,6 +57,7 @@ export function describeCommand(): Command {
     const result = await describeReport(file, readOptions(options, catalogue), request);
     for (const line of result.notes) note(line);
     await writeOutput(result.table, outputOptions(options), { inputs: [file], notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals ?? 4 });
+    reportWarnings(result.warnings, options.strict);
   });
   return command;
 }

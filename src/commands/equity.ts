@@ -4,7 +4,7 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import { checkOutputTarget, writeOutput } from './write.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions } from './common.js';
+import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions, reportWarnings } from './common.js';
 
 interface EquityOptions extends CommonOptions {
   by?: string;
@@ -23,7 +23,8 @@ CV, Gini, Theil T, Theil L and the max/min ratio across units, weighted by urban
 --weight MEASURE or --weight none (formulas in the README and ../shared/domain.md). With --by, the
 between-group and within-group parts of Theil T and L and the between-group share; --groups adds each
 group's own figures. A unit with the value 0 makes Theil L undefined: it is reported missing with the reason.
-Statistics use the exact unrounded values; they are printed to 4 decimals (--decimals).`;
+Statistics use the exact unrounded values; they are printed to 4 decimals (--decimals).
+In a file with several years, one row per year (a year column first), or --year Y for one.`;
 
 export function equityCommand(): Command {
   const command = new Command('equity')
@@ -50,6 +51,7 @@ export function equityCommand(): Command {
     });
     for (const line of result.notes) note(line);
     await writeOutput(result.table, outputOptions(options), { inputs: [file], notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals ?? 4 });
+    reportWarnings(result.warnings, options.strict);
   });
   return command;
 }

@@ -24,7 +24,8 @@ Examples:
   $ svc-stats verify extract.csv --expected figures.csv --rounding half-even --tolerance 0.01
 
 FIGURES.csv has the columns indicator (an indicator or measure id), expected (as printed: 5.67, 7031),
-and optionally unit (the row label; may be left out when FILE has one row), year and source (free text).
+and optionally unit (the row label), year and source (free text). A figure is found by the keys it gives:
+unit and year, unit only, year only (a national series), or none when FILE has one row.
 Each figure is recomputed and rounded to the digits the expected value shows. A mismatch names the rounding
 rules (half-up, half-even, truncate, ceiling) under which it would match, or else the difference.
 Exit status: 0 all match, 1 a mismatch or missing figure, 2 bad input.`;

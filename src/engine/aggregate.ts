@@ -2,11 +2,15 @@
  * `--by`: one pass over the input keeping only per-group sums of each measure, so memory does not grow with the
  * number of rows. National/total rows and "of which" rows are kept out of every group and reported. Large files
  * are summed in parallel (parallel.ts), small ones on this thread (partial.ts); both give the same sums.
+ * Years are never mixed: in a file with a year column, every group is a group of one year.
  */
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { HeaderPlan } from '../table/header-plan.js';
+import { checkUnitLines, noRows, scanCells } from '../table/rows.js';
 import { displayName } from '../io/sources/source.js';
-import { makeGrouper } from './grouping.js';
+import { openRecords } from '../io/records.js';
+import type { Grouper } from './grouping.js';
+import { groupDisplay, makeGrouper, splitGroupKey } from './grouping.js';
 import { aggregateInParallel, parallelRanges } from './parallel.js';
 import { aggregatePart } from './partial.js';
 import type { ReadOptions } from './read-options.js';
@@ -16,25 +20,44 @@ import { emptySums, mergeInto } from './sums.js';
 export interface Aggregation {
   readonly file: string;
   readonly plan: HeaderPlan;
+  readonly grouper: Grouper;
   /** groups in display order */
   readonly groups: readonly GroupSums[];
-  /** every part row together, for --totals */
-  readonly all: GroupSums;
+  /** every part row together, one per year (group: the year, or '' without a year column), for --totals */
+  readonly totals: readonly GroupSums[];
   /** rows kept out: total and "of which" rows */
   readonly excluded: readonly ExcludedRow[];
   /** the distinct cells of the year column, if any */
   readonly years: readonly string[];
-  /** true when the groups are a column of the file, false when derived (regions from provinces) */
-  readonly fromColumn: boolean;
+}
+
+/** The year of a group key, when the grouper has a year part. */
+export function yearOfGroup(grouper: Grouper, key: string): string | undefined {
+  const at = grouper.parts.findIndex((part) => part.kind === 'year');
+  return at === -1 ? undefined : grouper.parts.length === 1 ? key : splitGroupKey(key)[at];
+}
+
+/** A group key as printed in notes (the year left out when the file has one year only). */
+export function groupName(aggregation: Aggregation, key: string): string {
+  return groupDisplay(key, aggregation.grouper, aggregation.years.length);
 }
 
 export async function aggregate(source: string, options: ReadOptions, by: string, scheme: RegionScheme): Promise<Aggregation> {
   const file = displayName(source);
-  const parallel = parallelRanges(source, options);
-  const parts = parallel === undefined
+  const candidate = parallelRanges(source, options);
+  // a sheet's layout (title rows, a header of two rows, 城市 decided by its cells) is read in one pass
+  const parallel = candidate !== undefined && await plainHeader(source, options) ? candidate : undefined;
+  let parts = parallel === undefined
     ? [await aggregatePart(source, options, by, scheme)]
     : await aggregateInParallel(source, { ...options, encoding: parallel.encoding }, by, scheme, parallel.ranges);
+  // a range that starts inside a block of merged (blank) label cells cannot fill them down, and one that ends
+  // with label-only rows cannot tell data from footnotes: then the file is read in one pass
+  if (parts.slice(1).some((part) => part.plan.blankBeforeFill === true) || parts.some((part) => part.plan.heldAtEnd === true)) {
+    parts = [await aggregatePart(source, options, by, scheme)];
+  }
   const plan = parts[0]!.plan;
+  plan.footnotes.push(...parts.slice(1).flatMap((part) => part.plan.footnotes));
+  if (parts.length > 1) checkUnitLines(parts.flatMap((part) => (part.unitLines === undefined ? [] : [part.unitLines])), file);
   const merged = new Map<string, GroupSums>();
   for (const part of parts) {
     for (const group of part.groups) {
@@ -43,14 +66,37 @@ export async function aggregate(source: string, options: ReadOptions, by: string
       else mergeInto(target, group);
     }
   }
+  const excluded = parts.flatMap((part) => part.excluded);
+  if (merged.size === 0 && excluded.length === 0) throw noRows(plan, options, file);
   const grouper = makeGrouper(plan, by, scheme, file);
   const groups = grouper.order(merged.keys()).map((key) => merged.get(key)!);
-  const all = emptySums('', plan.measureColumns.length);
-  for (const group of groups) mergeInto(all, group);
-  return {
-    file, plan, groups, all, excluded: parts.flatMap((part) => part.excluded),
-    years: [...new Set(parts.flatMap((part) => part.years))], fromColumn: grouper.fromColumn,
-  };
+  const years = [...new Set(parts.flatMap((part) => part.years))].sort();
+  const totals = new Map<string, GroupSums>();
+  for (const group of groups) {
+    const year = yearOfGroup(grouper, group.group) ?? '';
+    let total = totals.get(year);
+    if (total === undefined) {
+      total = emptySums(year, plan.measureColumns.length);
+      totals.set(year, total);
+    }
+    mergeInto(total, group);
+  }
+  return { file, plan, grouper, groups, totals: [...totals.values()], excluded, years };
+}
+
+/** Whether the header is the first line alone and planned from it alone: then byte ranges may be read apart. */
+async function plainHeader(source: string, options: ReadOptions): Promise<boolean> {
+  let plan: HeaderPlan | undefined;
+  const enough = new Error('enough');
+  try {
+    await scanCells(openRecords(source, options), options, (_cells, _line, rowPlan) => {
+      plan = rowPlan;
+      throw enough;
+    });
+  } catch (error) {
+    if (error !== enough) return false; // the one-pass reading reports it
+  }
+  return plan !== undefined && plan.headerLine === 1 && plan.headerRows === 1 && !plan.decidedByCells;
 }
 
 /** One line for stderr about the rows kept out of the groups, or undefined when there were none. */
@@ -61,4 +107,3 @@ export function describeExcluded(aggregation: Aggregation): string | undefined {
   const more = aggregation.excluded.length > 10 ? `; and ${aggregation.excluded.length - 10} more` : '';
   return `${aggregation.file}: kept out of the groups, not summed: ${shown.join('; ')}${more}`;
 }
-

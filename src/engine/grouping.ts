@@ -9,6 +9,7 @@ import { normaliseName } from '../table/header-plan.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import { REGION_ORDER, regionOf } from '../catalogue/regions.js';
 import { TOTAL_LABELS, isOfWhichLabel, isTotalLabel } from '../catalogue/row-labels.js';
+import { LEVEL_NAMES, normaliseYear } from '../catalogue/columns.js';
 
 export type RowRole = 'part' | 'total' | 'of-which';
 
@@ -26,50 +27,157 @@ export function rowRole(row: DataRow): RowRole {
   return labelRole(row.label);
 }
 
+/** One part of a group key: a column's value, the year, a region derived from the province, or the unit itself. */
+export interface GroupPart {
+  /** the key in machine formats: `year`, `region`, a level (`province`, `city` …), or the column's header */
+  readonly id: string;
+  /** as the user named it (`--by 省份`), or `year` for the implicit year part */
+  readonly name: string;
+  readonly kind: 'year' | 'region' | 'column' | 'unit';
+  /** true for the year part added because the file has a year column (years are never mixed) */
+  readonly implicit: boolean;
+}
+
 export interface Grouper {
-  /** the --by name as given */
+  /** the --by text as given */
   readonly by: string;
-  /** true when groups come from a column of the file, false when derived (regions from provinces) */
+  readonly parts: readonly GroupPart[];
+  /** true when every part comes from a column of the file, false when one is derived (regions from provinces) */
   readonly fromColumn: boolean;
   /** the group of a part row, from its cells and trimmed label */
   groupOfCells(cells: readonly string[], label: string | undefined, line: number): string;
   groupOf(row: DataRow): string;
-  /** groups in display order */
+  /** groups in display order: by year, region order, then first appearance, part by part */
   order(groups: Iterable<string>): string[];
 }
 
 const REGION_NAMES = new Set(['region', '区域', '地带', '地区分组'].map(normaliseName));
 const CACHE_LIMIT = 10_000;
+/** Between the parts of a group key; a key of one part is the part itself. */
+export const KEY_SEPARATOR = '\u001f';
 
-export function makeGrouper(plan: HeaderPlan, by: string, scheme: RegionScheme, file: string): Grouper {
-  const index = plan.columnIndex.get(by) ?? plan.columnIndex.get(normaliseName(by));
-  const make = (fromColumn: boolean, groupOfCells: Grouper['groupOfCells'], order: Grouper['order'] = (groups) => [...groups]): Grouper => ({
-    by, fromColumn, groupOfCells, order, groupOf: (row) => groupOfCells(row.cells, row.label, row.line),
-  });
-  if (index !== undefined && index !== plan.labelIndex) {
-    return make(true, (cells) => cells[index]!.trim());
+export function splitGroupKey(key: string): string[] {
+  return key.split(KEY_SEPARATOR);
+}
+
+/** A group key as a person reads it: its parts, blank-separated; the implicit year dropped when `years` ≤ 1. */
+export function groupDisplay(key: string, grouper: Grouper | undefined, years: number): string {
+  if (grouper === undefined) return key;
+  const parts = splitGroupKey(key);
+  return parts.filter((_part, index) => !(grouper.parts[index]?.implicit === true && years <= 1)).join(' ');
+}
+
+/** The --by text as a list of column names: `region,年份` → [region, 年份]. */
+export function byParts(by: string): string[] {
+  return by.split(/[,，]/).map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/** The file must name its units: grouping or pairing rows by position is never done. */
+export function requireLabel(plan: HeaderPlan, file: string, what: string): void {
+  if (plan.labelIndex !== undefined) return;
+  throw new SvcError('NO_LABEL', `${what} needs a column naming the unit of each row (地区, 省份, 市, 区县, 名称 …), and the input has none`,
+    { file, line: plan.headerLine }, 'name it with --label COLUMN');
+}
+
+interface PartReader {
+  readonly part: GroupPart;
+  read(cells: readonly string[], label: string | undefined, line: number): string;
+  rank?: (value: string) => number;
+}
+
+function columnOf(plan: HeaderPlan, name: string): number | undefined {
+  return plan.columnIndex.get(name) ?? plan.columnIndex.get(normaliseName(name));
+}
+
+/**
+ * `implicitYear`: the year joins every key when the file has a year column (years are never mixed); false for
+ * callers that split by year themselves.
+ */
+export function makeGrouper(plan: HeaderPlan, by: string, scheme: RegionScheme, file: string, implicitYear = true): Grouper {
+  requireLabel(plan, file, `--by ${by}`);
+  const readers = byParts(by).map((name) => partReader(plan, name, scheme, file));
+  if (readers.length === 0) throw new SvcError('USAGE', '--by needs a column name', { file });
+  if (implicitYear && plan.yearIndex !== undefined && !readers.some((reader) => reader.part.kind === 'year')) {
+    readers.unshift(yearReader(plan.yearIndex, 'year', true));
   }
-  if (index === undefined && REGION_NAMES.has(normaliseName(by))) {
-    if (plan.labelIndex === undefined) {
-      throw new SvcError('USAGE', `--by ${by} needs a column naming the province (地区, 省份, province)`, { file });
-    }
+  const single = readers.length === 1 ? readers[0]! : undefined;
+  const groupOfCells: Grouper['groupOfCells'] = single !== undefined
+    ? (cells, label, line) => single.read(cells, label, line)
+    : (cells, label, line) => readers.map((reader) => reader.read(cells, label, line)).join(KEY_SEPARATOR);
+  return {
+    by,
+    parts: readers.map((reader) => reader.part),
+    fromColumn: readers.every((reader) => reader.part.kind !== 'region'),
+    groupOfCells,
+    groupOf: (row) => groupOfCells(row.cells, row.label, row.line),
+    order: (groups) => {
+      const keys = [...groups];
+      const split = keys.map((key) => (single !== undefined ? [key] : splitGroupKey(key)));
+      const firstSeen = readers.map((_reader, index) => {
+        const seen = new Map<string, number>();
+        for (const parts of split) if (!seen.has(parts[index]!)) seen.set(parts[index]!, seen.size);
+        return seen;
+      });
+      const rank = (parts: readonly string[], index: number): number =>
+        readers[index]!.rank?.(parts[index]!) ?? firstSeen[index]!.get(parts[index]!)!;
+      return keys.map((key, at) => ({ key, parts: split[at]! }))
+        .sort((a, b) => {
+          for (let index = 0; index < readers.length; index += 1) {
+            const difference = rank(a.parts, index) - rank(b.parts, index);
+            if (difference !== 0) return difference;
+          }
+          return 0;
+        })
+        .map((entry) => entry.key);
+    },
+  };
+}
+
+function yearReader(index: number, name: string, implicit: boolean): PartReader {
+  return {
+    part: { id: 'year', name, kind: 'year', implicit },
+    read: (cells) => normaliseYear(cells[index]!),
+    rank: (value) => (/^\d+$/.test(value) ? Number(value) : Number.MAX_SAFE_INTEGER),
+  };
+}
+
+function partReader(plan: HeaderPlan, name: string, scheme: RegionScheme, file: string): PartReader {
+  let index = columnOf(plan, name);
+  const level = index === undefined ? LEVEL_NAMES[normaliseName(name)] : undefined;
+  if (level !== undefined) index = plan.labelColumns.find((column) => column.level === level)?.index;
+  if (index !== undefined && index === plan.yearIndex) return yearReader(index, name, false);
+  if (index !== undefined && index !== plan.labelIndex) {
+    const column = index;
+    const labelColumn = plan.labelColumns.find((candidate) => candidate.index === column);
+    const id = labelColumn !== undefined && labelColumn.level !== 'any' ? labelColumn.level : level ?? name;
+    return { part: { id, name, kind: 'column', implicit: false }, read: (cells) => cells[column]!.trim() };
+  }
+  if (index === undefined && REGION_NAMES.has(normaliseName(name))) {
+    const province = plan.labelColumns.find((column) => column.level === 'province')?.index ?? plan.labelIndex!;
     const regions = new Map<string, string>(); // province label → region: the lookup normalises names
-    return make(false, (_cells, label, line) => {
-      const known = regions.get(label ?? '');
-      if (known !== undefined) return known;
-      const region = regionOf(label ?? '', scheme);
-      if (region === undefined) {
-        throw new SvcError('UNKNOWN_UNIT', `'${label}' is not a province, so its region is unknown`,
-          { file, line, column: plan.labelIndex! + 1 }, 'use the 31 mainland province names, or add a region column');
-      }
-      if (regions.size < CACHE_LIMIT) regions.set(label ?? '', region);
-      return region;
-    }, (groups) => [...groups].sort((a, b) => REGION_ORDER.indexOf(a) - REGION_ORDER.indexOf(b)));
+    return {
+      part: { id: 'region', name, kind: 'region', implicit: false },
+      read: (cells, label, line) => {
+        const text = province === plan.labelIndex ? label ?? '' : cells[province]!.trim();
+        const known = regions.get(text);
+        if (known !== undefined) return known;
+        const region = regionOf(text, scheme);
+        if (region === undefined) {
+          throw new SvcError('UNKNOWN_UNIT', `'${text}' is not a province, so its region is unknown`,
+            { file, line, column: province + 1 }, 'use the 31 mainland province names, or add a region column');
+        }
+        if (regions.size < CACHE_LIMIT) regions.set(text, region);
+        return region;
+      },
+      rank: (value) => REGION_ORDER.indexOf(value),
+    };
   }
   if (index !== undefined) {
     // grouping by the label column itself: each unit its own group
-    return make(true, (_cells, label) => label ?? '');
+    const labelColumn = plan.labelColumns.find((candidate) => candidate.index === index);
+    const id = labelColumn !== undefined && labelColumn.level !== 'any' ? labelColumn.level : name;
+    return { part: { id, name, kind: 'unit', implicit: false }, read: (_cells, label) => label ?? '' };
   }
-  throw new SvcError('USAGE', `--by ${by}: the input has no such column`, { file },
+  throw new SvcError('USAGE', `--by ${name}: the input has no such column`, { file },
     `columns: ${plan.headers.filter((header) => header.trim() !== '').join(', ')}`);
 }

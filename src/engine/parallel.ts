@@ -91,9 +91,11 @@ export async function aggregateInParallel(
   const { stdin: _stdin, ...plainOptions } = options;
   const { Worker } = await import('node:worker_threads');
   const started: InstanceType<typeof Worker>[] = [];
-  const workers = ranges.map((range) => new Promise<PartialAggregation>((resolve, reject) => {
+  const workers = ranges.map((range, index) => new Promise<PartialAggregation>((resolve, reject) => {
+    // only the last range knows that no data row follows a label-only row at its end (a footnote)
+    const moreFollows = index < ranges.length - 1;
     const worker = new Worker(new URL('./aggregate-worker.js', import.meta.url), {
-      workerData: { source, options: { ...plainOptions, range }, by, scheme },
+      workerData: { source, options: { ...plainOptions, range, moreFollows }, by, scheme },
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
     started.push(worker);
@@ -106,12 +108,15 @@ export async function aggregateInParallel(
   }));
   try {
     const parts = await Promise.all(workers);
-    // rows kept out were numbered within their range: number them in the whole file
+    // rows kept out, unit rows and footnotes were numbered within their range: number them in the whole file
     parts.forEach((part, index) => {
       const range = ranges[index]!;
-      if (part.excluded.length === 0 || range.start === range.headerEnd) return;
+      const numbered = part.excluded.length + (part.unitLines?.lines.length ?? 0) + part.plan.footnotes.length;
+      if (numbered === 0 || range.start === range.headerEnd) return;
       const shift = countLineFeedsBefore(source, range.start) - 1;
       part.excluded.forEach((row, at) => (part.excluded[at] = { ...row, line: row.line + shift }));
+      if (part.unitLines !== undefined) for (let at = 0; at < part.unitLines.lines.length; at += 1) part.unitLines.lines[at]! += shift;
+      part.plan.footnotes.forEach((footnote) => (footnote.line += shift));
     });
     return parts;
   } finally {

@@ -3,13 +3,15 @@
  * integer cell is added as a double; anything else goes through readCell's exact rationals and checks.
  */
 import type { RegionScheme } from '../catalogue/regions.js';
+import { normaliseYear } from '../catalogue/columns.js';
 import type { HeaderPlan } from '../table/header-plan.js';
 import { ROWS_ARE_INDEX } from '../table/header-plan.js';
-import { readCell, rowLabel, scanCells } from '../table/rows.js';
+import type { PackedUnitLines, UnitLines } from '../table/rows.js';
+import { packUnitLines, readCell, rowLabel, scanCells } from '../table/rows.js';
 import { openRecords } from '../io/records.js';
 import type { ReadOptions } from './read-options.js';
 import type { Grouper } from './grouping.js';
-import { labelRole, makeGrouper } from './grouping.js';
+import { byParts, labelRole, makeGrouper } from './grouping.js';
 import type { ExcludedRow, GroupSums } from './sums.js';
 import { PLAIN_INTEGER, addSmall, addValue, emptySums } from './sums.js';
 
@@ -20,6 +22,8 @@ export interface PartialAggregation {
   readonly excluded: ExcludedRow[];
   /** the distinct cells of the year column, if any */
   readonly years: string[];
+  /** in a byte range: each unit row's unit-and-year key, line and label, checked for duplicates across ranges */
+  readonly unitLines: PackedUnitLines | undefined;
 }
 
 /** Sum one input (or one byte range of it) group by group. */
@@ -30,13 +34,17 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
   const excluded: ExcludedRow[] = [];
   let grouper: Grouper | undefined;
   const years = new Set<string>();
-  const plan = await scanCells(records, { ...options, groupColumn: by }, (cells, line, rowPlan) => {
+  const unitLines: UnitLines | undefined = options.range === undefined ? undefined : { keys: [], lines: [], labels: [] };
+  const plan = await scanCells(records, { ...options, groupColumns: byParts(by), unitLines }, (cells, line, rowPlan) => {
     grouper ??= makeGrouper(rowPlan, by, scheme, file);
     const label = rowLabel(cells, rowPlan, file, line);
-    if (rowPlan.yearIndex !== undefined) years.add(cells[rowPlan.yearIndex]!.trim());
+    if (rowPlan.yearIndex !== undefined) years.add(normaliseYear(cells[rowPlan.yearIndex]!));
     const role = labelRole(label);
     if (role !== 'part') {
-      excluded.push({ label: label ?? '', line, role });
+      excluded.push(role === 'total'
+        ? { label: label ?? '', line, role, year: rowPlan.yearIndex === undefined ? undefined : normaliseYear(cells[rowPlan.yearIndex]!),
+          values: rowPlan.measureColumns.map((column) => (column.index === ROWS_ARE_INDEX ? null : readCell(cells[column.index]!, column, file, line))) }
+        : { label: label ?? '', line, role });
       return;
     }
     const key = grouper.groupOfCells(cells, label, line);
@@ -58,6 +66,7 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
       else addValue(sums, index, readCell(cell, column, file, line), label ?? `line ${line}`);
     }
   });
-  return { plan, groups: [...groups.values()], excluded, years: [...years] };
+  // a range without part rows still checks its header: the grouping must be possible
+  grouper ??= makeGrouper(plan, by, scheme, file);
+  return { plan, groups: [...groups.values()], excluded, years: [...years], unitLines: unitLines === undefined ? undefined : packUnitLines(unitLines) };
 }
-

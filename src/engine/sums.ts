@@ -26,6 +26,9 @@ export interface ExcludedRow {
   readonly label: string;
   readonly line: number;
   readonly role: 'total' | 'of-which';
+  /** a total row's year and values (per measure column), to say whether --totals agrees with it */
+  readonly year?: string | undefined;
+  readonly values?: readonly (Rational | null)[] | undefined;
 }
 
 
@@ -101,15 +104,15 @@ export function groupValues(plan: HeaderPlan, sums: GroupSums): Map<string, Rati
   return values;
 }
 
-/** One line for stderr about group sums left missing, or undefined. */
-export function describeIncomplete(plan: HeaderPlan, sums: readonly GroupSums[]): string | undefined {
+/** One line for stderr about group sums left missing, or undefined. `name` gives a group's printed name. */
+export function describeIncomplete(plan: HeaderPlan, sums: readonly GroupSums[], name: (key: string) => string = (key) => key): string | undefined {
   const parts: string[] = [];
   for (const group of sums) {
     plan.measureColumns.forEach((column, index) => {
       const count = group.missingCount[index]!;
       if (count === 0) return;
       const sample = group.missingSample[index]!;
-      parts.push(`${group.group || 'total'} ${column.measure.id} (${sample.join(', ')}${count > sample.length ? `, … ${count} in all` : ''})`);
+      parts.push(`${name(group.group) || 'total'} ${column.measure.id} (${sample.join(', ')}${count > sample.length ? `, … ${count} in all` : ''})`);
     });
   }
   return parts.length === 0 ? undefined : `group sums left missing because some units lack a value: ${parts.join('; ')}`;

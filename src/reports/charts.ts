@@ -17,7 +17,7 @@ import { isTotalLabel, unitKey } from '../catalogue/row-labels.js';
 import { formulaText } from '../catalogue/catalogue.js';
 import type { Target } from '../catalogue/targets.js';
 import { formatTarget, selectTargets, targetDecimals, targetValue } from '../catalogue/targets.js';
-import { aggregate, describeExcluded } from '../engine/aggregate.js';
+import { aggregate, describeExcluded, groupName } from '../engine/aggregate.js';
 import { describeIncomplete } from '../engine/sums.js';
 import type { RowRole } from '../engine/grouping.js';
 import { rowRole } from '../engine/grouping.js';
@@ -100,11 +100,12 @@ async function collectPoints(sources: readonly string[], options: ReadOptions, r
         throw new SvcError('USAGE', `holds ${aggregation.years.length} years; a chart with --by takes one year per file`, { file: aggregation.file });
       }
       const period = aggregation.years[0] || periodOfFile(source, aggregation.file);
-      for (const line of [describeExcluded(aggregation), describeIncomplete(aggregation.plan, [...aggregation.groups, { ...aggregation.all, group: 'total' }])]) {
+      for (const line of [describeExcluded(aggregation), describeIncomplete(aggregation.plan, [...aggregation.groups, ...aggregation.totals.map((total) => ({ ...total, group: 'total' }))], (key) => groupName(aggregation, key))]) {
         if (line !== undefined) notes.push(line);
       }
       for (const group of aggregation.groups) {
-        points.push({ unit: group.group, key: group.group, period, role: 'part', value: valueOf(chosen, groupValues(aggregation.plan, group)) });
+        const name = groupName(aggregation, group.group); // the year part of the key left out: one year here
+        points.push({ unit: name, key: name, period, role: 'part', value: valueOf(chosen, groupValues(aggregation.plan, group)) });
       }
       // the reference of grouped bars: the input's own national/total row (the published figure), else all parts
       // summed (a ratio of sums, as coverage --totals computes it)
@@ -113,7 +114,8 @@ async function collectPoints(sources: readonly string[], options: ReadOptions, r
         if (rowRole(row) === 'total') totals.push({ unit: row.label!, key: '', period, role: 'total', value: valueOf(chosen, rowValues({ file: '', plan, rows: [] }, row.values)) });
       });
       points.push(...totals);
-      points.push({ unit: 'total', key: '', period, role: 'total', value: valueOf(chosen, groupValues(aggregation.plan, aggregation.all)) });
+      const all = aggregation.totals[0];
+      if (all !== undefined) points.push({ unit: 'total', key: '', period, role: 'total', value: valueOf(chosen, groupValues(aggregation.plan, all)) });
       continue;
     }
     const table = await readTable(openRecords(source, options), options);

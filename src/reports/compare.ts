@@ -10,7 +10,11 @@ import { SvcError } from '../errors.js';
 import type { Catalogue, RoundingChoice } from '../catalogue/catalogue.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import { selectTargets } from '../catalogue/targets.js';
-import { aggregate, describeExcluded } from '../engine/aggregate.js';
+import type { Aggregation } from '../engine/aggregate.js';
+import { aggregate, describeExcluded, groupName, yearOfGroup } from '../engine/aggregate.js';
+import { groupDisplay, requireLabel, splitGroupKey } from '../engine/grouping.js';
+import type { HeaderPlan } from '../table/header-plan.js';
+import { PlausibilityCheck, readingNotes } from '../table/notes.js';
 import type { ReadOptions } from '../engine/read-options.js';
 import { describeIncomplete, groupValues } from '../engine/sums.js';
 import { openRecords } from '../io/records.js';
@@ -25,6 +29,8 @@ import type { OutputCell, ReportColumn, ReportTable } from '../render/model.js';
 export interface Edition {
   readonly file: string;
   readonly year: number | undefined;
+  /** the plan of its file, for plausibility warnings */
+  readonly plan?: HeaderPlan | undefined;
   /** units in file order: label and values by measure id */
   readonly units: readonly { readonly label: string; readonly values: ReadonlyMap<string, Rational | null> }[];
 }
@@ -37,48 +43,106 @@ export interface CompareRequest {
   readonly by?: { readonly column: string; readonly scheme: RegionScheme } | undefined;
 }
 
-/** Read every edition (one file each) and compare them. */
-export async function compareReport(sources: readonly string[], options: ReadOptions, request: CompareRequest): Promise<{ table: ReportTable; notes: string[] }> {
-  if (sources.length < 2) throw new SvcError('USAGE', 'compare needs two or more files');
+/**
+ * Read every edition and compare them. An edition is a file, or one year of a file holding several (a long
+ * file); editions are compared in time order when every year is known, whatever the order of the files.
+ */
+export async function compareReport(sources: readonly string[], options: ReadOptions, request: CompareRequest): Promise<{ table: ReportTable; notes: string[]; warnings: string[] }> {
   const editions: Edition[] = [];
   const present = new Set<string>();
   const notes: string[] = [];
   for (const source of sources) {
-    const edition = await readEdition(source, options, request, notes);
-    editions.push(edition.edition);
-    for (const id of edition.measures) present.add(id);
+    const read = await readEditions(source, options, request, notes);
+    editions.push(...read.editions);
+    for (const id of read.measures) present.add(id);
+  }
+  if (editions.length < 2) {
+    throw new SvcError('USAGE', sources.length < 2 ? 'compare needs two or more files, or one file holding several years' : 'compare needs two or more editions', {},
+      'give A.csv B.csv, or one file with a year column of two or more years');
+  }
+  const ordered = timeOrder(editions);
+  if (ordered !== editions) {
+    notes.push(`compared in time order (${ordered.map((edition) => edition.year).join(', ')}), not in the order given (${editions.map((edition) => edition.year).join(', ')})`);
   }
   const selection = selectTargets(request.catalogue, request.ids, present, 'the inputs');
-  const result = compareTable(editions, selection.targets, request.rounding);
-  return { table: result.table, notes: [...notes, ...selection.notes, ...result.notes] };
+  const result = compareTable(ordered, selection.targets, request.rounding);
+  const plausibility = new PlausibilityCheck();
+  for (const edition of ordered) {
+    if (edition.plan === undefined) continue;
+    for (const unit of edition.units) {
+      for (const target of selection.targets) {
+        if (target.kind !== 'indicator') continue;
+        const outcome = targetValue(target, unit.values);
+        if ('value' in outcome) plausibility.check(target.indicator, outcome.value, `${unit.label}${edition.year === undefined ? '' : ` ${edition.year}`}`, edition.plan, edition.file);
+      }
+    }
+  }
+  return { table: result.table, notes: [...notes, ...selection.notes, ...result.notes], warnings: plausibility.warnings() };
 }
 
-/** The one year of an edition: its year column (one year only), else a year in the file name. */
-function editionYear(years: readonly string[], source: string, file: string): number | undefined {
+/** Editions sorted by year when every year is known and distinct; the same array when already in order. */
+export function timeOrder(editions: readonly Edition[]): readonly Edition[] {
+  const years = editions.map((edition) => edition.year);
+  if (years.some((year) => year === undefined) || new Set(years).size !== years.length) return editions;
+  const sorted = [...editions].sort((a, b) => a.year! - b.year!);
+  return sorted.every((edition, index) => edition === editions[index]) ? editions : sorted;
+}
+
+/**
+ * The years of a file: one edition per year of its year column (`make` gets the year to keep), or one edition
+ * of every row (`make` gets undefined; the year from the column, else the file name).
+ */
+function splitYears<T>(years: readonly string[], source: string, file: string, title: readonly string[], make: (keep: string | undefined, edition: number | undefined) => T): T[] {
   const distinct = [...new Set(years.filter((year) => year !== ''))];
   if (distinct.length > 1) {
-    throw new SvcError('USAGE', `holds ${distinct.length} years (${distinct.join(', ')}); compare takes one year per file`, { file });
+    const bad = distinct.find((year) => !/^\d{4}$/.test(year));
+    if (bad !== undefined) throw new SvcError('USAGE', `the year '${bad}' is not a 4-digit year, so the years cannot be told apart in time`, { file });
+    return distinct.map((year) => make(year, Number(year)));
   }
   const [onlyYear] = distinct;
-  return onlyYear !== undefined && /^\d{4}$/.test(onlyYear) ? Number(onlyYear) : yearFromName(source);
+  return [make(undefined, onlyYear !== undefined && /^\d{4}$/.test(onlyYear) ? Number(onlyYear) : yearFromTitle(title) ?? yearFromName(source))];
 }
 
-async function readEdition(source: string, options: ReadOptions, request: CompareRequest, notes: string[]): Promise<{ edition: Edition; measures: string[] }> {
+async function readEditions(source: string, options: ReadOptions, request: CompareRequest, notes: string[]): Promise<{ editions: Edition[]; measures: string[] }> {
   if (request.by !== undefined) {
     const aggregation = await aggregate(source, options, request.by.column, request.by.scheme);
-    for (const line of [describeExcluded(aggregation), describeIncomplete(aggregation.plan, aggregation.groups)]) {
+    notes.push(...readingNotes(aggregation.file, aggregation.plan));
+    const name = (key: string): string => groupDisplay(key, aggregation.grouper, 0);
+    for (const line of [describeExcluded(aggregation), describeIncomplete(aggregation.plan, aggregation.groups, (key) => groupName(aggregation, key))]) {
       if (line !== undefined) notes.push(line);
     }
-    const units = aggregation.groups.map((group) => ({ label: group.group, values: groupValues(aggregation.plan, group) }));
-    return {
-      edition: { file: aggregation.file, year: editionYear(aggregation.years, source, aggregation.file), units },
-      measures: aggregation.plan.measureColumns.map((column) => column.measure.id),
-    };
+    const editions = splitYears(aggregation.years, source, aggregation.file, aggregation.plan.title, (year, editionYear) => ({
+      file: aggregation.file, year: editionYear, plan: aggregation.plan,
+      units: aggregation.groups
+        .filter((group) => year === undefined || yearOfGroup(aggregation.grouper, group.group) === year)
+        .map((group) => ({ label: withoutYear(name(group.group), aggregation, group.group), values: groupValues(aggregation.plan, group) })),
+    }));
+    return { editions, measures: aggregation.plan.measureColumns.map((column) => column.measure.id) };
   }
   const table = await readTable(openRecords(source, options), options);
-  const year = editionYear(table.rows.map((row) => row.year ?? ''), source, table.file);
-  const units = table.rows.map((row) => ({ label: row.label ?? `line ${row.line}`, values: rowValues(table, row.values) }));
-  return { edition: { file: table.file, year, units }, measures: table.plan.measureColumns.map((column) => column.measure.id) };
+  requireLabel(table.plan, table.file, 'compare');
+  notes.push(...readingNotes(table.file, table.plan));
+  const editions = splitYears(table.rows.map((row) => row.year ?? ''), source, table.file, table.plan.title, (year, editionYear) => ({
+    file: table.file, year: editionYear, plan: table.plan,
+    units: table.rows.filter((row) => year === undefined || row.year === year)
+      .map((row) => ({ label: row.label ?? `line ${row.line}`, values: rowValues(table, row.values) })),
+  }));
+  return { editions, measures: table.plan.measureColumns.map((column) => column.measure.id) };
+}
+
+/** A group's name without its year part: the year is the edition. */
+function withoutYear(_display: string, aggregation: Aggregation, key: string): string {
+  const parts = aggregation.grouper.parts.length === 1 ? [key] : splitGroupKey(key);
+  return parts.filter((_part, index) => aggregation.grouper.parts[index]!.kind !== 'year').join(' ');
+}
+
+/** The year a sheet's title gives: `表4-2 各地区城市社区服务情况（2008年）` → 2008. */
+export function yearFromTitle(title: readonly string[]): number | undefined {
+  for (const line of title) {
+    const match = /(?<!\d)(19[4-9]\d|20\d\d)\s*年/.exec(line.normalize('NFKC'));
+    if (match !== null) return Number(match[1]);
+  }
+  return undefined;
 }
 
 /** A 4-digit year (1949–2099) in a file name: `provinces-2009.csv` → 2009. */

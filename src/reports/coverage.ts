@@ -12,9 +12,16 @@ import { evaluate, formatIndicator, inputsOf } from '../catalogue/catalogue.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import { availableIndicators } from '../catalogue/targets.js';
 import type { Aggregation } from '../engine/aggregate.js';
-import { aggregate, describeExcluded } from '../engine/aggregate.js';
+import { aggregate, describeExcluded, groupName, yearOfGroup } from '../engine/aggregate.js';
+import { rowRole, splitGroupKey } from '../engine/grouping.js';
 import type { ReadOptions } from '../engine/read-options.js';
-import { describeIncomplete, groupValues, sumParts } from '../engine/sums.js';
+import type { GroupSums } from '../engine/sums.js';
+import { describeIncomplete, groupValues, sumOf, sumParts } from '../engine/sums.js';
+import { compare } from '../exact/rational.js';
+import type { HeaderPlan } from '../table/header-plan.js';
+import { ROWS_ARE_INDEX } from '../table/header-plan.js';
+import type { DataRow } from '../table/rows.js';
+import { PlausibilityCheck, readingNotes } from '../table/notes.js';
 import { openRecords } from '../io/records.js';
 import { LABELS, TOTAL_CODES, TOTAL_KEY, groupLabel, labelled, withUnit } from '../render/labels.js';
 import type { OutputCell, ReportColumn, ReportTable } from '../render/model.js';
@@ -24,6 +31,8 @@ import { readTable } from '../table/rows.js';
 export interface CoverageResult {
   readonly table: ReportTable;
   readonly notes: readonly string[];
+  /** values outside their plausible range, with the likely cause: exit 1 under --strict */
+  readonly warnings: readonly string[];
 }
 
 export interface CoverageRequest {
@@ -54,6 +63,8 @@ export async function coverageReport(sources: readonly string[], options: ReadOp
 export interface UnitValues {
   readonly lead: readonly OutputCell[];
   readonly values: ReadonlyMap<string, Rational | null>;
+  /** where the row comes from, for plausibility warnings: its file's plan and how to name it */
+  readonly origin?: { readonly plan: HeaderPlan; readonly file: string; readonly name: string } | undefined;
 }
 
 /** Measure id → value for one row. */
@@ -85,6 +96,7 @@ export function buildCoverage(
     ...kept.map((indicator) => ({ id: indicator.id, label: withUnit(indicator.label, indicator.unit), kind: 'number' as const })),
   ];
   const zeroDenominators = new Map<string, number>();
+  const plausibility = new PlausibilityCheck();
   const rows = units.map((unit) => {
     const cells: OutputCell[] = [...unit.lead];
     for (const measure of measures) {
@@ -95,6 +107,7 @@ export function buildCoverage(
       const outcome = evaluate(indicator, unit.values);
       if ('value' in outcome) {
         cells.push(formatIndicator(indicator, outcome.value, rounding));
+        if (unit.origin !== undefined) plausibility.check(indicator, outcome.value, unit.origin.name, unit.origin.plan, unit.origin.file);
         continue;
       }
       if (outcome.missing === 'zero-denominator') {
@@ -108,10 +121,10 @@ export function buildCoverage(
     const detail = [...zeroDenominators].map(([id, count]) => `${id} ${count}`).join(', ');
     notes.push(`values left missing because their denominator is zero: ${detail}`);
   }
-  return { table: { columns, rows }, notes };
+  return { table: { columns, rows }, notes, warnings: plausibility.warnings() };
 }
 
-/** One output row per input row, for one or more files. */
+/** One output row per input row, for one or more files; with --totals, one total row per file and year. */
 export function coverageTable(tables: readonly Table[], request: CoverageRequest): CoverageResult {
   const manyFiles = tables.length > 1;
   const hasYear = tables.some((table) => table.plan.yearIndex !== undefined);
@@ -121,43 +134,161 @@ export function coverageTable(tables: readonly Table[], request: CoverageRequest
     labelled('unit', 'text', request.totals ? { codes: TOTAL_CODES } : {}),
     ...(hasYear ? [labelled('year', yearsNumeric ? 'number' : 'text')] : []),
   ];
-  const units: UnitValues[] = tables.flatMap((table) => table.rows.map((row) => ({
-    lead: [
-      ...(manyFiles ? [table.file] : []),
-      row.label ?? null,
-      ...(hasYear ? [row.year === undefined || row.year === '' ? null : row.year] : []),
-    ],
-    values: rowValues(table, row.values),
-  })));
-  const notes: string[] = [];
-  if (request.totals) {
-    for (const table of tables) {
-      const sums = sumParts(table.rows, table.plan.measureColumns.length, TOTAL_KEY);
+  const notes: string[] = tables.flatMap((table) => readingNotes(table.file, table.plan));
+  const units: UnitValues[] = [];
+  for (const table of tables) {
+    const rowsOf = (rows: readonly DataRow[]): void => rows.forEach((row) => units.push({
+      lead: [
+        ...(manyFiles ? [table.file] : []),
+        row.label ?? null,
+        ...(hasYear ? [row.year === undefined || row.year === '' ? null : row.year] : []),
+      ],
+      values: rowValues(table, row.values),
+      origin: { plan: table.plan, file: table.file, name: `${row.label ?? ''}${row.year ? ` ${row.year}` : ''} (line ${row.line})`.trim() },
+    }));
+    if (!request.totals) {
+      rowsOf(table.rows);
+      continue;
+    }
+    // one total per year: the rows of each year, then their total
+    for (const [year, rows] of byYear(table.rows)) {
+      rowsOf(rows);
+      const sums = sumParts(rows, table.plan.measureColumns.length, TOTAL_KEY);
+      if (sums.units === 0) {
+        throw new SvcError('NO_PARTS', `--totals: no unit rows to add up${year === undefined ? '' : ` in ${year}`}, only national/total or "of which" rows`,
+          { file: table.file }, 'a total row of the input is never summed');
+      }
       units.push({
-        lead: [...(manyFiles ? [table.file] : []), TOTAL_KEY, ...(hasYear ? [null] : [])],
+        lead: [...(manyFiles ? [table.file] : []), TOTAL_KEY, ...(hasYear ? [year ?? null] : [])],
         values: groupValues(table.plan, sums),
       });
       const incomplete = describeIncomplete(table.plan, [sums]);
       if (incomplete !== undefined) notes.push(incomplete);
+      const agreement = totalsAgreement(table.plan, sums, rows.filter((row) => rowRole(row) === 'total')
+        .map((row) => ({ label: row.label ?? '', line: row.line, values: row.values })), table.file, year);
+      if (agreement !== undefined) notes.push(agreement);
     }
   }
   const present = new Set(tables.flatMap((table) => table.plan.measureColumns.map((column) => column.measure.id)));
   const where = tables.length === 1 ? tables[0]!.file : 'the inputs';
   const result = buildCoverage(leadColumns, units, present, where, request);
-  return { table: result.table, notes: [...notes, ...result.notes] };
+  return { table: result.table, notes: [...notes, ...result.notes], warnings: result.warnings };
+}
+
+/** Rows by year, in order of first appearance (one entry, year undefined, without a year column). */
+function byYear(rows: readonly DataRow[]): Map<string | undefined, DataRow[]> {
+  const years = new Map<string | undefined, DataRow[]>();
+  for (const row of rows) {
+    const list = years.get(row.year);
+    if (list === undefined) years.set(row.year, [row]);
+    else list.push(row);
+  }
+  return years;
+}
+
+/**
+ * Whether the total rows of the input (全国 …) agree with the --totals row computed from the units, measure by
+ * measure; a measure some unit lacks is not compared. Undefined when the input has no total row.
+ */
+export function totalsAgreement(
+  plan: HeaderPlan,
+  sums: GroupSums,
+  totalRows: readonly { label: string; line: number; values?: readonly (Rational | null)[] | undefined }[],
+  file: string,
+  year: string | undefined,
+): string | undefined {
+  if (totalRows.length === 0) return undefined;
+  const lines = totalRows.map((row) => {
+    const differences: string[] = [];
+    const uncompared: string[] = [];
+    plan.measureColumns.forEach((column, index) => {
+      if (column.index === ROWS_ARE_INDEX) return;
+      const given = row.values?.[index] ?? null;
+      if (given === null) return;
+      if (sums.missingCount[index]! > 0) {
+        uncompared.push(column.measure.id);
+        return;
+      }
+      const computed = sumOf(sums, index);
+      if (compare(given, computed) !== 0) differences.push(`${column.measure.id} ${toDecimalString(given)} against ${toDecimalString(computed)}`);
+    });
+    const where = `the input's total row ${row.label} (line ${row.line})`;
+    const compared = plan.measureColumns.filter((column, index) => column.index !== ROWS_ARE_INDEX && (row.values?.[index] ?? null) !== null
+      && sums.missingCount[index] === 0).length;
+    const verdict = compared === 0 ? 'cannot be compared with the sum of the units'
+      : differences.length === 0 ? `agrees with the sum of the ${sums.units} units${uncompared.length === 0 ? '' : ` on the ${compared} measures compared`}`
+      : `differs from the sum of the ${sums.units} units: ${differences.join('; ')}`;
+    const rest = uncompared.length === 0 ? '' : ` (not compared, some units lack a value: ${uncompared.join(', ')})`;
+    return `${where} ${verdict}${rest}`;
+  });
+  return `${file}: --totals${year === undefined ? '' : ` ${year}`}: ${lines.join('; ')}`;
+}
+
+/** The lead columns of a grouped report: one per part of the group key (the year left out when there is one). */
+export function groupLeadColumns(aggregation: Aggregation, byText: string): { columns: ReportColumn[]; cells: (key: string) => OutputCell[] } {
+  const { grouper } = aggregation;
+  const shown = grouper.parts.map((part, index) => ({ part, index }))
+    .filter(({ part }) => !(part.implicit && aggregation.years.length <= 1));
+  const single = grouper.parts.length === 1;
+  const columns: ReportColumn[] = shown.map(({ part }) => {
+    if (part.kind === 'year') return labelled('year', aggregation.years.every((year) => /^\d{1,4}$/.test(year)) ? 'number' : 'text');
+    const explicit = grouper.parts.filter((candidate) => !candidate.implicit);
+    return explicit.length === 1
+      ? { id: 'group', label: groupLabel(byText, part.kind === 'region'), kind: 'text', codes: TOTAL_CODES }
+      : { id: part.id, label: groupLabel(part.name, part.kind === 'region'), kind: 'text', codes: TOTAL_CODES };
+  });
+  return {
+    columns,
+    cells: (key) => {
+      const parts = single ? [key] : splitGroupKey(key);
+      return shown.map(({ index }) => parts[index] ?? null);
+    },
+  };
 }
 
 /** One output row per --by group, from the group's summed measures (a ratio of sums, never a mean of ratios). */
 export function groupedCoverageTable(aggregation: Aggregation, request: CoverageRequest): CoverageResult {
-  const groups = request.totals ? [...aggregation.groups, { ...aggregation.all, group: TOTAL_KEY }] : aggregation.groups;
-  const leadColumns: ReportColumn[] = [
-    { id: 'group', label: groupLabel(request.by?.column ?? LABELS.group.en, !aggregation.fromColumn), kind: 'text', codes: TOTAL_CODES },
-    labelled('units', 'number'),
-  ];
-  const units = groups.map((group) => ({ lead: [group.group, String(group.units)], values: groupValues(aggregation.plan, group) }));
-  const present = new Set(aggregation.plan.measureColumns.map((column) => column.measure.id));
+  const { grouper, plan } = aggregation;
+  const lead = groupLeadColumns(aggregation, request.by?.column ?? LABELS.group.en);
+  const yearAt = grouper.parts.findIndex((part) => part.kind === 'year');
+  const notes: string[] = [...readingNotes(aggregation.file, plan)];
+  const rows: { key: OutputCell[]; sums: GroupSums }[] = [];
+  const totalCells = (year: string): OutputCell[] => lead.columns.map((column) => (column.id === 'year' ? year : TOTAL_KEY));
+  if (request.totals && aggregation.groups.length === 0) {
+    throw new SvcError('NO_PARTS', '--totals: no unit rows to add up, only national/total or "of which" rows', { file: aggregation.file },
+      'a total row of the input is never summed');
+  }
+  if (request.totals && yearAt !== -1 && aggregation.years.length > 1) {
+    // each year's groups, then that year's total
+    for (const total of aggregation.totals) {
+      for (const group of aggregation.groups) {
+        if (yearOfGroup(grouper, group.group) === total.group) rows.push({ key: lead.cells(group.group), sums: group });
+      }
+      rows.push({ key: totalCells(total.group), sums: total });
+    }
+  } else {
+    for (const group of aggregation.groups) rows.push({ key: lead.cells(group.group), sums: group });
+    if (request.totals) rows.push({ key: totalCells(aggregation.totals[0]?.group ?? ''), sums: aggregation.totals[0]! });
+  }
+  const leadColumns: ReportColumn[] = [...lead.columns, labelled('units', 'number')];
+  const units = rows.map(({ key, sums }) => ({
+    lead: [...key, String(sums.units)],
+    values: groupValues(plan, sums),
+    origin: { plan, file: aggregation.file, name: key.filter((cell) => cell !== null).join(' ') },
+  }));
+  const present = new Set(plan.measureColumns.map((column) => column.measure.id));
   const result = buildCoverage(leadColumns, units, present, aggregation.file, request);
-  const notes = [describeExcluded(aggregation), describeIncomplete(aggregation.plan, groups), ...result.notes]
-    .filter((line): line is string => line !== undefined);
-  return { table: result.table, notes };
+  const name = (key: string): string => (key === TOTAL_KEY ? '' : groupName(aggregation, key));
+  const totals = request.totals
+    ? aggregation.totals.map((total) => totalsAgreement(plan, total,
+      aggregation.excluded.filter((row) => row.role === 'total' && (yearAt === -1 || row.year === total.group)),
+      aggregation.file, aggregation.years.length > 1 ? total.group : undefined))
+    : [];
+  const incomplete = describeIncomplete(plan, rows.map(({ sums }) => sums).map((sums) =>
+    (aggregation.totals.includes(sums) ? { ...sums, group: '' } : sums)), name);
+  return {
+    table: result.table,
+    notes: [...notes, describeExcluded(aggregation), incomplete, ...totals, ...result.notes].filter((line): line is string => line !== undefined),
+    warnings: result.warnings,
+  };
 }

@@ -6,6 +6,7 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import type { ReadOptions } from '../engine/read-options.js';
 import type { UnitRecord, UnitSet } from '../engine/units.js';
 import { collectUnits } from '../engine/units.js';
+import { perYear } from './per-year.js';
 import { openRecords } from '../io/records.js';
 import type { LabelId } from '../render/labels.js';
 import { labelled } from '../render/labels.js';
@@ -28,9 +29,10 @@ export interface DescribeRequest {
 }
 
 /** Read the units of one input and describe each target across them. */
-export async function describeReport(source: string, options: ReadOptions, request: DescribeRequest): Promise<{ table: ReportTable; notes: readonly string[] }> {
-  const set = await collectUnits(openRecords(source, options), options, request.catalogue, request.ids, undefined, request.by);
-  return { table: describeTable(set, request.choices), notes: set.notes };
+export async function describeReport(source: string, options: ReadOptions, request: DescribeRequest): Promise<{ table: ReportTable; notes: readonly string[]; warnings: readonly string[] }> {
+  const set = await collectUnits(openRecords(source, options), options, request.catalogue, request.ids, undefined, request.by, 'describe');
+  const result = perYear(set, (units) => ({ table: describeTable(units, request.choices), notes: [] }));
+  return { table: result.table, notes: set.notes, warnings: set.warnings };
 }
 
 const COLUMNS = ['indicator', 'n', 'missing', 'mean', 'sd', 'cv', 'min', 'p25', 'median', 'p75', 'max', 'min_unit', 'max_unit'] as const;

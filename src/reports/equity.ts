@@ -11,6 +11,7 @@ import { SvcError } from '../errors.js';
 import type { ReadOptions } from '../engine/read-options.js';
 import type { UnitRecord, UnitSet } from '../engine/units.js';
 import { collectUnits } from '../engine/units.js';
+import { perYear } from './per-year.js';
 import { openRecords } from '../io/records.js';
 import type { LabelId } from '../render/labels.js';
 import { labelled } from '../render/labels.js';
@@ -43,18 +44,19 @@ export async function equityReport(source: string, options: ReadOptions, request
   if (weight !== undefined && !catalogue.measures.some((measure) => measure.id === weight)) {
     throw new SvcError('USAGE', `--weight ${weight}: not a measure id`, {}, "see 'svc-stats measures', or use --weight none");
   }
-  const set = await collectUnits(openRecords(source, options), options, catalogue, request.ids, weight, request.by);
+  const set = await collectUnits(openRecords(source, options), options, catalogue, request.ids, weight, request.by, 'equity');
   if (weight !== undefined && !set.plan.measureColumns.some((column) => column.measure.id === weight)) {
     throw new SvcError('USAGE', `the weight ${weight} is not a column of the input`, { file: set.file },
       'give --weight MEASURE, or --weight none for unweighted statistics');
   }
-  const result = equityTable(set, request.choices);
-  return { table: result.table, notes: [...set.notes, ...result.notes] };
+  const result = perYear(set, (units) => equityTable(units, request.choices));
+  return { table: result.table, notes: [...set.notes, ...result.notes], warnings: set.warnings };
 }
 
 export interface EquityResult {
   readonly table: ReportTable;
   readonly notes: readonly string[];
+  readonly warnings: readonly string[];
 }
 
 function weightedOf(units: readonly UnitRecord[], index: number, weighted: boolean): Weighted {
@@ -128,5 +130,5 @@ export function equityTable(set: UnitSet, choices: EquityChoices): EquityResult 
       }
     }
   });
-  return { table: { columns, rows }, notes };
+  return { table: { columns, rows }, notes, warnings: [] };
 }

@@ -110,7 +110,7 @@ export function describeChart(set: UnitSet, choice: ChartChoice, choices: Descri
 export async function describeUnitsChart(
   source: string, options: ReadOptions, request: DescribeRequest, choice: ChartChoice, lang: Lang,
 ): Promise<TerminalChart & { notes: readonly string[] }> {
-  const set = await collectUnits(openRecords(source, options), options, request.catalogue, request.ids, undefined, undefined);
+  const set = await collectUnits(openRecords(source, options), options, request.catalogue, request.ids, undefined, undefined, 'describe');
   const chart = describeChart(set, choice, request.choices, lang, (id) => targetHeading(request.catalogue, id, lang));
   return { ...chart, notes: set.notes };
 }

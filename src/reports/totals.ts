@@ -15,7 +15,7 @@ import { rowRole } from '../engine/grouping.js';
 import type { MeasureDefinition } from '../catalogue/measures.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { ReadOptions } from '../engine/read-options.js';
-import { makeGrouper } from '../engine/grouping.js';
+import { groupDisplay, makeGrouper, requireLabel } from '../engine/grouping.js';
 import { openRecords } from '../io/records.js';
 import { STATUS_CODES, labelled } from '../render/labels.js';
 import type { ReportColumn, ReportTable } from '../render/model.js';
@@ -28,7 +28,8 @@ export async function verifyTotals(source: string, options: ReadOptions, by: { c
   let checker: TotalsChecker | undefined;
   const records = openRecords(source, options);
   await scanTable(records, options, (row, plan) => {
-    checker ??= new TotalsChecker(plan, by === undefined ? undefined : makeGrouper(plan, by.column, by.scheme, records.file), records.file);
+    if (checker === undefined) requireLabel(plan, records.file, '--check-totals');
+    checker ??= new TotalsChecker(plan, by === undefined ? undefined : makeGrouper(plan, by.column, by.scheme, records.file, false), records.file);
     checker.add(row);
   });
   const checks = checker!.finish();
@@ -79,7 +80,7 @@ export class TotalsChecker {
   add(row: DataRow): void {
     const role = rowRole(row);
     if (role === 'of-which') return;
-    const group = this.grouper?.groupOf(row);
+    const group = this.grouper === undefined ? undefined : groupDisplay(this.grouper.groupOf(row), this.grouper, 0);
     const key = JSON.stringify([group ?? null, row.year ?? null]);
     let bucket = this.buckets.get(key);
     if (bucket === undefined) {

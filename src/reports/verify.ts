@@ -19,6 +19,8 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import { evaluate, formulaText, inputsOf } from '../catalogue/catalogue.js';
 import { rowValues } from './coverage.js';
 import { sameUnit } from '../catalogue/row-labels.js';
+import { normaliseYear } from '../catalogue/columns.js';
+import { requireLabel } from '../engine/grouping.js';
 
 export interface VerifyResult {
   readonly table: ReportTable;
@@ -41,8 +43,9 @@ export async function verifyFigures(source: string, figuresSource: string, optio
   const rows: DataRow[] = [];
   const records = openRecords(source, options);
   const plan = await scanTable(records, options, (row) => {
-    if (keep(row.label, rows.length)) rows.push(row);
+    if (keep(row.label, row.year, rows.length)) rows.push(row);
   });
+  if (figures.some((figure) => figure.unit !== undefined)) requireLabel(plan, records.file, 'verify with figures naming a unit');
   const table = { file: records.file, plan, rows };
   const checks = checkFigures(table, request.catalogue, figures, request.rounding, request.tolerance, figuresRecords.file);
   return {
@@ -108,14 +111,17 @@ function findRows(table: Table, figure: ExpectedFigure): { rows: DataRow[]; reas
 }
 
 /**
- * Whether a row can be the one a figure names: the rows verify keeps while reading, so that a large file is not
- * held in memory. A figure without a unit keeps the first two rows (enough to tell one row from several).
+ * Whether a row can be the one a figure names, by whatever keys the figure gives (unit, year, both): the rows
+ * verify keeps while reading, so that a large file is not held in memory. A figure with neither key keeps the
+ * first two rows (enough to tell one row from several).
  */
-export function rowFilter(figures: readonly ExpectedFigure[]): (label: string | undefined, kept: number) => boolean {
-  const units = figures.flatMap((figure) => (figure.unit === undefined ? [] : [figure.unit]));
-  const anyWithoutUnit = figures.some((figure) => figure.unit === undefined);
-  return (label, kept) =>
-    (anyWithoutUnit && kept < 2) || (label !== undefined && units.some((unit) => sameUnit(label, unit)));
+export function rowFilter(figures: readonly ExpectedFigure[]): (label: string | undefined, year: string | undefined, kept: number) => boolean {
+  const keyless = figures.some((figure) => figure.unit === undefined && figure.year === undefined);
+  const keyed = figures.filter((figure) => figure.unit !== undefined || figure.year !== undefined);
+  return (label, year, kept) =>
+    (keyless && kept < 2) || keyed.some((figure) =>
+      (figure.unit === undefined || (label !== undefined && sameUnit(label, figure.unit)))
+      && (figure.year === undefined || year === figure.year));
 }
 
 export function checkFigures(
@@ -196,7 +202,8 @@ export async function readFigures(records: RecordSource): Promise<ExpectedFigure
       };
       const expected = cell('expected') ?? '';
       parseFigure(expected, { file, line, column: known.get('expected')! + 1 });
-      figures.push({ line, id: cell('indicator') ?? '', unit: cell('unit'), year: cell('year'), expected, source: cell('source') });
+      const year = cell('year');
+      figures.push({ line, id: cell('indicator') ?? '', unit: cell('unit'), year: year === undefined ? undefined : normaliseYear(year), expected, source: cell('source') });
     }
   }
   if (figures.length === 0) throw new SvcError('NO_DATA', 'the figures file has no figures', { file });

@@ -6,9 +6,11 @@ import { SvcError } from '../errors.js';
 import type { Rational } from '../exact/rational.js';
 import { isInteger, scale10 } from '../exact/rational.js';
 import type { MeasureDefinition } from '../catalogue/measures.js';
-import type { RecordSource } from '../io/csv/records.js';
-import type { HeaderPlan, MeasureColumn } from './header-plan.js';
-import { ROWS_ARE_INDEX, planHeader } from './header-plan.js';
+import type { InputRecord, RecordSource } from '../io/csv/records.js';
+import { isFootnoteText, normaliseYear } from '../catalogue/columns.js';
+import { isOfWhichLabel, isTotalLabel, unitKey } from '../catalogue/row-labels.js';
+import type { HeaderPlan, MeasureColumn, PlanOptions } from './header-plan.js';
+import { ROWS_ARE_INDEX, continuesHeader, joinHeaderRows, measureLookup, namesColumns, planHeader } from './header-plan.js';
 import { isInvalid, parseNumberCell, shorten } from './cells.js';
 
 export interface TableOptions {
@@ -17,6 +19,23 @@ export interface TableOptions {
   readonly rowsAre?: string | undefined;
   /** the --by column, which labels rows only when no other label column exists */
   readonly groupColumn?: string | undefined;
+  /** --by of several columns (`--by 省份,地市`): none labels rows when another label column exists */
+  readonly groupColumns?: readonly string[] | undefined;
+  /** --label COL and --year COL: the columns naming the unit and the year, when the header does not */
+  readonly labelColumn?: string | undefined;
+  readonly yearColumn?: string | undefined;
+  /** --year Y: only the rows of this year are read */
+  readonly onlyYear?: string | undefined;
+  /**
+   * a byte range with more of the file after it (a worker's): a label-only row at its end is data, since
+   * only the rows after the last data row of the whole file are footnotes
+   */
+  readonly moreFollows?: boolean | undefined;
+  /**
+   * a worker's range: each row's unit-and-year key and line are collected here, unchecked, for its caller to
+   * check across the whole file (duplicates are named by their lines in the whole file)
+   */
+  readonly unitLines?: UnitLines | undefined;
 }
 
 export interface DataRow {
@@ -24,6 +43,7 @@ export interface DataRow {
   readonly line: number;
   readonly cells: readonly string[];
   readonly label: string | undefined;
+  /** the year cell, normalised (`2008年` → `2008`) */
   readonly year: string | undefined;
   /** one value per plan.measureColumns entry, in base units; null = missing */
   readonly values: readonly (Rational | null)[];
@@ -36,6 +56,11 @@ export interface Table {
 }
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+/** A sheet's header starts within this many records (a title, a unit line, blank-ish rows). */
+const MAX_TITLE_RECORDS = 10;
+const MAX_HEADER_ROWS = 4;
+/** The first data rows seen before the plan is made: enough to tell a label column 城市 from the cities measure. */
+const PLANNING_ROWS = 5;
 
 /** Read a whole table into memory: for commands that print one row per input row. */
 export async function readTable(records: RecordSource, options: TableOptions): Promise<Table> {
@@ -54,9 +79,44 @@ export async function scanTable(
   return scanCells(records, options, (cells, line, plan) => onRow(toRow(cells, line, plan, file), plan));
 }
 
+function planOptions(options: TableOptions): PlanOptions {
+  return {
+    groupColumns: options.groupColumns ?? (options.groupColumn === undefined ? [] : [options.groupColumn]),
+    rowsAre: options.rowsAre, labelColumn: options.labelColumn, yearColumn: options.yearColumn,
+  };
+}
+
+function hasNumber(cells: readonly string[]): boolean {
+  return cells.some((cell) => {
+    const value = parseNumberCell(cell);
+    return value !== null && !isInvalid(value);
+  });
+}
+
 /**
- * The rows as raw cells, after the header is planned and the row's width checked: for hot loops that convert
- * only what they need (see engine/aggregate.ts), with readCell and rowLabel applying the same rules as scanTable.
+ * A row with text in its first cell only, long or punctuated as a sentence is (a unit's name is neither): a
+ * footnote when no data row follows it.
+ */
+function isLabelOnlyNote(cells: readonly string[]): boolean {
+  // the hot path: most rows have a figure in their second cell
+  for (let index = 1; index < cells.length; index += 1) if (cells[index]!.trim() !== '') return false;
+  const first = (cells[0] ?? '').trim();
+  if (first === '') return false;
+  return first.length > 10 || /[，。；：,.;:！？、]/.test(first);
+}
+
+/** A footnote's first cell starts with one of these (after blanks): most rows are ruled out by one lookup. */
+const FOOTNOTE_STARTS = new Set(['注', '資', '资', '数', '說', '说', '备', 'n', 'N', 's', 'S', ' ', '\u3000', '\t']);
+
+function startsFootnote(cell: string): boolean {
+  return cell !== '' && FOOTNOTE_STARTS.has(cell[0]!) && isFootnoteText(cell);
+}
+
+/**
+ * The rows as raw cells, after the header is found and planned and the row's width checked: for hot loops that
+ * convert only what they need (see engine/partial.ts), with readCell and rowLabel applying the same rules as
+ * scanTable. The header is the first record naming known columns (records above it are the title); a header
+ * of several records is joined column by column; footnotes after the data are kept out (plan.footnotes).
  */
 export async function scanCells(
   records: RecordSource,
@@ -64,36 +124,230 @@ export async function scanCells(
   onCells: (cells: string[], line: number, plan: HeaderPlan) => void,
 ): Promise<HeaderPlan> {
   const file = records.file;
+  const lookup = measureLookup(options.measures);
+  const planWith = planOptions(options);
   let plan: HeaderPlan | undefined;
   let rowCount = 0;
+  let firstLine: number | undefined;
+  const title: string[] = [];
+  const headerRows: string[][] = [];
+  let headerLine = 0;
+  let planning: InputRecord[] = [];
+  let held: InputRecord[] = []; // label-only rows after data: footnotes unless a data row follows
+  // merged cells of a sheet are blank below the first row of their block: coarser labels and the year fill down
+  let fillColumns: number[] | undefined;
+  let filled: (string | undefined)[] = [];
+  let blankBeforeFill = false;
+  const seenUnits = options.rowsAre === undefined && options.unitLines === undefined ? new Map<string, number>() : undefined;
+  const unitLines = options.rowsAre === undefined ? options.unitLines : undefined;
+  const noMeasure = (line: number): SvcError => new SvcError('HEADER', 'no column names a known measure', { file, line },
+    "see 'svc-stats measures' for the names recognised, or declare new ones with --indicators-file");
+
+  const makePlan = (): HeaderPlan => {
+    const headers = headerRows.length === 1 ? headerRows[0]! : joinHeaderRows(headerRows);
+    const made = planHeader(headers, options.measures, file, planWith,
+      { line: headerLine, headerRows: headerRows.length, title, firstRows: planning.map((record) => record.cells) });
+    if (options.onlyYear !== undefined && made.yearIndex === undefined) {
+      throw new SvcError('USAGE', `--year ${options.onlyYear}: the input has no year column`, { file, line: headerLine },
+        'name it with --year COLUMN');
+    }
+    return made;
+  };
+  const accept = (cells: string[], line: number, current: HeaderPlan): void => {
+    if (cells.length !== current.headers.length) {
+      throw new SvcError('RAGGED_ROW',
+        `the row has ${cells.length} cells but the header has ${current.headers.length}`,
+        { file, line, column: Math.min(cells.length, current.headers.length) + 1 });
+    }
+    if (fillColumns === undefined) {
+      fillColumns = [...current.labelColumns.filter((column) => column.index !== current.labelIndex).map((column) => column.index),
+        ...(current.yearIndex === undefined ? [] : [current.yearIndex])];
+      filled = fillColumns.map(() => undefined);
+    }
+    for (let at = 0; at < fillColumns.length; at += 1) {
+      const index = fillColumns[at]!;
+      if (!isBlank(cells[index]!)) filled[at] = cells[index];
+      else if (filled[at] !== undefined) cells[index] = filled[at]!;
+      else blankBeforeFill = true;
+    }
+    if (options.onlyYear !== undefined && normaliseYear(cells[current.yearIndex!]!) !== options.onlyYear) return;
+    if (seenUnits !== undefined) checkDuplicate(cells, line, current, seenUnits, file);
+    else if (unitLines !== undefined) {
+      const key = unitOfRow(cells, current);
+      if (key !== undefined) {
+        unitLines.keys.push(key);
+        unitLines.lines.push(line);
+        unitLines.labels.push(cells[current.labelIndex!]!.trim());
+      }
+    }
+    onCells(cells, line, current);
+    rowCount += 1;
+  };
+  const body = (record: InputRecord, current: HeaderPlan): void => {
+    const { cells, line } = record;
+    if (startsFootnote(cells[0] ?? '')) {
+      current.footnotes.push({ line, text: cells.filter((cell) => cell.trim() !== '').join(' ') });
+      return;
+    }
+    if (isLabelOnlyNote(cells)) {
+      held.push(record);
+      return;
+    }
+    for (const earlier of held) accept(earlier.cells, earlier.line, current);
+    held = [];
+    accept(cells, line, current);
+  };
+
   for await (const batch of records) {
-    for (const { cells, line } of batch) {
-      if (plan === undefined) {
-        plan = planHeader(cells, options.measures, file, options.groupColumn, options.rowsAre);
+    for (const record of batch) {
+      const { cells, line } = record;
+      firstLine ??= line;
+      if (plan !== undefined) {
+        body(record, plan);
         continue;
       }
-      if (cells.length !== plan.headers.length) {
-        throw new SvcError('RAGGED_ROW',
-          `the row has ${cells.length} cells but the header has ${plan.headers.length}`,
-          { file, line, column: Math.min(cells.length, plan.headers.length) + 1 });
+      if (headerRows.length === 0) {
+        if (namesColumns(cells, lookup, planWith)) {
+          headerRows.push(cells);
+          headerLine = line;
+        } else if (hasNumber(cells) || title.length >= MAX_TITLE_RECORDS) {
+          throw noMeasure(firstLine);
+        } else {
+          title.push(cells.map((cell) => cell.trim()).filter((cell) => cell !== '').join(' '));
+        }
+        continue;
       }
-      onCells(cells, line, plan);
-      rowCount += 1;
+      if (planning.length === 0 && headerRows.length < MAX_HEADER_ROWS && continuesHeader(cells, lookup)) {
+        headerRows.push(cells);
+        headerLine = line;
+        continue;
+      }
+      planning.push(record);
+      if (planning.length >= PLANNING_ROWS) {
+        plan = makePlan();
+        for (const early of planning) body(early, plan);
+        planning = [];
+      }
     }
   }
   if (plan === undefined) {
-    throw new SvcError('EMPTY_INPUT', 'the input is empty: no header row', { file },
-      'the first row must name the columns');
+    if (headerRows.length === 0) {
+      if (firstLine === undefined) {
+        throw new SvcError('EMPTY_INPUT', 'the input is empty: no header row', { file }, 'the first row must name the columns');
+      }
+      throw noMeasure(firstLine);
+    }
+    plan = makePlan();
+    for (const early of planning) body(early, plan);
   }
-  if (rowCount === 0) throw new SvcError('NO_DATA', 'the input has a header but no data rows', { file, line: 1 });
+  // at the end of a worker's range, whether a label-only row is data or a footnote depends on the ranges
+  // after it: its caller reads the file in one pass instead
+  if (options.moreFollows === true) plan.heldAtEnd = held.length > 0;
+  else for (const note of held) plan.footnotes.push({ line: note.line, text: note.cells[0]!.trim() });
+  // a worker's range may hold no row of the year asked for: the whole file is checked by its caller
+  if (rowCount === 0 && options.moreFollows === undefined) throw noRows(plan, options, file);
+  // a byte range that starts inside a merged block cannot fill it down: its caller reads the file in one pass
+  if (blankBeforeFill) plan.blankBeforeFill = true;
   return plan;
 }
 
+export function noRows(plan: HeaderPlan, options: TableOptions, file: string): SvcError {
+  return options.onlyYear !== undefined
+    ? new SvcError('NO_DATA', `no row of the year ${options.onlyYear}`, { file, line: plan.headerLine })
+    : new SvcError('NO_DATA', 'the input has a header but no data rows', { file, line: plan.headerLine });
+}
+
+/** Between the parts of a unit-and-year key: a character no label holds (control characters are refused). */
+const KEY_JOIN = '\u0001';
+const UNIT_KEY_CACHE_LIMIT = 10_000;
+const unitKeys = new Map<string, string>();
+
+/** unitKey, remembered for the labels that repeat (provinces, cities of a long file). */
+function cachedUnitKey(label: string): string {
+  let key = unitKeys.get(label);
+  if (key === undefined) {
+    key = unitKey(label);
+    if (unitKeys.size < UNIT_KEY_CACHE_LIMIT) unitKeys.set(label, key);
+  }
+  return key;
+}
+
+/** The key of a row's unit: every label column (province names matched with or without suffix) and the year. */
+function unitYearKey(cells: readonly string[], plan: HeaderPlan): string {
+  let key = plan.yearIndex === undefined ? '' : normaliseYear(cells[plan.yearIndex]!);
+  for (const column of plan.labelColumns) key += KEY_JOIN + cachedUnitKey(cells[column.index]!.trim());
+  return key;
+}
+
+/** Two rows of one unit and year: an error naming both lines (a total or "of which" row may repeat). */
+function checkDuplicate(cells: readonly string[], line: number, plan: HeaderPlan, seen: Map<string, number>, file: string): void {
+  const key = unitOfRow(cells, plan);
+  if (key === undefined) return;
+  const earlier = seen.get(key);
+  if (earlier !== undefined) throw duplicateFromKey(key, earlier, line, cells[plan.labelIndex!]!.trim(), file);
+  seen.set(key, line);
+}
+
+/** The unit-and-year key of a unit row, or undefined for a total or "of which" row, or when no column names units. */
+function unitOfRow(cells: readonly string[], plan: HeaderPlan): string | undefined {
+  if (plan.labelIndex === undefined) return undefined;
+  const label = cells[plan.labelIndex]!.trim();
+  if (label === '' || isTotalLabel(label) || isOfWhichLabel(label)) return undefined;
+  return unitYearKey(cells, plan);
+}
+
+function duplicateFromKey(key: string, first: number, second: number, label: string, file: string): SvcError {
+  const year = key.slice(0, key.indexOf(KEY_JOIN));
+  return duplicateError(label, year === '' ? undefined : year, first, second, file);
+}
+
+export function duplicateError(label: string, year: string | undefined, first: number, second: number, file: string): SvcError {
+  const [a, b] = first < second ? [first, second] : [second, first];
+  return new SvcError('DUPLICATE_ROW', `two rows of one unit${year ? ` in ${year}` : ''}: lines ${a} and ${b} (${label})`,
+    { file, line: b }, 'keep one row per unit and year');
+}
+
+/** The unit rows of a byte range: key, line and label of each, in three parallel arrays. */
+export interface UnitLines {
+  readonly keys: string[];
+  readonly lines: number[];
+  readonly labels: string[];
+}
+
+/** Unit lines packed for the trip from a worker: three strings and an array of numbers clone far faster than arrays of tuples. */
+export interface PackedUnitLines {
+  readonly keys: string;
+  readonly lines: Float64Array;
+  readonly labels: string;
+}
+
+// a byte range is read in parallel only when the file has no double quote, so no cell holds a line feed
+const PACK = '\n';
+
+export function packUnitLines(unitLines: UnitLines): PackedUnitLines {
+  return { keys: unitLines.keys.join(PACK), lines: Float64Array.from(unitLines.lines), labels: unitLines.labels.join(PACK) };
+}
+
+/** The unit-and-year keys of a file's ranges, in file order, lines in the whole file: the first duplicate is an error. */
+export function checkUnitLines(ranges: readonly PackedUnitLines[], file: string): void {
+  const seen = new Map<string, number>();
+  for (const range of ranges) {
+    if (range.lines.length === 0) continue;
+    const keys = range.keys.split(PACK);
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index]!;
+      const line = range.lines[index]!;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) throw duplicateFromKey(key, earlier, line, range.labels.split(PACK)[index]!, file);
+      seen.set(key, line);
+    }
+  }
+}
 const ONE: Rational = { n: 1n, d: 1n };
 
 function toRow(cells: string[], line: number, plan: HeaderPlan, file: string): DataRow {
   const label = rowLabel(cells, plan, file, line);
-  const year = plan.yearIndex === undefined ? undefined : cells[plan.yearIndex]!.trim();
+  const year = plan.yearIndex === undefined ? undefined : normaliseYear(cells[plan.yearIndex]!);
   const values = plan.measureColumns.map((column) =>
     column.index === ROWS_ARE_INDEX ? ONE : readCell(cells[column.index]!, column, file, line));
   return { line, cells, label, year, values };
@@ -127,4 +381,13 @@ export function readCell(cell: string, column: MeasureColumn, file: string, line
     }
   }
   return value;
+}
+
+/** Empty or blanks only, without allocating (the hot path). */
+function isBlank(cell: string): boolean {
+  for (let index = 0; index < cell.length; index += 1) {
+    const code = cell.charCodeAt(index);
+    if (code !== 32 && code !== 9 && code !== 0x3000) return false;
+  }
+  return true;
 }

@@ -26,7 +26,7 @@ describe('planHeader', () => {
   });
 
   it('--rows-are adds a virtual column counting 1 a row', () => {
-    const plan = planHeader(['地区', '城镇人口'], MEASURES, 'f.csv', undefined, 'communities');
+    const plan = planHeader(['地区', '城镇人口'], MEASURES, 'f.csv', { rowsAre: 'communities' });
     expect(plan.measureColumns.map((column) => column.measure.id)).toEqual(['urban_population', 'communities']);
   });
 });

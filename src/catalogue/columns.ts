@@ -1,0 +1,68 @@
+/**
+ * The vocabulary of a yearbook sheet's non-measure cells (domain.md, "How real extracts look"): label headers
+ * by administrative level, year headers, the generic words of a two-row header, footnote openings. Data only.
+ */
+import { normaliseName } from './names.js';
+
+/** Administrative levels, coarsest first; `any` (名称, 单位) names a unit of whatever level, finest of all. */
+export const LABEL_LEVELS = ['province', 'city', 'district', 'subdistrict', 'community', 'any'] as const;
+export type LabelLevel = (typeof LABEL_LEVELS)[number];
+
+/** Label headers by level. 城市, 街道 and 社区 are also measure names: a column of text cells is a label. */
+export const LABEL_HEADERS: Readonly<Record<LabelLevel, readonly string[]>> = {
+  province: ['省', '省份', '地区', '省区市', '省（区、市）', '省(自治区、直辖市)', '省份名称', '地区名称', '省名', 'province', 'prov', 'provincename', 'region'],
+  city: ['市', '地级市', '地市', '城市', '城市名称', '市名', '地级市名称', 'city', 'prefecture', 'cityname'],
+  district: ['区', '县', '区县', '县区', '县（市、区）', '县(市、区)', '区县名称', '市辖区名称', 'district', 'county'],
+  subdistrict: ['街道', '街道名称', '乡镇街道', 'subdistrict', 'street'],
+  community: ['社区', '社区名称', 'community'],
+  any: ['单位', '名称', '单位名称', 'unit', 'name', 'area'],
+};
+
+/** The level named by `--by province|city|district` and its Chinese forms. */
+export const LEVEL_NAMES: Readonly<Record<string, LabelLevel>> = {
+  province: 'province', 省: 'province', 省份: 'province',
+  city: 'city', 市: 'city', 城市: 'city', 地市: 'city',
+  district: 'district', 区县: 'district', 县: 'district',
+  subdistrict: 'subdistrict', 街道: 'subdistrict',
+  community: 'community', 社区: 'community',
+};
+
+export const YEAR_HEADERS: readonly string[] = ['年份', '年度', '年', 'year', '统计年度'];
+
+/**
+ * A child cell of a two-row header that is no name of its own: it takes its parent's name (`社区服务中心` over
+ * `个数`). The value is the unit it implies, if any.
+ */
+export const GENERIC_CHILD_WORDS: ReadonlyMap<string, string | undefined> = new Map([
+  ['个数', '个'], ['数量', undefined], ['合计', undefined], ['小计', undefined], ['总数', undefined], ['数', undefined],
+  ['number', undefined], ['total', undefined],
+]);
+
+/** A row after the data whose first cell starts so is a footnote (注：…, 资料来源：…). */
+export const FOOTNOTE_OPENINGS: readonly string[] = ['注', '资料来源', '数据来源', '说明', '备注', 'note', 'source'];
+
+const LEVEL_OF = new Map<string, LabelLevel>();
+for (const level of LABEL_LEVELS) for (const name of LABEL_HEADERS[level]) LEVEL_OF.set(normaliseName(name), level);
+const YEARS = new Set(YEAR_HEADERS.map(normaliseName));
+
+/** The level a header names as a label column, or undefined. */
+export function labelLevel(header: string): LabelLevel | undefined {
+  return LEVEL_OF.get(normaliseName(header));
+}
+
+export function isYearHeader(header: string): boolean {
+  return YEARS.has(normaliseName(header));
+}
+
+export function isFootnoteText(cell: string): boolean {
+  const text = cell.normalize('NFKC').trim().toLowerCase();
+  return FOOTNOTE_OPENINGS.some((opening) => text.startsWith(opening) && /^[:：\s]|^\d|^$/.test(text.slice(opening.length, opening.length + 1)))
+    || /^注\d*[:：]/.test(text);
+}
+
+/** `2008`, ` 2008年 `, `２００８` → `2008`; other text is kept as written (trimmed). */
+export function normaliseYear(cell: string): string {
+  const text = cell.normalize('NFKC').trim();
+  const match = /^(\d{4})\s*年?(度)?$/.exec(text);
+  return match === null ? text : match[1]!;
+}

@@ -1,0 +1,26 @@
+import type { UnitSet } from '../engine/units.js';
+import { labelled } from '../render/labels.js';
+import type { ReportTable } from '../render/model.js';
+
+/**
+ * A report of a unit set, per year when the units span several years (years are never mixed): each year's
+ * table with a `year` column first. One year, or none: the table as it is.
+ */
+export function perYear(
+  set: UnitSet,
+  build: (units: UnitSet) => { table: ReportTable; notes: readonly string[] },
+): { table: ReportTable; notes: string[] } {
+  if (set.years.length <= 1) {
+    const { table, notes } = build(set);
+    return { table: { columns: [...table.columns], rows: table.rows.map((row) => [...row]) }, notes: [...notes] };
+  }
+  const parts = set.years.map((year) => ({ year, ...build({ ...set, units: set.units.filter((unit) => unit.year === year) }) }));
+  const numeric = set.years.every((year) => /^\d{1,4}$/.test(year));
+  return {
+    table: {
+      columns: [labelled('year', numeric ? 'number' : 'text'), ...parts[0]!.table.columns],
+      rows: parts.flatMap(({ year, table }) => table.rows.map((row) => [year, ...row])),
+    },
+    notes: parts.flatMap(({ year, notes }) => notes.map((line) => `${year}: ${line}`)),
+  };
+}
