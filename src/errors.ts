@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'NOT_A_NUMBER'
   | 'NEGATIVE_COUNT'
   | 'FRACTIONAL_COUNT'
-  | 'BAD_LABEL' // control characters in a label
+  | 'BAD_LABEL' // control characters in a label, group or year cell
+  | 'BAD_YEAR' // a year cell that is not a year of four digits
   | 'CATALOGUE' // a malformed --indicators-file
   | 'UNIT_MISMATCH' // a header's unit of the wrong kind: 社区数（元）
   | 'DUPLICATE_ROW' // two rows of one unit and year

@@ -10,6 +10,9 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import { REGION_ORDER, regionOf } from '../catalogue/regions.js';
 import { TOTAL_LABELS, isOfWhichLabel, isTotalLabel } from '../catalogue/row-labels.js';
 import { LEVEL_NAMES, normaliseYear } from '../catalogue/columns.js';
+import { shorten } from '../table/cells.js';
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 export type RowRole = 'part' | 'total' | 'of-which';
 
@@ -150,7 +153,16 @@ function partReader(plan: HeaderPlan, name: string, scheme: RegionScheme, file: 
     const column = index;
     const labelColumn = plan.labelColumns.find((candidate) => candidate.index === column);
     const id = labelColumn !== undefined && labelColumn.level !== 'any' ? labelColumn.level : level ?? name;
-    return { part: { id, name, kind: 'column', implicit: false }, read: (cells) => cells[column]!.trim() };
+    return {
+      part: { id, name, kind: 'column', implicit: false },
+      read: (cells, _label, line) => {
+        const text = cells[column]!.trim();
+        if (CONTROL_CHARACTERS.test(text)) {
+          throw new SvcError('BAD_LABEL', `the group '${shorten(text)}' holds control characters`, { file, line, column: column + 1 });
+        }
+        return text;
+      },
+    };
   }
   if (index === undefined && REGION_NAMES.has(normaliseName(name))) {
     const province = plan.labelColumns.find((column) => column.level === 'province')?.index ?? plan.labelIndex!;

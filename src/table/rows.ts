@@ -170,6 +170,7 @@ export async function scanCells(
       else if (filled[at] !== undefined) cells[index] = filled[at]!;
       else blankBeforeFill = true;
     }
+    checkTextCells(cells, line, current, file);
     if (options.onlyYear !== undefined && normaliseYear(cells[current.yearIndex!]!) !== options.onlyYear) return;
     if (seenUnits !== undefined) checkDuplicate(cells, line, current, seenUnits, file);
     else if (unitLines !== undefined) {
@@ -351,6 +352,28 @@ function toRow(cells: string[], line: number, plan: HeaderPlan, file: string): D
   const values = plan.measureColumns.map((column) =>
     column.index === ROWS_ARE_INDEX ? ONE : readCell(cells[column.index]!, column, file, line));
   return { line, cells, label, year, values };
+}
+
+/**
+ * The cells that reach output as text — every label column and the year — hold no control characters (they
+ * would reach csv, md and the terminal), and a year is a year of four digits (`2009`, `2009年`, or blank), so
+ * that it is a valid JSON number and sorts as a year.
+ */
+function checkTextCells(cells: readonly string[], line: number, plan: HeaderPlan, file: string): void {
+  for (const column of plan.labelColumns) {
+    const text = cells[column.index]!;
+    if (CONTROL_CHARACTERS.test(text)) {
+      throw new SvcError('BAD_LABEL', `the label '${shorten(text.trim())}' holds control characters`, { file, line, column: column.index + 1 });
+    }
+  }
+  if (plan.yearIndex !== undefined) {
+    const cell = cells[plan.yearIndex]!;
+    const year = normaliseYear(cell);
+    if (year !== '' && !/^\d{4}$/.test(year)) {
+      throw new SvcError('BAD_YEAR', `the year '${shorten(cell.trim())}' is not a year of four digits`,
+        { file, line, column: plan.yearIndex + 1 }, 'write years as 2009 or 2009年');
+    }
+  }
 }
 
 /** The row's label, trimmed; control characters in it are an error. */
