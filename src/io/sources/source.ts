@@ -12,6 +12,11 @@ export interface ByteRange {
   readonly headerEnd: number;
   readonly start: number;
   readonly end: number;
+  /**
+   * The encoding given with the range was detected on the whole file's first block (`--encoding auto`): the
+   * range is checked for lines in another encoding as an auto-detected input is.
+   */
+  readonly autoEncoding?: boolean | undefined;
 }
 
 export interface SourceOptions {
