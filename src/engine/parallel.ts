@@ -15,6 +15,8 @@ import { detectEncoding } from '../io/sources/encoding.js';
 import type { ByteRange } from '../io/sources/source.js';
 import { displayName } from '../io/sources/source.js';
 import { planHeader } from '../table/header-plan.js';
+import type { ProgressMessage } from '../io/progress.js';
+import { addProgress, isProgressMessage, startProgress, stopProgress } from '../io/progress.js';
 import type { PartialAggregation } from './partial.js';
 import type { ReadOptions } from './read-options.js';
 
@@ -209,33 +211,47 @@ export async function aggregateInParallel(
 ): Promise<PartialAggregation[]> {
   const { stdin: _stdin, ...plainOptions } = options;
   const { Worker } = await import('node:worker_threads');
-  const started: InstanceType<typeof Worker>[] = [];
-  const workers = ranges.map((range) => new Promise<PartialAggregation>((resolve, reject) => {
+  startProgress(statSync(source).size);
+  const started: (InstanceType<typeof Worker> | undefined)[] = [];
+  // a range may hold blank lines only: no part, but no error either unless every range is so (as serial)
+  const workers = ranges.map((range, index) => new Promise<PartialAggregation | SvcError>((resolve, reject) => {
     const worker = new Worker(new URL('./aggregate-worker.js', import.meta.url), {
       workerData: { source, options: { ...plainOptions, range }, by, scheme },
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
-    started.push(worker);
-    worker.once('message', (reply: WorkerReply) => {
-      if (reply.result !== undefined) resolve(reply.result);
-      else if (reply.error !== undefined) reject(shiftError(reply.error, source, range));
-      else reject(new Error(reply.crash ?? 'a worker thread failed'));
+    started[index] = worker;
+    worker.on('message', (reply: WorkerReply | ProgressMessage) => {
+      if (isProgressMessage(reply)) return addProgress(reply.progress.bytes, reply.progress.rows);
+      if (reply.result !== undefined) return resolve(reply.result);
+      if (reply.error === undefined) return reject(new Error(reply.crash ?? 'a worker thread failed'));
+      // a later range's work is moot after an error here; an earlier range's error still comes first
+      if (reply.error.code !== 'NO_DATA') for (let later = index + 1; later < started.length; later += 1) void started[later]?.terminate();
+      resolve(shiftError(reply.error, source, range));
     });
     worker.once('error', reject);
   }));
   try {
-    const parts = await Promise.all(workers);
+    // errors in file order: the serial reader would report the first
+    const outcomes: (PartialAggregation | SvcError)[] = [];
+    for (const outcome of workers) {
+      const value = await outcome;
+      if (value instanceof SvcError && value.code !== 'NO_DATA') throw value;
+      outcomes.push(value);
+    }
+    const parts = outcomes.filter((outcome): outcome is PartialAggregation => !(outcome instanceof SvcError));
+    if (parts.length === 0) throw outcomes[0] as SvcError;
     // rows kept out were numbered within their range: number them in the whole file
-    parts.forEach((part, index) => {
+    outcomes.forEach((part, index) => {
       const range = ranges[index]!;
-      if (part.excluded.length === 0 || range.start === range.headerEnd) return;
+      if (part instanceof SvcError || part.excluded.length === 0 || range.start === range.headerEnd) return;
       const shift = countLineEndsBefore(source, range.start) - countLineEndsBefore(source, range.headerEnd);
       part.excluded.forEach((row, at) => (part.excluded[at] = { ...row, line: row.line + shift }));
     });
     return parts;
   } finally {
+    stopProgress();
     // on success they are done; on an error the others' work is moot
-    for (const worker of started) void worker.terminate();
+    for (const worker of started) void worker?.terminate();
   }
 }
 

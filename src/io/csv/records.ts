@@ -16,6 +16,7 @@ import type { EncodingChoice } from '../sources/encoding.js';
 import { LINE_LIMIT, PieceDecoder, detectEncoding } from '../sources/encoding.js';
 import type { SourceOptions } from '../sources/source.js';
 import { displayName, inputError, openBytes } from '../sources/source.js';
+import { addProgress } from '../progress.js';
 
 export interface InputRecord {
   readonly cells: string[];
@@ -92,6 +93,10 @@ async function* parseCsv(source: string, file: string, options: CsvOptions): Asy
   const feed = async (text: string, final = false): Promise<void> => {
     if (parser?.errored) return;
     if (parser !== undefined) {
+      // text carried from before csv-parse took over comes first
+      if (carryLength > 0) parser.write(carry.join(''));
+      carry = [];
+      carryLength = 0;
       if (text !== '') parser.write(text);
       drain();
       return;
@@ -126,9 +131,13 @@ async function* parseCsv(source: string, file: string, options: CsvOptions): Asy
     carryOdd = end.restOdd;
     await parseQuoted(whole);
   };
+  let progressRows = 0;
   const take = (): InputRecord[] => {
     const full = batch;
     batch = [];
+    // rows for the progress bar: the header is no row
+    addProgress(0, progressRows === 0 ? full.length - 1 : full.length);
+    progressRows += full.length;
     return full;
   };
 
