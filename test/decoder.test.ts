@@ -59,3 +59,28 @@ describe('statistics of data-sized arrays', () => {
     expect(description.median).toBe(500.5);
   });
 });
+
+describe('scaledInteger: the fast path of 万/亿 cells', async () => {
+  const { scaledInteger } = await import('../src/engine/sums.js');
+  it.each<[string, number, number]>([
+    ['1.25', 4, 12500], ['1.5', 4, 15000], ['0.0625', 4, 625], ['7', 4, 70000], ['12345678901', 4, 123456789010000],
+    ['3.1', 8, 310000000],
+  ])('%s × 10^%i = %i', (cell, power10, expected) => expect(scaledInteger(cell, power10)).toBe(expected));
+  it.each<[string, number]>([
+    ['1.23456', 4], ['', 4], [' 1.5', 4], ['1,234', 4], ['-1.5', 4], ['1.', 4], ['.5', 4], ['1e5', 4], ['…', 4], ['１.５', 4],
+    ['123456789012', 4], ['12345678', 8],
+  ])('%s × 10^%i goes the exact way', (cell, power10) => expect(scaledInteger(cell, power10)).toBe(-1));
+});
+
+describe('withoutSimpleQuotes: quoted text read as fast as unquoted', async () => {
+  const { withoutSimpleQuotes } = await import('../src/io/csv/records.js');
+  const strip = (text: string): string | undefined => {
+    const out = withoutSimpleQuotes(Buffer.from(text), 0x2c);
+    return out === undefined ? undefined : Buffer.from(out).toString();
+  };
+  it('drops the quotes of cells that hold no quote, delimiter or line break', () => {
+    expect(strip('"广东","C1","12"\n"",x,"3"\r\n"a"')).toBe('广东,C1,12\n,x,3\r\na');
+  });
+  it.each(['"a,b",1\n', '"a""b",1\n', 'a"b,1\n', '"a"b,1\n', '"a" ,1\n', ' "a",1\n', '"a\nb",1\n', '"a', 'plain,1\n'])(
+    'leaves %j to the full parser', (text) => expect(strip(text)).toBeUndefined());
+});

@@ -110,6 +110,14 @@ export class PieceDecoder {
   private readonly rangeShift: { readonly from: number; readonly by: number } | undefined;
   private pending: Uint8Array[] = [];
   private pendingLength = 0;
+  /**
+   * Set by the reader between pushes: a rewrite of each piece's bytes before decoding (the CSV reader drops
+   * the quotes of simply quoted text), or undefined to keep it. Must keep every line end and never join or
+   * split a character: errors are still placed in the bytes as given.
+   */
+  transform: ((piece: Uint8Array) => Uint8Array | undefined) | undefined;
+  /** whether `transform` rewrote the piece of the text last returned */
+  transformed = false;
   /** bytes of input consumed before `pending`, BOM included */
   private offset: number;
   /** line ends before `pending` */
@@ -217,8 +225,10 @@ export class PieceDecoder {
   private decodePiece(piece: Uint8Array): string {
     let text: string;
     if (this.checkMixed) this.refuseUtf8Lines(piece);
+    const rewritten = this.transform === undefined || this.encoding === 'utf16le' ? undefined : this.transform(piece);
+    this.transformed = rewritten !== undefined;
     try {
-      text = new TextDecoder(WHATWG_NAME[this.encoding], { fatal: true, ignoreBOM: true }).decode(piece);
+      text = new TextDecoder(WHATWG_NAME[this.encoding], { fatal: true, ignoreBOM: true }).decode(rewritten ?? piece);
     } catch {
       throw this.locateError(piece);
     }
