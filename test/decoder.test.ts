@@ -84,3 +84,25 @@ describe('withoutSimpleQuotes: quoted text read as fast as unquoted', async () =
   it.each(['"a,b",1\n', '"a""b",1\n', 'a"b,1\n', '"a"b,1\n', '"a" ,1\n', ' "a",1\n', '"a\nb",1\n', '"a', 'plain,1\n'])(
     'leaves %j to the full parser', (text) => expect(strip(text)).toBeUndefined());
 });
+
+describe('an input detected as GB18030 is checked for UTF-8 lines over all of it', async () => {
+  const iconv = (await import('iconv-lite')).default;
+  for (const lineEnd of ['\n', '\r', '\r\n']) {
+    it(`names the first UTF-8 line (${JSON.stringify(lineEnd)} line ends)`, () => {
+      const decoder = new PieceDecoder({ encoding: 'gb18030', bomLength: 0 }, 'x.csv', { autoDetected: true });
+      const gb = iconv.encode(['地区,社区数', '广东,1', '广西,2', ''].join(lineEnd), 'gb18030');
+      // a final CR waits for the next byte (it may begin a CRLF)
+      expect(decoder.push(gb)).toMatch(/^地区,社区数\n广东,1\n/);
+      expect(() => decoder.push(Buffer.from(['北京,3', '天津,4', ''].join(lineEnd)))).toThrow(/mixed encodings: the line is UTF-8/);
+      try {
+        new PieceDecoder({ encoding: 'gb18030', bomLength: 0 }, 'x.csv', { autoDetected: true }).push(Buffer.concat([gb, Buffer.from(`x,1${lineEnd}北京,3${lineEnd}`)]));
+      } catch (error) {
+        expect((error as { location: { line: number } }).location.line).toBe(5);
+      }
+    });
+  }
+  it('leaves a GB18030 input chosen with --encoding alone', () => {
+    const decoder = new PieceDecoder({ encoding: 'gb18030', bomLength: 0 }, 'x.csv');
+    expect(decoder.push(Buffer.from('北京,3\n'))).toBe('鍖椾含,3\n');
+  });
+});

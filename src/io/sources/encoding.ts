@@ -246,18 +246,46 @@ export class PieceDecoder {
    */
   private refuseUtf8Lines(piece: Uint8Array): void {
     if (isAscii(piece)) return;
+    // one pass, no allocation per line: a line is looked at closely only if its first non-ASCII bytes form a
+    // UTF-8 character (GB18030 Chinese almost never does: 广 is B9 E3, and B9 cannot start a UTF-8 character)
     let lineNumber = this.lines + 1;
-    for (let start = 0; start < piece.length;) {
-      const end = indexOfLineEnd(piece, start);
+    const refuse = (start: number, end: number): void => {
       const line = piece.subarray(start, end);
-      if (!isAscii(line) && isUtf8(line) && nonAsciiCharacters(line) >= 2) {
+      if (isUtf8(line) && nonAsciiCharacters(line) >= 2) {
         throw new SvcError('ENCODING',
           `mixed encodings: the line is UTF-8, but the input began as GB18030 (byte offset ${this.fileOffset(this.offset + start)})`,
           { file: this.file, line: lineNumber }, 'convert the whole file to one encoding');
       }
-      // CRLF is one line end
-      start = piece[end] === 0x0d && piece[end + 1] === 0x0a ? end + 2 : end + 1;
-      lineNumber += 1;
+    };
+    if (piece.indexOf(0x0d) === -1) {
+      // LF line ends only (the common case): lines found natively, each scanned up to its first non-ASCII byte
+      for (let start = 0; start < piece.length; lineNumber += 1) {
+        const lineFeed = piece.indexOf(0x0a, start);
+        const end = lineFeed === -1 ? piece.length : lineFeed;
+        let index = start;
+        while (index < end && piece[index]! < 0x80) index += 1;
+        if (index < end && startsUtf8Character(piece, index)) refuse(start, end);
+        start = end + 1;
+      }
+      return;
+    }
+    let lineStart = 0;
+    let candidate = false;
+    let seenHigh = false;
+    const length = piece.length;
+    for (let index = 0; index <= length; index += 1) {
+      const byte = index < length ? piece[index]! : 0x0a;
+      if (byte === 0x0a || byte === 0x0d) {
+        if (candidate) refuse(lineStart, index);
+        if (byte === 0x0d && piece[index + 1] === 0x0a) index += 1; // CRLF is one line end
+        lineNumber += 1;
+        lineStart = index + 1;
+        candidate = false;
+        seenHigh = false;
+      } else if (byte >= 0x80 && !seenHigh) {
+        seenHigh = true;
+        candidate = startsUtf8Character(piece, index);
+      }
     }
   }
 
@@ -321,6 +349,18 @@ function indexOfLineEnd(bytes: Uint8Array, start: number): number {
   const end = lineFeed === -1 ? bytes.length : lineFeed;
   const carriageReturn = bytes.subarray(start, end).indexOf(0x0d);
   return carriageReturn === -1 ? end : start + carriageReturn;
+}
+
+/** Whether the bytes at `at` are a whole UTF-8 character of two to four bytes. */
+function startsUtf8Character(bytes: Uint8Array, at: number): boolean {
+  const lead = bytes[at]!;
+  const size = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (size === 0 || at + size > bytes.length) return false;
+  for (let index = at + 1; index < at + size; index += 1) {
+    const byte = bytes[index]!;
+    if (byte < 0x80 || byte > 0xbf) return false;
+  }
+  return true;
 }
 
 /** Characters of valid UTF-8 bytes that are not ASCII: their lead bytes. */
