@@ -128,6 +128,18 @@ describe('parallel reading equals serial', () => {
     for (const run of parallel) expect(run.stdout).toBe(serial.stdout);
   });
 
+  it('a header ending in a lone CR, and a range that starts with blank lines (found by the property test)', () => {
+    const file = join(folder, 'header-cr-blank-range.csv');
+    writeFileSync(file, `${HEADER}\r广东,C1,0,0\n\n\n全国,,,0\n广东,C1,0,0`);
+    const args = ['coverage', file, ...BY_PROVINCE, '--totals'];
+    const serial = runCli(args, { env: { SVC_STATS_THREADS: '1' } });
+    expect(serial.stderr).toContain('全国 (line 5, a national/total row)');
+    for (const threads of ['2', '3']) {
+      const parallel = runCli(args, { env: { SVC_STATS_THREADS: threads, SVC_STATS_PARALLEL_MIN_BYTES: '1' } });
+      expect(parallel).toEqual(serial);
+    }
+  });
+
   it('blank lines (and a line of delimiters) before the header', () => {
     const file = join(folder, 'blank-before-header.csv');
     writeFileSync(file, `\n\r\n,,,\n${HEADER}\n${register(50_000)}`);

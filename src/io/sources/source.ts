@@ -75,7 +75,13 @@ async function* blocksOf(source: string, start = 0, end = Infinity, size?: numbe
 
 async function* rangeOf(source: string, range: ByteRange): AsyncIterable<Uint8Array> {
   try {
-    yield* blocksOf(source, 0, range.headerEnd);
+    // the header's line end as LF: a header ending in a lone CR followed by a range starting with LF (a blank
+    // line) would read as one CRLF, one line fewer than in the file
+    const header: Uint8Array[] = [];
+    for await (const block of blocksOf(source, 0, range.headerEnd)) header.push(new Uint8Array(block));
+    const headerBytes = Buffer.concat(header);
+    if (headerBytes[headerBytes.length - 1] === 0x0d) headerBytes[headerBytes.length - 1] = 0x0a;
+    yield headerBytes;
     yield* blocksOf(source, range.start, range.end);
   } finally {
     flushProgress();
