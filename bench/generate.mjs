@@ -1,8 +1,14 @@
 // Deterministic community-level register for the benchmark and its agreement test: one row per community.
-// Usage: node bench/generate.mjs ROWS FILE [SEED]
+// Usage: node bench/generate.mjs ROWS FILE [SEED] [VARIANT]
+// Variants (the same rows, so the same sums): plain; quoted (every cell in double quotes); gb18030 (encoded so);
+// mixed (urban_population in 万人 with 1 to 4 decimal places, trailing zeros dropped); uniform (the same in 万人,
+// always 4 places).
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
+import iconv from 'iconv-lite';
+
+export const VARIANTS = ['plain', 'quoted', 'gb18030', 'mixed', 'uniform'];
 
 /** Province, its belt (NBS three-belt scheme) and a weight for how many communities it has. */
 const PROVINCES = [
@@ -32,45 +38,60 @@ function random(seed) {
  * Writes ROWS rows and returns the per-province sums computed while writing, an independent reference for
  * checking svc-stats, Miller and datamash.
  */
-export async function generate(rows, file, seed = 20051231) {
+export async function generate(rows, file, seed = 20051231, variant = 'plain') {
+  if (!VARIANTS.includes(variant)) throw new Error(`unknown variant ${variant}`);
   const next = random(seed);
   const cumulative = [];
   let total = 0;
   for (const [, , weight] of PROVINCES) cumulative.push((total += weight));
   const sums = new Map();
   const out = createWriteStream(file);
-  let buffer = `${HEADER}\n`;
+  const tenThousands = variant === 'mixed' || variant === 'uniform';
+  const header = tenThousands ? HEADER.replace('urban_population', 'urban_population（万人）') : HEADER;
+  const line = variant === 'quoted'
+    ? (cells) => `"${cells.join('","')}"\n`
+    : (cells) => `${cells.join(',')}\n`;
+  // persons as 万人: 12345 → 1.2345, 12340 → 1.234 (mixed) or 1.2340 (uniform)
+  const population = (persons) => {
+    if (!tenThousands) return String(persons);
+    const text = `${Math.floor(persons / 10000)}.${String(persons % 10000).padStart(4, '0')}`;
+    return variant === 'uniform' ? text : text.replace(/\.?0+$/, '');
+  };
+  const write = (text) => out.write(variant === 'gb18030' ? iconv.encode(text, 'gb18030') : text);
+  let buffer = line(header.split(','));
   for (let index = 0; index < rows; index += 1) {
     const pick = next() * total;
     const [province, region] = PROVINCES[cumulative.findIndex((limit) => pick < limit)];
-    const population = 1500 + Math.floor(next() * 12000);
+    const persons = 1500 + Math.floor(next() * 12000);
     const members = 3 + Math.floor(next() * 9);
     const centers = next() < 0.12 ? 1 : 0;
     const facilities = Math.floor(next() * 7);
     const volunteers = Math.floor(next() * 80);
-    buffer += `${province},${region},${province}${1 + Math.floor(next() * 12)}市,C${String(index).padStart(7, '0')},${population},${members},${centers},${facilities},${volunteers}\n`;
+    const city = `${province}${1 + Math.floor(next() * 12)}市`;
+    buffer += line([province, region, city, `C${String(index).padStart(7, '0')}`, population(persons), members, centers, facilities, volunteers]);
     const sum = sums.get(province) ?? { communities: 0, urban_population: 0, committee_members: 0, service_centers: 0, service_facilities: 0 };
     sum.communities += 1;
-    sum.urban_population += population;
+    sum.urban_population += persons;
     sum.committee_members += members;
     sum.service_centers += centers;
     sum.service_facilities += facilities;
     sums.set(province, sum);
     if (buffer.length > 1 << 20) {
-      if (!out.write(buffer)) await once(out, 'drain');
+      if (!write(buffer)) await once(out, 'drain');
       buffer = '';
     }
   }
-  out.end(buffer);
+  write(buffer);
+  out.end();
   await once(out, 'finish');
   return sums;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const [rows, file, seed] = process.argv.slice(2);
+  const [rows, file, seed, variant] = process.argv.slice(2);
   if (!rows || !file) {
     process.stderr.write('usage: node bench/generate.mjs ROWS FILE [SEED]\n');
     process.exit(2);
   }
-  await generate(Number(rows), file, seed === undefined ? undefined : Number(seed));
+  await generate(Number(rows), file, seed === undefined || seed === '' ? undefined : Number(seed), variant);
 }

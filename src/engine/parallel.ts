@@ -1,6 +1,9 @@
 /**
- * Parallel `--by`: a large file without quotes is cut at line ends into one byte range per thread, each summed
- * on a worker thread (worker.ts); errors and kept-out rows are numbered in the whole file.
+ * Parallel `--by`: a large file is cut at record ends into one byte range per thread, each summed on a worker
+ * thread (worker.ts); errors and kept-out rows are numbered in the whole file. The cuts follow the serial
+ * reader's rules, so both give the same result: a record ends at LF, CRLF or a lone CR outside quotes (an even
+ * number of double quotes since the start of the file), blank lines before the header are skipped, and lines are
+ * counted as the reader counts them (CRLF once).
  */
 import { availableParallelism } from 'node:os';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
@@ -9,63 +12,161 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import type { Encoding } from '../io/sources/encoding.js';
 import { detectEncoding } from '../io/sources/encoding.js';
 import type { ByteRange } from '../io/sources/source.js';
+import type { ProgressMessage } from '../io/progress.js';
+import { addProgress, isProgressMessage, startProgress, stopProgress } from '../io/progress.js';
 import type { PartialAggregation } from './partial.js';
 import type { ReadOptions } from './read-options.js';
 
-/** Below this size one thread is faster than starting workers. */
+/** Below this size one thread is faster than starting workers (SVC_STATS_PARALLEL_MIN_BYTES sets it, for tests). */
 const PARALLEL_MIN_BYTES = 16 << 20;
+const BLOCK = 1 << 20;
+const LF = 0x0a;
+const CR = 0x0d;
+const QUOTE = 0x22;
 
 /**
- * Byte ranges cut just after line feeds, one per thread, or undefined when the input must be read in one pass:
- * standard input, a small file, UTF-16, or any double quote in the file (a quoted cell may hold a line break,
- * so a cut could fall inside a record). One fast scan for the quote decides.
+ * Byte ranges cut at record ends, one per thread, or undefined when the input must be read in one pass:
+ * standard input, a small file, UTF-16, a non-ASCII delimiter, a header not ended in the first MiB, or an
+ * encoding problem in the first MiB (the serial reader reports it). The header is planned here, before the
+ * body is read: a mistake in it is an error at once.
  */
 export function parallelRanges(source: string, options: ReadOptions): { ranges: ByteRange[]; encoding: Encoding } | undefined {
   const threads = Number(process.env['SVC_STATS_THREADS']) || Math.min(availableParallelism(), 8);
   if (source === '-' || threads < 2 || options.encoding === 'utf16le') return undefined;
+  const delimiter = options.delimiter ?? (/\.tsv$/i.test(source) ? '\t' : ',');
+  if (delimiter.charCodeAt(0) > 0x7f) return undefined;
   let size: number;
   try {
     size = statSync(source).size;
   } catch {
     return undefined; // the reader reports it
   }
-  if (size < PARALLEL_MIN_BYTES) return undefined;
+  const minimum = Number(process.env['SVC_STATS_PARALLEL_MIN_BYTES'] ?? PARALLEL_MIN_BYTES);
+  if (size < minimum || size === 0) return undefined;
   const descriptor = openSync(source, 'r');
   try {
-    const block = Buffer.allocUnsafe(1 << 20);
+    const block = Buffer.allocUnsafe(BLOCK);
     const read = (position: number): Buffer => block.subarray(0, readSync(descriptor, block, 0, block.length, position));
-    const head = read(0);
+    const head = Buffer.from(read(0));
     // the encoding is decided once, here, as the reader would on the same first block, and given to every range
     let encoding: Encoding;
+    let bomLength: number;
     try {
-      encoding = detectEncoding(head, options.encoding).encoding;
+      ({ encoding, bomLength } = detectEncoding(head, options.encoding));
     } catch {
       return undefined; // the reader reports it
     }
     if (encoding === 'utf16le') return undefined;
-    const headerLineFeed = head.indexOf(0x0a);
-    if (headerLineFeed === -1) return undefined;
-    for (let position = 0; position < size; position += block.length) {
-      if (read(position).indexOf(0x22) !== -1) return undefined;
-    }
-    const headerEnd = headerLineFeed + 1;
-    const cuts = [headerEnd];
+    const header = findHeader(head, bomLength, delimiter.charCodeAt(0), head.length === size);
+    if (header === undefined) return undefined;
+    const headerEnd = header.end;
+    const targets: number[] = [];
     for (let thread = 1; thread < threads; thread += 1) {
-      const target = Math.max(cuts[cuts.length - 1]!, headerEnd + Math.floor(((size - headerEnd) * thread) / threads));
-      const bytes = read(target);
-      const lineFeed = bytes.indexOf(0x0a);
-      if (lineFeed === -1) break; // a line longer than a block: fewer ranges
-      cuts.push(target + lineFeed + 1);
+      targets.push(headerEnd + Math.floor(((size - headerEnd) * thread) / threads));
     }
+    const cuts = [headerEnd, ...findCuts(read, size, headerEnd, targets)];
     cuts.push(size);
     const ranges: ByteRange[] = [];
+    const autoEncoding = options.encoding === 'auto';
     for (let index = 0; index + 1 < cuts.length; index += 1) {
-      if (cuts[index + 1]! > cuts[index]!) ranges.push({ headerEnd, start: cuts[index]!, end: cuts[index + 1]! });
+      if (cuts[index + 1]! > cuts[index]!) ranges.push({ headerEnd, start: cuts[index]!, end: cuts[index + 1]!, autoEncoding });
     }
     return ranges.length > 1 ? { ranges, encoding } : undefined;
   } finally {
     closeSync(descriptor);
   }
+}
+
+/**
+ * The end of the header record in the first block: just after the line end of the first line that is not
+ * blank (empty, or delimiters only: no record for the reader), outside quotes. Undefined when it does not end
+ * in the block (or ends in a CR that is the block's last byte, unless the block is the whole file).
+ */
+function findHeader(head: Uint8Array, from: number, delimiter: number, whole: boolean): { end: number } | undefined {
+  let blank = true;
+  let inQuotes = false;
+  for (let index = from; index < head.length; index += 1) {
+    const byte = head[index]!;
+    if (byte === QUOTE) inQuotes = !inQuotes;
+    if (inQuotes) {
+      blank = false;
+      continue;
+    }
+    if (byte === LF || byte === CR) {
+      let end = index + 1;
+      if (byte === CR) {
+        if (index + 1 === head.length && !whole) return undefined;
+        if (head[index + 1] === LF) end += 1;
+      }
+      if (!blank) return { end };
+      index = end - 1;
+      continue;
+    }
+    if (byte !== delimiter) blank = false;
+  }
+  return undefined;
+}
+
+/**
+ * One cut per target: just after the first record end at or after it. Quotes are counted from the header's end
+ * (where the count is even) through the whole file, by a byte loop only in blocks that hold a quote.
+ */
+function findCuts(read: (position: number) => Buffer, size: number, from: number, targets: readonly number[]): number[] {
+  const cuts: number[] = [];
+  let target = 0;
+  let inQuotes = false;
+  let lastCut = from;
+  for (let position = from; position < size && target < targets.length;) {
+    const bytes = read(position);
+    if (bytes.length === 0) break;
+    const want = Math.max(targets[target]!, lastCut);
+    if (!inQuotes && bytes.indexOf(QUOTE) === -1) {
+      // no quote in the block: cut at the first line end past the target, if the target is in it
+      if (want < position + bytes.length) {
+        const end = lineEndAfter(bytes, Math.max(0, want - position), position + bytes.length >= size);
+        if (end !== -1) {
+          cuts.push((lastCut = position + end));
+          target += 1;
+          continue; // the next target may be in the same block
+        }
+      }
+      position += bytes.length;
+      continue;
+    }
+    let index = 0;
+    let cutHere = false;
+    for (; index < bytes.length; index += 1) {
+      const byte = bytes[index]!;
+      if (byte === QUOTE) {
+        inQuotes = !inQuotes;
+      } else if (!inQuotes && position + index >= want && (byte === LF || byte === CR)) {
+        // a CRLF may straddle the block: look again from the CR
+        if (byte === CR && index + 1 === bytes.length && position + index + 1 < size) break;
+        const end = index + (byte === CR && bytes[index + 1] === LF ? 2 : 1);
+        cuts.push((lastCut = position + end));
+        target += 1;
+        cutHere = true;
+        break;
+      }
+    }
+    // after a cut the quote count restarts even at the cut; the scan resumes there
+    position = cutHere ? lastCut : position + index;
+    if (cutHere) inQuotes = false;
+  }
+  return cuts;
+}
+
+/** Just after the first line end at or after `from` in a block without quotes, or -1. */
+function lineEndAfter(bytes: Uint8Array, from: number, last: boolean): number {
+  const lineFeed = bytes.indexOf(LF, from);
+  const scanEnd = lineFeed === -1 ? bytes.length : lineFeed;
+  const carriageReturn = bytes.subarray(from, scanEnd).indexOf(CR);
+  if (carriageReturn !== -1) {
+    const at = from + carriageReturn;
+    if (at + 1 < bytes.length) return at + 1; // a lone CR (a CRLF would have its LF found first)
+    return last ? at + 1 : -1;
+  }
+  return lineFeed === -1 ? -1 : lineFeed + 1;
 }
 
 interface WorkerReply {
@@ -90,61 +191,82 @@ export async function aggregateInParallel(
 ): Promise<PartialAggregation[]> {
   const { stdin: _stdin, ...plainOptions } = options;
   const { Worker } = await import('node:worker_threads');
-  const started: InstanceType<typeof Worker>[] = [];
-  const workers = ranges.map((range, index) => new Promise<PartialAggregation>((resolve, reject) => {
+  startProgress(statSync(source).size);
+  const started: (InstanceType<typeof Worker> | undefined)[] = [];
+  // a range may hold blank lines only: no part, but no error either unless every range is so (as serial)
+  const workers = ranges.map((range, index) => new Promise<PartialAggregation | SvcError>((resolve, reject) => {
     // only the last range knows that no data row follows a label-only row at its end (a footnote)
     const moreFollows = index < ranges.length - 1;
     const worker = new Worker(new URL('./aggregate-worker.js', import.meta.url), {
       workerData: { source, options: { ...plainOptions, range, moreFollows }, by, scheme },
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
-    started.push(worker);
-    worker.once('message', (reply: WorkerReply) => {
-      if (reply.result !== undefined) resolve(reply.result);
-      else if (reply.error !== undefined) reject(shiftError(reply.error, source, range));
-      else reject(new Error(reply.crash ?? 'a worker thread failed'));
+    started[index] = worker;
+    worker.on('message', (reply: WorkerReply | ProgressMessage) => {
+      if (isProgressMessage(reply)) return addProgress(reply.progress.bytes, reply.progress.rows);
+      if (reply.result !== undefined) return resolve(reply.result);
+      if (reply.error === undefined) return reject(new Error(reply.crash ?? 'a worker thread failed'));
+      // a later range's work is moot after an error here; an earlier range's error still comes first
+      if (reply.error.code !== 'NO_DATA') for (let later = index + 1; later < started.length; later += 1) void started[later]?.terminate();
+      resolve(shiftError(reply.error, source, range));
     });
     worker.once('error', reject);
   }));
   try {
-    const parts = await Promise.all(workers);
+    // errors in file order: the serial reader would report the first
+    const outcomes: (PartialAggregation | SvcError)[] = [];
+    for (const outcome of workers) {
+      const value = await outcome;
+      if (value instanceof SvcError && value.code !== 'NO_DATA') throw value;
+      outcomes.push(value);
+    }
+    const parts = outcomes.filter((outcome): outcome is PartialAggregation => !(outcome instanceof SvcError));
+    if (parts.length === 0) throw outcomes[0] as SvcError;
     // rows kept out, unit rows and footnotes were numbered within their range: number them in the whole file
-    parts.forEach((part, index) => {
+    outcomes.forEach((part, index) => {
       const range = ranges[index]!;
+      if (part instanceof SvcError || range.start === range.headerEnd) return;
       const numbered = part.excluded.length + (part.unitLines?.lines.length ?? 0) + part.plan.footnotes.length;
-      if (numbered === 0 || range.start === range.headerEnd) return;
-      const shift = countLineFeedsBefore(source, range.start) - 1;
+      if (numbered === 0) return;
+      const shift = countLineEndsBefore(source, range.start) - countLineEndsBefore(source, range.headerEnd);
       part.excluded.forEach((row, at) => (part.excluded[at] = { ...row, line: row.line + shift }));
       if (part.unitLines !== undefined) for (let at = 0; at < part.unitLines.lines.length; at += 1) part.unitLines.lines[at]! += shift;
       part.plan.footnotes.forEach((footnote) => (footnote.line += shift));
     });
     return parts;
   } finally {
+    stopProgress();
     // on success they are done; on an error the others' work is moot
-    for (const worker of started) void worker.terminate();
+    for (const worker of started) void worker?.terminate();
   }
 }
 
 /** A worker reads the header then its range: its line numbers past the header are shifted to the file's. */
 function shiftError(error: NonNullable<WorkerReply['error']>, source: string, range: ByteRange): SvcError {
   const { line } = error.location;
-  if (line === undefined || line <= 1) return new SvcError(error.code, error.message, error.location, error.hint);
-  const linesBefore = countLineFeedsBefore(source, range.start);
-  return new SvcError(error.code, error.message, { ...error.location, line: line - 1 + linesBefore }, error.hint);
+  const headerLines = countLineEndsBefore(source, range.headerEnd);
+  if (line === undefined || line <= headerLines) return new SvcError(error.code, error.message, error.location, error.hint);
+  const linesBefore = countLineEndsBefore(source, range.start);
+  return new SvcError(error.code, error.message, { ...error.location, line: line - headerLines + linesBefore }, error.hint);
 }
 
-function countLineFeedsBefore(source: string, end: number): number {
+/** Line ends in the first `end` bytes, as the reader counts them: LF, CR and CRLF once each. */
+function countLineEndsBefore(source: string, end: number): number {
   const descriptor = openSync(source, 'r');
   try {
-    const block = Buffer.allocUnsafe(1 << 20);
+    const block = Buffer.allocUnsafe(BLOCK + 1);
     let count = 0;
-    for (let position = 0; position < end; position += block.length) {
-      const bytes = block.subarray(0, readSync(descriptor, block, 0, Math.min(block.length, end - position), position));
-      for (let index = bytes.indexOf(0x0a); index !== -1; index = bytes.indexOf(0x0a, index + 1)) count += 1;
+    for (let position = 0; position < end; position += BLOCK) {
+      // one byte more than the block, to see whether a CR at its end starts a CRLF
+      const length = readSync(descriptor, block, 0, Math.min(BLOCK, end - position) + 1, position);
+      const bytes = block.subarray(0, Math.min(length, BLOCK, end - position));
+      for (let index = bytes.indexOf(LF); index !== -1; index = bytes.indexOf(LF, index + 1)) count += 1;
+      for (let index = bytes.indexOf(CR); index !== -1; index = bytes.indexOf(CR, index + 1)) {
+        if (block[index + 1] !== LF || index + 1 >= length) count += 1;
+      }
     }
     return count;
   } finally {
     closeSync(descriptor);
   }
 }
-

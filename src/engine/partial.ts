@@ -13,7 +13,7 @@ import type { ReadOptions } from './read-options.js';
 import type { Grouper } from './grouping.js';
 import { byParts, labelRole, makeGrouper } from './grouping.js';
 import type { ExcludedRow, GroupSums } from './sums.js';
-import { PLAIN_INTEGER, addSmall, addValue, emptySums } from './sums.js';
+import { PLAIN_INTEGER, addSmall, addValue, emptySums, scaledInteger } from './sums.js';
 
 /** What a byte range of the input sums to: the groups in order of first appearance. */
 export interface PartialAggregation {
@@ -62,8 +62,20 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
         continue;
       }
       const cell = cells[column.index]!;
-      if (column.power10 === 0 && PLAIN_INTEGER.test(cell)) addSmall(sums, index, Number(cell));
-      else addValue(sums, index, readCell(cell, column, file, line), label ?? `line ${line}`);
+      if (column.power10 === 0) {
+        if (PLAIN_INTEGER.test(cell)) {
+          addSmall(sums, index, Number(cell));
+          continue;
+        }
+      } else if (column.power10 > 0) {
+        // 万/亿 columns: mixed decimal places cost what uniform ones do (issue 11)
+        const whole = scaledInteger(cell, column.power10);
+        if (whole !== -1) {
+          addSmall(sums, index, whole);
+          continue;
+        }
+      }
+      addValue(sums, index, readCell(cell, column, file, line), label ?? `line ${line}`);
     }
   });
   // a range without part rows still checks its header: the grouping must be possible

@@ -36,6 +36,37 @@ const MISSING_SAMPLE = 5;
 /** A cell summed as a double: a plain integer of at most 15 digits (exact, and so is the sum below 2^53). */
 export const PLAIN_INTEGER = /^\d{1,15}$/;
 
+/**
+ * A decimal cell of a column scaled by 10^power10 (万 = 4, 亿 = 8) as the exact whole number it stands for, when
+ * that is quick and safe: digits, at most one point, no more decimals than power10 (so the value is whole once
+ * scaled), and at most 15 digits after scaling (exact as a double). Anything else (blanks, separators, signs,
+ * more decimals, missing markers) gives -1 and goes through readCell's exact rules and messages.
+ */
+export function scaledInteger(cell: string, power10: number): number {
+  const length = cell.length;
+  if (length === 0 || length > 16) return -1;
+  let whole = 0;
+  let index = 0;
+  let code = 0;
+  for (; index < length; index += 1) {
+    code = cell.charCodeAt(index);
+    if (code < 48 || code > 57) break;
+    whole = whole * 10 + (code - 48);
+  }
+  if (index === 0 || index + power10 > 15) return -1;
+  if (index === length) return whole * 10 ** power10;
+  if (code !== 46) return -1; // '.'
+  const decimals = length - index - 1;
+  if (decimals === 0 || decimals > power10) return -1;
+  let fraction = 0;
+  for (index += 1; index < length; index += 1) {
+    code = cell.charCodeAt(index);
+    if (code < 48 || code > 57) return -1;
+    fraction = fraction * 10 + (code - 48);
+  }
+  return whole * 10 ** power10 + fraction * 10 ** (power10 - decimals);
+}
+
 export function emptySums(group: string, measures: number): GroupSums {
   return {
     group,

@@ -383,6 +383,11 @@ export function rowLabel(cells: readonly string[], plan: HeaderPlan, file: strin
     throw new SvcError('BAD_LABEL', `the label '${shorten(label)}' holds control characters`,
       { file, line, column: plan.labelIndex! + 1 });
   }
+  // 全国 in the province column with the finer columns blank is the national row, not a unit of that name
+  if (label === '' && plan.labelColumns.length > 1) {
+    const coarser = plan.labelColumns.map((column) => cells[column.index]!.trim()).find((text) => text !== '' && isTotalLabel(text));
+    if (coarser !== undefined) return coarser;
+  }
   return label;
 }
 

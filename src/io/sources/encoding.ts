@@ -5,6 +5,7 @@
  * Auto-detection: a BOM decides; otherwise the first block of the input (up to 1 MiB, the whole file for any
  * yearbook table) is UTF-8 if it is valid UTF-8, else GB18030.
  */
+import { isAscii, isUtf8 } from 'node:buffer';
 import { SvcError } from '../../errors.js';
 
 export type Encoding = 'utf8' | 'gb18030' | 'utf16le';
@@ -74,70 +75,160 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * Decodes a byte stream piece by piece. Each piece ends just after a line feed, which is never part of a
- * multi-byte character in UTF-8, GB18030 or (at an even offset) UTF-16LE, so each decodes on its own and an
- * error can be placed exactly.
+ * The longest line (or quoted field) read: beyond it the input is refused as soon as that much has been read,
+ * instead of being held whole. No yearbook line comes near it.
+ */
+export const LINE_LIMIT = 64 << 20;
+
+export interface PieceDecoderOptions {
+  /**
+   * The encoding was detected on the first block (`--encoding auto`): a GB18030 input is checked line by line
+   * for UTF-8 lines after that block, which GB18030 would decode without error into mojibake.
+   */
+  readonly autoDetected?: boolean | undefined;
+  /** for tests; LINE_LIMIT otherwise */
+  readonly lineLimit?: number | undefined;
+  /**
+   * A byte range read after the header (a worker's part of a file): stream offsets from `from` on are file
+   * offsets less `by`, and messages give file offsets.
+   */
+  readonly rangeShift?: { readonly from: number; readonly by: number } | undefined;
+}
+
+/**
+ * Decodes a byte stream piece by piece. Each piece ends just after a line end (LF, CRLF, or a CR whose next
+ * byte is known not to be LF). Neither byte is ever part of a multi-byte character in UTF-8 or GB18030 (nor,
+ * at an even offset, in UTF-16LE), so each piece decodes on its own and an error can be placed exactly.
+ * Bytes after the last line end wait as a list of blocks, joined once when their line ends: a long line costs
+ * linear time, and a line longer than LINE_LIMIT is an error when that much has arrived.
  */
 export class PieceDecoder {
   readonly encoding: Encoding;
   private readonly file: string;
-  private pending: Uint8Array = new Uint8Array(0);
+  private readonly checkMixed: boolean;
+  private readonly lineLimit: number;
+  private readonly rangeShift: { readonly from: number; readonly by: number } | undefined;
+  private pending: Uint8Array[] = [];
+  private pendingLength = 0;
+  /**
+   * Set by the reader between pushes: a rewrite of each piece's bytes before decoding (the CSV reader drops
+   * the quotes of simply quoted text), or undefined to keep it. Must keep every line end and never join or
+   * split a character: errors are still placed in the bytes as given.
+   */
+  transform: ((piece: Uint8Array) => Uint8Array | undefined) | undefined;
+  /** whether `transform` rewrote the piece of the text last returned */
+  transformed = false;
   /** bytes of input consumed before `pending`, BOM included */
   private offset: number;
-  /** line feeds before `pending` */
+  /** line ends before `pending` */
   private lines = 0;
 
-  constructor(detected: Detected, file: string) {
+  constructor(detected: Detected, file: string, options: PieceDecoderOptions = {}) {
     this.encoding = detected.encoding;
     this.offset = detected.bomLength;
     this.file = file;
+    this.checkMixed = options.autoDetected === true && detected.encoding === 'gb18030';
+    this.lineLimit = options.lineLimit ?? LINE_LIMIT;
+    this.rangeShift = options.rangeShift;
   }
 
-  /** Text of all complete lines received so far. */
+  /** The offset in the file of a byte at `streamOffset` of what this decoder was given. */
+  private fileOffset(streamOffset: number): number {
+    const shift = this.rangeShift;
+    return shift !== undefined && streamOffset >= shift.from ? streamOffset + shift.by : streamOffset;
+  }
+
+  /** Text of all complete lines received so far, line ends as LF. */
   push(chunk: Uint8Array): string {
-    const bytes = this.pending.length === 0 ? chunk : concat(this.pending, chunk);
-    this.refuseBinary(bytes);
-    const cut = this.lastLineEnd(bytes);
-    // pending bytes are copied (new Uint8Array, not Buffer#slice, which is a view): the caller may reuse its block
+    if (chunk.length === 0) return '';
+    this.refuseBinary(chunk);
+    const cut = this.lastLineEnd(chunk);
     if (cut === 0) {
-      this.pending = bytes === chunk ? new Uint8Array(chunk) : bytes;
+      // a copy: the caller may reuse its block
+      this.pending.push(new Uint8Array(chunk));
+      this.pendingLength += chunk.length;
+      if (this.pendingLength > this.lineLimit) throw this.tooLong();
       return '';
     }
-    this.pending = new Uint8Array(bytes.subarray(cut));
-    return this.decodePiece(bytes.subarray(0, cut));
+    if (this.pendingLength + cut > this.lineLimit && this.longestLine(chunk, cut) > this.lineLimit) throw this.tooLong();
+    const piece = this.pendingLength === 0 ? chunk.subarray(0, cut) : this.joinPending(chunk.subarray(0, cut));
+    this.pending = cut < chunk.length ? [new Uint8Array(chunk.subarray(cut))] : [];
+    this.pendingLength = chunk.length - cut;
+    return this.decodePiece(piece);
   }
 
   /** Text of whatever remains at the end of input. */
   end(): string {
-    const rest = this.pending;
-    this.pending = new Uint8Array(0);
-    return rest.length === 0 ? '' : this.decodePiece(rest);
+    if (this.pendingLength === 0) return '';
+    const rest = this.joinPending(new Uint8Array(0));
+    this.pending = [];
+    this.pendingLength = 0;
+    return this.decodePiece(rest);
+  }
+
+  private joinPending(tail: Uint8Array): Uint8Array {
+    const joined = new Uint8Array(this.pendingLength + tail.length);
+    let at = 0;
+    for (const part of this.pending) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    joined.set(tail, at);
+    return joined;
+  }
+
+  /** The length of the line that ends in the first `cut` bytes of `chunk` and began in `pending`, or of the longest. */
+  private longestLine(chunk: Uint8Array, cut: number): number {
+    const firstEnd = Math.min(indexOfLineEnd(chunk, 0), cut);
+    let longest = this.pendingLength + firstEnd;
+    for (let start = firstEnd + 1; start < cut;) {
+      const end = Math.min(indexOfLineEnd(chunk, start), cut);
+      longest = Math.max(longest, end - start);
+      start = end + 1;
+    }
+    return longest;
+  }
+
+  private tooLong(): SvcError {
+    return new SvcError('CSV_SYNTAX', `a line longer than ${this.lineLimit >> 20} MiB (the limit for one line or field)`,
+      { file: this.file, line: this.lines + 1 }, 'is this a CSV file? a line of a table is rarely longer than a few KiB');
   }
 
   /** A NUL byte never occurs in CSV text outside UTF-16: checked on whole blocks, before any line is parsed. */
-  private refuseBinary(bytes: Uint8Array): void {
+  private refuseBinary(chunk: Uint8Array): void {
     if (this.encoding === 'utf16le') return;
-    const nul = bytes.indexOf(0);
+    const nul = chunk.indexOf(0);
     if (nul === -1) return;
-    const line = this.lines + countLineFeeds(new TextDecoder('latin1').decode(bytes.subarray(0, nul))) + 1;
-    throw new SvcError('ENCODING', `binary data: a NUL byte at byte offset ${this.offset + nul}`, { file: this.file, line },
+    const before = this.joinPending(chunk.subarray(0, nul));
+    const line = this.lines + countLineEnds(before) + 1;
+    throw new SvcError('ENCODING', `binary data: a NUL byte at byte offset ${this.fileOffset(this.offset + this.pendingLength + nul)}`, { file: this.file, line },
       'this is not a CSV text file');
   }
 
-  private lastLineEnd(bytes: Uint8Array): number {
-    const step = this.encoding === 'utf16le' ? 2 : 1;
-    for (let index = bytes.lastIndexOf(0x0a); index >= 0; index = bytes.lastIndexOf(0x0a, index - 1)) {
-      if (step === 1) return index + 1;
-      if ((this.offset + index) % 2 === 0 && bytes[index + 1] === 0x00) return index + 2;
-      if (index === 0) break;
+  /** Just after the last line end of `chunk` whose end is certain (a final CR may be the start of CRLF), or 0. */
+  private lastLineEnd(chunk: Uint8Array): number {
+    if (this.encoding !== 'utf16le') {
+      const lineFeed = chunk.lastIndexOf(0x0a);
+      const carriageReturn = chunk.length >= 2 ? chunk.lastIndexOf(0x0d, chunk.length - 2) : -1;
+      return Math.max(lineFeed, carriageReturn) + 1;
+    }
+    // UTF-16LE: a line end is the code unit 0x000A, or 0x000D with a known next unit, at an even stream offset
+    const base = this.offset + this.pendingLength;
+    for (let index = chunk.length - 2; index >= 0; index -= 1) {
+      if ((base + index) % 2 !== 0 || chunk[index + 1] !== 0x00) continue;
+      if (chunk[index] === 0x0a) return index + 2;
+      if (chunk[index] === 0x0d && index + 4 <= chunk.length) return index + 2;
     }
     return 0;
   }
 
   private decodePiece(piece: Uint8Array): string {
     let text: string;
+    if (this.checkMixed) this.refuseUtf8Lines(piece);
+    const rewritten = this.transform === undefined || this.encoding === 'utf16le' ? undefined : this.transform(piece);
+    this.transformed = rewritten !== undefined;
     try {
-      text = new TextDecoder(WHATWG_NAME[this.encoding], { fatal: true, ignoreBOM: true }).decode(piece);
+      text = new TextDecoder(WHATWG_NAME[this.encoding], { fatal: true, ignoreBOM: true }).decode(rewritten ?? piece);
     } catch {
       throw this.locateError(piece);
     }
@@ -146,6 +237,56 @@ export class PieceDecoder {
     const normal = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
     this.lines += countLineFeeds(normal);
     return normal;
+  }
+
+  /**
+   * In an input detected as GB18030, a line that is valid UTF-8 with non-ASCII text in it is a UTF-8 line: GB18030
+   * would decode it without error into mojibake (广东 as 骞夸笢). Lines of GB18030 Chinese are almost never valid
+   * UTF-8, and isUtf8 stops at their first Chinese byte, so the check costs little.
+   */
+  private refuseUtf8Lines(piece: Uint8Array): void {
+    if (isAscii(piece)) return;
+    // one pass, no allocation per line: a line is looked at closely only if its first non-ASCII bytes form a
+    // UTF-8 character (GB18030 Chinese almost never does: 广 is B9 E3, and B9 cannot start a UTF-8 character)
+    let lineNumber = this.lines + 1;
+    const refuse = (start: number, end: number): void => {
+      const line = piece.subarray(start, end);
+      if (isUtf8(line) && nonAsciiCharacters(line) >= 2) {
+        throw new SvcError('ENCODING',
+          `mixed encodings: the line is UTF-8, but the input began as GB18030 (byte offset ${this.fileOffset(this.offset + start)})`,
+          { file: this.file, line: lineNumber }, 'convert the whole file to one encoding');
+      }
+    };
+    if (piece.indexOf(0x0d) === -1) {
+      // LF line ends only (the common case): lines found natively, each scanned up to its first non-ASCII byte
+      for (let start = 0; start < piece.length; lineNumber += 1) {
+        const lineFeed = piece.indexOf(0x0a, start);
+        const end = lineFeed === -1 ? piece.length : lineFeed;
+        let index = start;
+        while (index < end && piece[index]! < 0x80) index += 1;
+        if (index < end && startsUtf8Character(piece, index)) refuse(start, end);
+        start = end + 1;
+      }
+      return;
+    }
+    let lineStart = 0;
+    let candidate = false;
+    let seenHigh = false;
+    const length = piece.length;
+    for (let index = 0; index <= length; index += 1) {
+      const byte = index < length ? piece[index]! : 0x0a;
+      if (byte === 0x0a || byte === 0x0d) {
+        if (candidate) refuse(lineStart, index);
+        if (byte === 0x0d && piece[index + 1] === 0x0a) index += 1; // CRLF is one line end
+        lineNumber += 1;
+        lineStart = index + 1;
+        candidate = false;
+        seenHigh = false;
+      } else if (byte >= 0x80 && !seenHigh) {
+        seenHigh = true;
+        candidate = startsUtf8Character(piece, index);
+      }
+    }
   }
 
   /** The first byte at which decoding fails: the shortest failing prefix, found by bisection. */
@@ -172,7 +313,7 @@ export class PieceDecoder {
     const byteInPiece = Math.max(0, high - 1);
     const prefix = new TextDecoder(name, { ignoreBOM: true }).decode(piece.subarray(0, byteInPiece));
     const line = this.lines + countLineFeeds(prefix) + 1;
-    const offset = this.offset + byteInPiece;
+    const offset = this.fileOffset(this.offset + byteInPiece);
     const byte = piece[byteInPiece];
     const shown = byte === undefined ? 'end of input' : `0x${byte.toString(16).padStart(2, '0')}`;
     const hint = this.encoding === 'utf8'
@@ -191,9 +332,40 @@ function countLineFeeds(text: string): number {
   return count;
 }
 
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const joined = new Uint8Array(a.length + b.length);
-  joined.set(a, 0);
-  joined.set(b, a.length);
-  return joined;
+/** Line ends in bytes of UTF-8 or GB18030 text: LF, CR and CRLF each count once. */
+export function countLineEnds(bytes: Uint8Array): number {
+  let count = 0;
+  for (let index = 0; index < bytes.length; index += 1) {
+    const byte = bytes[index]!;
+    if (byte === 0x0a) count += 1;
+    else if (byte === 0x0d && bytes[index + 1] !== 0x0a) count += 1;
+  }
+  return count;
+}
+
+/** The index of the next LF or CR from `start`, or the length. */
+function indexOfLineEnd(bytes: Uint8Array, start: number): number {
+  const lineFeed = bytes.indexOf(0x0a, start);
+  const end = lineFeed === -1 ? bytes.length : lineFeed;
+  const carriageReturn = bytes.subarray(start, end).indexOf(0x0d);
+  return carriageReturn === -1 ? end : start + carriageReturn;
+}
+
+/** Whether the bytes at `at` are a whole UTF-8 character of two to four bytes. */
+function startsUtf8Character(bytes: Uint8Array, at: number): boolean {
+  const lead = bytes[at]!;
+  const size = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+  if (size === 0 || at + size > bytes.length) return false;
+  for (let index = at + 1; index < at + size; index += 1) {
+    const byte = bytes[index]!;
+    if (byte < 0x80 || byte > 0xbf) return false;
+  }
+  return true;
+}
+
+/** Characters of valid UTF-8 bytes that are not ASCII: their lead bytes. */
+function nonAsciiCharacters(bytes: Uint8Array): number {
+  let count = 0;
+  for (let index = 0; index < bytes.length; index += 1) if (bytes[index]! >= 0xc0) count += 1;
+  return count;
 }

@@ -6,12 +6,18 @@ import { open, stat } from 'node:fs/promises';
 import { SvcError } from '../../errors.js';
 import type { EncodingChoice } from './encoding.js';
 import { PieceDecoder, detectEncoding } from './encoding.js';
+import { addProgress, flushProgress, startProgress, stopProgress } from '../progress.js';
 
 export interface ByteRange {
   /** bytes 0..headerEnd hold the header line (with any BOM) */
   readonly headerEnd: number;
   readonly start: number;
   readonly end: number;
+  /**
+   * The encoding given with the range was detected on the whole file's first block (`--encoding auto`): the
+   * range is checked for lines in another encoding as an auto-detected input is.
+   */
+  readonly autoEncoding?: boolean | undefined;
 }
 
 export interface SourceOptions {
@@ -33,38 +39,53 @@ export function displayName(source: string): string {
 export async function openBytes(source: string, options: SourceOptions = {}): Promise<AsyncIterable<Uint8Array>> {
   const file = displayName(source);
   if (source === '-') return (options.stdin ?? process.stdin) as AsyncIterable<Uint8Array>;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
-    const info = await stat(source);
+    info = await stat(source);
     if (info.isDirectory()) throw new SvcError('FILE_UNREADABLE', 'is a directory, not a file', { file });
   } catch (error) {
     throw inputError(error, file);
   }
   if (options.range !== undefined) return rangeOf(source, options.range);
-  return blocksOf(source);
+  return blocksOf(source, 0, Infinity, info.size);
 }
 
 /**
  * Blocks of a file from `start` to `end` (exclusive). One buffer is reused: whoever keeps bytes copies them.
  */
-async function* blocksOf(source: string, start = 0, end = Infinity): AsyncIterable<Uint8Array> {
+async function* blocksOf(source: string, start = 0, end = Infinity, size?: number): AsyncIterable<Uint8Array> {
   const handle = await open(source, 'r');
   const buffer = Buffer.allocUnsafe(BLOCK_SIZE);
+  // a whole file read on the main thread may show a progress bar (on a terminal, for a large file)
+  if (size !== undefined) startProgress(size);
   try {
     for (let position = start; position < end;) {
       const block = buffer.subarray(0, Math.min(BLOCK_SIZE, end - position));
       const { bytesRead } = await handle.read(block, 0, block.length, position);
       if (bytesRead === 0) break;
+      addProgress(bytesRead, 0);
       yield block.subarray(0, bytesRead);
       position += bytesRead;
     }
   } finally {
+    if (size !== undefined) stopProgress();
     await handle.close();
   }
 }
 
 async function* rangeOf(source: string, range: ByteRange): AsyncIterable<Uint8Array> {
-  yield* blocksOf(source, 0, range.headerEnd);
-  yield* blocksOf(source, range.start, range.end);
+  try {
+    // the header's line end as LF: a header ending in a lone CR followed by a range starting with LF (a blank
+    // line) would read as one CRLF, one line fewer than in the file
+    const header: Uint8Array[] = [];
+    for await (const block of blocksOf(source, 0, range.headerEnd)) header.push(new Uint8Array(block));
+    const headerBytes = Buffer.concat(header);
+    if (headerBytes[headerBytes.length - 1] === 0x0d) headerBytes[headerBytes.length - 1] = 0x0a;
+    yield headerBytes;
+    yield* blocksOf(source, range.start, range.end);
+  } finally {
+    flushProgress();
+  }
 }
 
 /** A failure of the file system as one of our errors. */
