@@ -5,7 +5,16 @@
 import { normaliseName } from './names.js';
 import { findProvince } from './regions.js';
 
-export const TOTAL_LABELS: readonly string[] = ['全国', '合计', '总计', '全国合计', '全国总计', '总数', 'total', 'national', 'china', 'all'];
+export const TOTAL_LABELS: readonly string[] = [
+  '全国', '合计', '总计', '小计', '全国合计', '全国总计', '总数', '全省', '全市', '全区', '全县', '平均', '全国平均',
+  'total', 'subtotal', 'national', 'china', 'all', 'average',
+];
+
+/**
+ * A word that closes a total or summary row of any level: `广东省合计`, `全市合计`, `湖北小计`, `全国平均`. Such a
+ * row summarises the rows around it; summing it with them would count them twice.
+ */
+const SUMMARY_WORD = /^[\p{Script=Han}]{0,12}(合计|小计|总计|平均)$/u;
 
 const TOTALS = new Set(TOTAL_LABELS.map(normaliseName));
 
@@ -23,7 +32,19 @@ export function isTotalLabel(label: string | undefined): boolean {
     .trim();
   if (bare === '') return false;
   const words = bare.split(/\s+/);
-  return words.every((word) => TOTALS.has(word));
+  return words.every((word) => TOTALS.has(word) || SUMMARY_WORD.test(word));
+}
+
+/**
+ * A total of the whole input (全国, 合计, Total, 全国合计…), as against a subtotal of a part (小计, 广东省合计) or
+ * a summary that is no sum (全国平均): only a whole total can be checked against the sum of every unit.
+ */
+export function isGrandTotalLabel(label: string | undefined): boolean {
+  if (!isTotalLabel(label)) return false;
+  const text = label!.normalize('NFKC').toLowerCase();
+  if (/小计|平均|subtotal|average/.test(text)) return false;
+  const summary = /([\p{Script=Han}]+)(合计|总计)/u.exec(text);
+  return summary === null || summary[1]!.startsWith('全');
 }
 
 /** `#城市`, `＃其中` and `其中：…` rows are sub-items of the row above. */
@@ -38,6 +59,8 @@ export function isOfWhichLabel(label: string | undefined): boolean {
  * with or without its 市 (广州市 and 广州; a one-character rest is kept whole).
  */
 export function unitKey(label: string): string {
+  // every spelling of the national row is one unit across editions: 全国, 全国*, 全国合计, 全国（不含港澳台）
+  if (isTotalLabel(label) && /全国|national|china/i.test(label)) return '全国';
   const province = findProvince(label)?.zh;
   if (province !== undefined) return province;
   const name = normaliseName(label);

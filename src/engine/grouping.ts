@@ -16,11 +16,16 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
 export type RowRole = 'part' | 'total' | 'of-which';
 
-/** First characters a total or "of which" label can start with: most labels are ruled out by one lookup. */
+/**
+ * First and last characters a total or "of which" label can have (全国…, …合计, …小计, …平均, 合计:, 全国*):
+ * most labels are ruled out by two lookups.
+ */
 const SPECIAL_STARTS = new Set([...TOTAL_LABELS.flatMap((label) => [label[0]!, label[0]!.toUpperCase()]), '#', '＃', '其', ' ', '\u3000']);
+const SPECIAL_ENDS = new Set(['计', '均', '*', '＊', ':', '：', ')', '）', ']', ' ', '\u3000']);
 
 export function labelRole(label: string | undefined): RowRole {
-  if (label === undefined || label === '' || !SPECIAL_STARTS.has(label[0]!)) return 'part';
+  if (label === undefined || label === '') return 'part';
+  if (!SPECIAL_STARTS.has(label[0]!) && !SPECIAL_ENDS.has(label[label.length - 1]!)) return 'part';
   if (isTotalLabel(label)) return 'total';
   if (isOfWhichLabel(label)) return 'of-which';
   return 'part';

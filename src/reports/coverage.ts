@@ -4,6 +4,7 @@
  * stderr; prints nothing.
  */
 import { SvcError } from '../errors.js';
+import { isGrandTotalLabel } from '../catalogue/row-labels.js';
 import type { Rational } from '../exact/rational.js';
 import { toDecimalString } from '../exact/rational.js';
 import type { IndicatorDefinition } from '../catalogue/indicators.js';
@@ -281,7 +282,7 @@ export function groupedCoverageTable(aggregation: Aggregation, request: Coverage
   const name = (key: string): string => (key === TOTAL_KEY ? '' : groupName(aggregation, key));
   const totals = request.totals
     ? aggregation.totals.map((total) => totalsAgreement(plan, total,
-      aggregation.excluded.filter((row) => row.role === 'total' && (yearAt === -1 || row.year === total.group)),
+      aggregation.excluded.filter((row) => row.role === 'total' && isGrandTotalLabel(row.label) && (yearAt === -1 || row.year === total.group)),
       aggregation.file, aggregation.years.length > 1 ? total.group : undefined))
     : [];
   const incomplete = describeIncomplete(plan, rows.map(({ sums }) => sums).map((sums) =>

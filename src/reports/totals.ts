@@ -4,6 +4,7 @@
  * past: only the total rows and one running sum per year and group are kept.
  */
 import { SvcError } from '../errors.js';
+import { isGrandTotalLabel } from '../catalogue/row-labels.js';
 import type { Rational } from '../exact/rational.js';
 import { subtract, toDecimalString } from '../exact/rational.js';
 import type { HeaderPlan } from '../table/header-plan.js';
@@ -88,7 +89,8 @@ export class TotalsChecker {
       this.buckets.set(key, bucket);
     }
     if (role === 'total') {
-      bucket.totals.push({ label: row.label ?? '', line: row.line, values: row.values });
+      // a subtotal (小计, 广东省合计) or an average row is neither a part nor the total of every part
+      if (isGrandTotalLabel(row.label)) bucket.totals.push({ label: row.label ?? '', line: row.line, values: row.values });
       return;
     }
     bucket.parts.units += 1;

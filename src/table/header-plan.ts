@@ -82,8 +82,11 @@ export interface HeaderContext {
 export function splitUnit(header: string): { name: string; unit: string | undefined } {
   const normal = header.normalize('NFKC').trim();
   const match = /^(.*?)\s*[(\[]\s*([^()[\]]*?)\s*[)\]]\s*$/.exec(normal);
-  if (match === null) return { name: normal, unit: undefined };
-  return { name: match[1] ?? '', unit: match[2] };
+  if (match !== null) return { name: match[1] ?? '', unit: match[2] };
+  // `城镇人口 万人`, `社区数/个`: a unit after a blank or a slash, when it reads as a unit
+  const loose = /^(.*?[^\s/])\s*(?:\/|\s)\s*([^\s/]{1,4})$/.exec(normal);
+  if (loose !== null && /[\p{Script=Han}]/u.test(loose[1]!) && parseUnit(loose[2]!) !== undefined) return { name: loose[1]!, unit: loose[2] };
+  return { name: normal, unit: undefined };
 }
 
 /** A unit text read: its power of ten (`万人` → 4) and its base unit (`人`), or undefined when not understood. */
@@ -108,6 +111,10 @@ export function measureLookup(measures: readonly MeasureDefinition[]): Map<strin
   const lookup = new Map<string, MeasureDefinition>();
   for (const measure of measures) {
     for (const name of [measure.id, ...measure.names]) lookup.set(normaliseName(name), measure);
+    // the labels svc-stats writes as headers (xlsx, table, md) read back: `residents' committee members (persons)`
+    for (const label of [measure.label.zh, measure.label.en]) {
+      if (!lookup.has(normaliseName(label))) lookup.set(normaliseName(label), measure);
+    }
   }
   return lookup;
 }

@@ -49,14 +49,14 @@ export function renderTerminalBars(rows: readonly TerminalBarRow[], width: numbe
     .map(({ row }) => row);
 
   const shown = sorted.map((row) => (row.value === null ? MISSING_MARK : row.text));
-  const labelWidth = Math.max(...sorted.map((row) => stringWidth(row.label)));
-  const textWidth = Math.max(...shown.map((text) => stringWidth(text)));
+  const labelWidth = maxOf(sorted.map((row) => stringWidth(row.label)));
+  const textWidth = maxOf(shown.map((text) => stringWidth(text)));
   // label, two blanks, bar, one blank, value text
   const barColumns = width - labelWidth - 2 - 1 - textWidth;
   if (barColumns < 1) {
     throw new Error(`renderTerminalBars needs a width of at least ${width - barColumns + 1} for these labels and values, got ${width}`);
   }
-  const max = Math.max(0, ...sorted.map((row) => row.value ?? 0));
+  const max = maxOf(sorted.map((row) => row.value ?? 0));
 
   return sorted
     .map((row, i) => {
@@ -68,4 +68,11 @@ export function renderTerminalBars(rows: readonly TerminalBarRow[], width: numbe
       return `${label}  ${parts.join(' ')}`.trimEnd();
     })
     .join('\n');
+}
+
+/** The largest of any number of values, 0 for none: no spread, so a register of a million rows is no stack overflow. */
+function maxOf(values: readonly number[]): number {
+  let max = 0;
+  for (const value of values) if (value > max) max = value;
+  return max;
 }
