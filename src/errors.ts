@@ -15,6 +15,8 @@ export type ErrorCode =
   | 'HEADER' // duplicate header, two headers for one measure, no measure column, unknown unit
   | 'NOT_A_NUMBER'
   | 'NEGATIVE_COUNT'
+  | 'NEGATIVE_VALUE' // describe or equity: a negative value or weight, for which the statistics mean nothing
+  | 'TOO_LARGE' // describe or equity: a value beyond what a double holds (1.8e308): exact sums allow it, statistics do not
   | 'FRACTIONAL_COUNT'
   | 'BAD_LABEL' // control characters in a label, group or year cell
   | 'BAD_YEAR' // a year cell that is not a year of four digits

@@ -7,6 +7,7 @@ import type { ReadOptions } from '../engine/read-options.js';
 import type { UnitRecord, UnitSet } from '../engine/units.js';
 import { collectUnits } from '../engine/units.js';
 import { perYear } from './per-year.js';
+import { checkStatisticsInput } from './statistics-input.js';
 import { openRecords } from '../io/records.js';
 import type { LabelId } from '../render/labels.js';
 import { labelled } from '../render/labels.js';
@@ -31,6 +32,7 @@ export interface DescribeRequest {
 /** Read the units of one input and describe each target across them. */
 export async function describeReport(source: string, options: ReadOptions, request: DescribeRequest): Promise<{ table: ReportTable; notes: readonly string[]; warnings: readonly string[] }> {
   const set = await collectUnits(openRecords(source, options), options, request.catalogue, request.ids, undefined, request.by, 'describe');
+  checkStatisticsInput(set, 'describe');
   const result = perYear(set, (units) => ({ table: describeTable(units, request.choices), notes: [] }));
   return { table: result.table, notes: set.notes, warnings: set.warnings };
 }
@@ -59,7 +61,7 @@ export function describeTable(set: UnitSet, choices: DescribeChoices): ReportTab
       const stats = describeValues(present.map((unit) => toNumber(unit.values[index]!)), choices.sd, choices.quantiles);
       rows.push([
         ...lead, String(stats.n), String(units.length - present.length),
-        format(stats.mean), format(stats.sd), format(stats.cv), format(stats.min), format(stats.p25),
+        format(stats.mean), format(stats.sd), format(stats.mean > 0 ? stats.cv : null), format(stats.min), format(stats.p25),
         format(stats.median), format(stats.p75), format(stats.max),
         present[stats.minIndex]!.label, present[stats.maxIndex]!.label,
       ]);

@@ -12,6 +12,7 @@ import type { ReadOptions } from '../engine/read-options.js';
 import type { UnitRecord, UnitSet } from '../engine/units.js';
 import { collectUnits } from '../engine/units.js';
 import { perYear } from './per-year.js';
+import { checkStatisticsInput } from './statistics-input.js';
 import { openRecords } from '../io/records.js';
 import type { LabelId } from '../render/labels.js';
 import { labelled } from '../render/labels.js';
@@ -45,6 +46,7 @@ export async function equityReport(source: string, options: ReadOptions, request
     throw new SvcError('USAGE', `--weight ${weight}: not a measure id`, {}, "see 'svc-stats measures', or use --weight none");
   }
   const set = await collectUnits(openRecords(source, options), options, catalogue, request.ids, weight, request.by, 'equity');
+  checkStatisticsInput(set, 'equity');
   if (weight !== undefined && !set.plan.measureColumns.some((column) => column.measure.id === weight)) {
     throw new SvcError('USAGE', `the weight ${weight} is not a column of the input`, { file: set.file },
       'give --weight MEASURE, or --weight none for unweighted statistics');
@@ -80,7 +82,8 @@ export function equityTable(set: UnitSet, choices: EquityChoices): EquityResult 
     const usable = set.units.filter((unit) => unit.values[index] !== null && (!choices.weighted || unit.weight !== null));
     const dropped = set.units.length - usable.length;
     if (dropped > 0) {
-      const lacking = set.units.filter((unit) => !usable.includes(unit)).map((unit) => unit.label);
+      const kept = new Set(usable);
+      const lacking = set.units.filter((unit) => !kept.has(unit)).map((unit) => unit.label);
       notes.push(`${target.id}: ${dropped} unit(s) left out for lack of a value${choices.weighted ? ' or weight' : ''}: ${lacking.join(', ')}`);
     }
     if (usable.length === 0) {
