@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { indicatorsCommand, measuresCommand } from './commands/catalogue.js';
 import { chartCommand } from './commands/chart.js';
 import { reportCommand } from './commands/report.js';
-import { note } from './commands/common.js';
+import { addNoteOptions, note, setNoteMode } from './commands/common.js';
 import { compareCommand } from './commands/compare.js';
 import { completionCommand } from './commands/completion.js';
 import { coverageCommand } from './commands/coverage.js';
@@ -52,7 +52,12 @@ export function buildProgram(): Command {
     .version(VERSION)
     .showSuggestionAfterError(true)
     .addHelpText('after', EXAMPLES);
-  for (const make of COMMANDS) program.addCommand(make());
+  for (const make of COMMANDS) {
+    const command = make();
+    // --quiet and --verbose on every command that reads or lists (the completion script prints no notes)
+    if (command.name() !== 'completion') addNoteOptions(command).hook('preAction', (_, action) => setNoteMode(action.opts()));
+    program.addCommand(command);
+  }
   for (const command of [program, ...program.commands]) {
     command.exitOverride();
     command.configureOutput({

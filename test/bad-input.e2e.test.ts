@@ -75,7 +75,7 @@ describe('odd but valid input: exit 0, right numbers', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('unit,communities,urban_population,service_centers,population_per_community,centers_per_community\n甲,0,100,1,,\n乙,0,300,2,,\n');
     expect(run.stderr).toBe('svc-stats: <stdin>: no unit in the header of 社区数, 城镇人口, 社区服务中心数: read in base units (个, 人, 个)\n'
-      + 'svc-stats: values left missing because their denominator is zero: population_per_community 2, centers_per_community 2\n');
+      + 'svc-stats: values left missing because their denominator is zero: population_per_community (甲, 乙); centers_per_community (甲, 乙)\n');
   });
 
   it('an integer beyond 2^53 stays exact', () => {

@@ -82,7 +82,7 @@ describe('coverage options', () => {
     const [row] = JSON.parse(run.stdout) as Record<string, unknown>[];
     expect(Object.keys(row!)).toEqual(['unit', 'communities', 'urban_population', 'population_per_community']);
     expect(row!['population_per_community']).toBe(1000);
-    expect(run.stderr).toContain("centers_per_community left out: <stdin> has no column for service_centers");
+    expect(run.stderr).toMatch(/^svc-stats: left out, measures missing: .*, centers_per_community \(service_centers 社区服务中心数\), /m);
   });
 
   it('gives null, not Infinity, for a zero denominator', () => {
@@ -94,7 +94,7 @@ describe('coverage options', () => {
       { unit: '甲', communities: 0, urban_population: 100, population_per_community: null },
       { unit: '乙', communities: 4, urban_population: 100, population_per_community: 25 },
     ]);
-    expect(run.stderr).toContain('denominator is zero: population_per_community 1');
+    expect(run.stderr).toContain('denominator is zero: population_per_community (甲)\n');
   });
 });
 

@@ -9,6 +9,7 @@ import type { IndicatorDefinition } from './indicators.js';
 import type { Catalogue, Outcome, RoundingChoice } from './catalogue.js';
 import { evaluate, formatIndicator, inputsOf } from './catalogue.js';
 import type { MeasureDefinition } from './measures.js';
+import type { Note } from '../notes.js';
 
 export type Target =
   | { readonly kind: 'indicator'; readonly id: string; readonly indicator: IndicatorDefinition }
@@ -19,7 +20,7 @@ export function selectTargets(
   ids: readonly string[] | undefined,
   present: ReadonlySet<string>,
   where: string,
-): { targets: Target[]; notes: string[] } {
+): { targets: Target[]; notes: Note[] } {
   if (ids === undefined) {
     const { kept } = availableIndicators(present, where, catalogue, catalogue.indicators);
     if (kept.length > 0) return { targets: kept.map((indicator) => ({ kind: 'indicator', id: indicator.id, indicator })), notes: [] };
@@ -38,7 +39,7 @@ export function selectTargets(
   const { kept, notes } = availableIndicators(present, where, catalogue, indicators);
   const kept_ids = new Set(kept.map((indicator) => indicator.id));
   for (const target of targets) {
-    if (target.kind === 'measure' && !present.has(target.id)) notes.push(`${target.id} left out: ${where} has no column for it`);
+    if (target.kind === 'measure' && !present.has(target.id)) notes.push({ kind: `left out, not a column of ${where}`, item: target.id });
   }
   return {
     targets: targets.filter((target) => (target.kind === 'indicator' ? kept_ids.has(target.id) : present.has(target.id))),
@@ -62,15 +63,18 @@ export function targetDecimals(target: Target, rounding: RoundingChoice): number
   return rounding.decimals ?? (target.kind === 'indicator' ? target.indicator.decimals : 0);
 }
 
-/** Keep the indicators whose measures are present; say which column each dropped one lacked. */
+/**
+ * Keep the indicators whose measures are present; say which columns each dropped one lacked, as items of one
+ * kind of note (one line for all of them).
+ */
 export function availableIndicators(
   present: ReadonlySet<string>,
   where: string,
   catalogue: Catalogue,
   wanted: readonly IndicatorDefinition[],
-): { kept: IndicatorDefinition[]; notes: string[] } {
+): { kept: IndicatorDefinition[]; notes: Note[] } {
   const kept: IndicatorDefinition[] = [];
-  const notes: string[] = [];
+  const notes: Note[] = [];
   for (const indicator of wanted) {
     const lacking = inputsOf(indicator).filter((id) => !present.has(id));
     if (lacking.length === 0) {
@@ -79,9 +83,24 @@ export function availableIndicators(
     }
     const names = [...new Set(lacking)].map((id) => {
       const measure = catalogue.measures.find((candidate) => candidate.id === id);
-      return measure === undefined ? id : `${id} (${measure.label.zh})`;
+      return measure === undefined ? id : `${id} ${measure.label.zh}`;
     });
-    notes.push(`${indicator.id} left out: ${where} has no column for ${names.join(' and ')}`);
+    notes.push({
+      kind: 'left out, measures missing', item: `${indicator.id} (${names.join(' and ')})`,
+      itemFull: `${indicator.id} (${where} has no column for ${names.join(' and ')})`,
+    });
   }
   return { kept, notes };
+}
+
+/**
+ * The measures that the targets named by `ids` use (an indicator's inputs, a measure itself): what notes may
+ * speak of. Undefined when no ids are given (everything is asked for); unknown ids are left to selectTargets.
+ */
+export function measuresAsked(catalogue: Catalogue, ids: readonly string[] | undefined): Set<string> | undefined {
+  if (ids === undefined) return undefined;
+  return new Set(ids.flatMap((id) => {
+    const indicator = catalogue.indicators.find((candidate) => candidate.id === id);
+    return indicator === undefined ? [id] : inputsOf(indicator);
+  }));
 }

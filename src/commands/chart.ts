@@ -6,7 +6,7 @@ import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { ChartKind } from '../render/charts/model.js';
 import type { CommonOptions } from './common.js';
-import { addCatalogueOption, addGroupOptions, addInputOptions, defaultLang, groupOption, note, parseDecimals, readOptions } from './common.js';
+import { addCatalogueOption, addGroupOptions, addInputOptions, defaultLang, groupOption, parseDecimals, printNotes, readOptions } from './common.js';
 import { checkOutputTarget, writeDocument } from './write.js';
 
 interface ChartOptions extends Omit<CommonOptions, 'format' | 'indicators'> {
@@ -86,7 +86,7 @@ export function chartCommand(): Command {
       rounding: { mode: options.rounding, decimals: options.decimals },
       by: groupOption(options),
     });
-    for (const line of result.notes) note(line);
+    printNotes(result.notes);
     const size = options.width === undefined ? undefined : { width: options.width, height: options.height! };
     const svg = await renderChartSvg(result.data, size);
     if (format === 'svg') return writeDocument(svg, options.output);

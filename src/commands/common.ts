@@ -16,6 +16,8 @@ import { FORMATS } from '../render/model.js';
 import { EXIT, SvcError } from '../errors.js';
 import { normaliseYear } from '../catalogue/columns.js';
 import { byParts } from '../engine/grouping.js';
+import type { Note, NoteMode } from '../notes.js';
+import { noteLines } from '../notes.js';
 
 /** zh when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with zh, else en. */
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
@@ -157,6 +159,33 @@ export function readOptions(options: CommonOptions & { by?: string }, catalogue:
   };
 }
 
+/**
+ * --quiet and --verbose, on every command that prints notes (cli.ts adds them, and sets the mode before the
+ * command runs). Notes are grouped by kind by default; errors are never silenced.
+ */
+export function addNoteOptions(command: Command): Command {
+  return command
+    .addOption(new Option('-q, --quiet', 'no notes and no warnings on stderr (errors stay; under --strict a warning still exits 1)').conflicts('verbose'))
+    .addOption(new Option('--verbose', 'every note in full: one line each, lists not cut short'));
+}
+
+let noteMode: NoteMode = 'default';
+
+/** Set once per run, from the parsed --quiet / --verbose. */
+export function setNoteMode(options: { quiet?: boolean; verbose?: boolean }): void {
+  noteMode = options.quiet === true ? 'quiet' : options.verbose === true ? 'verbose' : 'default';
+}
+
+/**
+ * A report's notes to stderr, grouped by kind (in full under --verbose, none under --quiet). Returns the lines
+ * as shown when not quiet, for the notes sheet of a workbook, which keeps them even under --quiet.
+ */
+export function printNotes(notes: readonly Note[]): string[] {
+  const lines = noteLines(notes, noteMode === 'verbose' ? 'verbose' : 'default');
+  for (const line of lines) note(line);
+  return lines;
+}
+
 /** Warnings to stderr; under --strict, any warning makes the run fail (exit 1) once its output is written. */
 export function reportWarnings(warnings: readonly string[], strict: boolean | undefined): void {
   for (const line of warnings) note(line);
@@ -179,7 +208,8 @@ export function groupOption(options: { by?: string; regions?: RegionScheme }): {
   return options.by === undefined ? undefined : { column: options.by, scheme: options.regions ?? 'three' };
 }
 
-/** Diagnostics go to standard error, one line each, never into the data. */
+/** Diagnostics go to standard error, one line each, never into the data; none under --quiet. */
 export function note(message: string): void {
+  if (noteMode === 'quiet') return;
   process.stderr.write(`svc-stats: ${message}\n`);
 }

@@ -5,7 +5,7 @@ import { checkOutputTarget, writeOutput } from './write.js';
 import { addChartOption, writeTerminalChart } from './chart-option.js';
 import { compareReport } from '../reports/compare.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions, reportWarnings } from './common.js';
+import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings } from './common.js';
 
 interface CompareOptions extends CommonOptions {
   by?: string;
@@ -44,13 +44,13 @@ export function compareCommand(): Command {
       rounding: { mode: options.rounding, decimals: options.decimals },
       by: groupOption(options),
     });
-    for (const line of result.notes) note(line);
+    const notes = printNotes(result.notes);
     if (options.chart !== undefined) {
       const { compareChart, targetHeading } = await import('../reports/terminal-charts.js');
       const lang = outputOptions(options).lang;
       return writeTerminalChart(compareChart(result.table, options.chart, lang, (id) => targetHeading(catalogue, id, lang)), options);
     }
-    await writeOutput(result.table, outputOptions(options), { inputs: files, notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals });
+    await writeOutput(result.table, outputOptions(options), { inputs: files, notes, catalogue, rounding: options.rounding, decimals: options.decimals });
     reportWarnings(result.warnings, options.strict);
   });
   return command;

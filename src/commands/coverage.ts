@@ -6,7 +6,7 @@ import { checkOutputTarget, writeOutput } from './write.js';
 import { addChartOption, writeTerminalChart } from './chart-option.js';
 import { coverageReport } from '../reports/coverage.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions, reportWarnings } from './common.js';
+import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings } from './common.js';
 
 interface CoverageOptions extends CommonOptions {
   by?: string;
@@ -55,12 +55,12 @@ export function coverageCommand(): Command {
       by: groupOption(options),
       totals: options.totals === true,
     });
-    for (const line of result.notes) note(line);
+    const notes = printNotes(result.notes);
     if (options.chart !== undefined) {
       const { coverageChart } = await import('../reports/terminal-charts.js');
       return writeTerminalChart(coverageChart(result.table, catalogue, options.chart, outputOptions(options).lang), options);
     }
-    await writeOutput(result.table, outputOptions(options), { inputs: files, notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals });
+    await writeOutput(result.table, outputOptions(options), { inputs: files, notes, catalogue, rounding: options.rounding, decimals: options.decimals });
     reportWarnings(result.warnings, options.strict);
   });
   return command;

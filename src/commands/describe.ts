@@ -5,7 +5,7 @@ import { checkOutputTarget, writeOutput } from './write.js';
 import { addChartOption, writeTerminalChart } from './chart-option.js';
 import type { QuantileMethod, SdKind } from '../stats/describe.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions, reportWarnings } from './common.js';
+import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings } from './common.js';
 
 interface DescribeOptions extends CommonOptions {
   by?: string;
@@ -51,12 +51,12 @@ export function describeCommand(): Command {
     if (options.chart !== undefined) {
       const { describeUnitsChart } = await import('../reports/terminal-charts.js');
       const chart = await describeUnitsChart(file, readOptions(options, catalogue), request, options.chart, outputOptions(options).lang);
-      for (const line of chart.notes) note(line);
+      printNotes(chart.notes);
       return writeTerminalChart(chart, options);
     }
     const result = await describeReport(file, readOptions(options, catalogue), request);
-    for (const line of result.notes) note(line);
-    await writeOutput(result.table, outputOptions(options), { inputs: [file], notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals ?? 4 });
+    const notes = printNotes(result.notes);
+    await writeOutput(result.table, outputOptions(options), { inputs: [file], notes, catalogue, rounding: options.rounding, decimals: options.decimals ?? 4 });
     reportWarnings(result.warnings, options.strict);
   });
   return command;

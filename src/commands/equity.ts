@@ -4,7 +4,7 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import { checkOutputTarget, writeOutput } from './write.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, addOutputOptions, groupOption, note, outputOptions, readOptions, reportWarnings } from './common.js';
+import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings } from './common.js';
 
 interface EquityOptions extends CommonOptions {
   by?: string;
@@ -49,8 +49,8 @@ export function equityCommand(): Command {
       by: groupOption(options),
       choices: { weighted, groups: options.groups === true, decimals: options.decimals ?? 4, mode: options.rounding },
     });
-    for (const line of result.notes) note(line);
-    await writeOutput(result.table, outputOptions(options), { inputs: [file], notes: result.notes, catalogue, rounding: options.rounding, decimals: options.decimals ?? 4 });
+    const notes = printNotes(result.notes);
+    await writeOutput(result.table, outputOptions(options), { inputs: [file], notes, catalogue, rounding: options.rounding, decimals: options.decimals ?? 4 });
     reportWarnings(result.warnings, options.strict);
   });
   return command;

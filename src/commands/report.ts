@@ -4,7 +4,7 @@ import { ROUNDING_MODES } from '../exact/rational.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { CommonOptions } from './common.js';
-import { addCatalogueOption, addInputOptions, defaultLang, note, parseDecimals, readOptions } from './common.js';
+import { addCatalogueOption, addInputOptions, defaultLang, parseDecimals, printNotes, readOptions } from './common.js';
 import { checkOutputTarget, writeDocument } from './write.js';
 
 interface ReportOptions extends Omit<CommonOptions, 'format' | 'indicators'> {
@@ -47,7 +47,7 @@ export function reportCommand(): Command {
       scheme: options.regions,
       date: new Date().toISOString().slice(0, 10),
     });
-    for (const line of notes) note(line);
+    printNotes(notes);
     await writeDocument(renderReportHtml(model), options.output);
   });
   return command;

@@ -16,6 +16,7 @@ import { aggregatePart } from './partial.js';
 import type { ReadOptions } from './read-options.js';
 import type { ExcludedRow, GroupSums } from './sums.js';
 import { emptySums, mergeInto } from './sums.js';
+import type { Note } from '../notes.js';
 
 export interface Aggregation {
   readonly file: string;
@@ -99,11 +100,14 @@ async function plainHeader(source: string, options: ReadOptions): Promise<boolea
   return plan !== undefined && plan.headerLine === 1 && plan.headerRows === 1 && !plan.decidedByCells;
 }
 
-/** One line for stderr about the rows kept out of the groups, or undefined when there were none. */
-export function describeExcluded(aggregation: Aggregation): string | undefined {
+/** A note about the rows kept out of the groups (up to ten named, all under --verbose), or undefined when none. */
+export function describeExcluded(aggregation: Aggregation): Note | undefined {
   if (aggregation.excluded.length === 0) return undefined;
-  const shown = aggregation.excluded.slice(0, 10)
+  const rows = aggregation.excluded
     .map((row) => `${row.label} (line ${row.line}, ${row.role === 'total' ? 'a national/total row' : 'an "of which" row'})`);
-  const more = aggregation.excluded.length > 10 ? `; and ${aggregation.excluded.length - 10} more` : '';
-  return `${aggregation.file}: kept out of the groups, not summed: ${shown.join('; ')}${more}`;
+  const more = rows.length > 10 ? `; and ${rows.length - 10} more` : '';
+  return {
+    kind: 'kept out of the groups, not summed', where: aggregation.file, separator: '; ',
+    item: `${rows.slice(0, 10).join('; ')}${more}`, itemFull: rows.join('; '),
+  };
 }

@@ -8,6 +8,7 @@ import { ZERO, add, fromBigInt } from '../exact/rational.js';
 import type { HeaderPlan } from '../table/header-plan.js';
 import type { DataRow } from '../table/rows.js';
 import { rowRole } from './grouping.js';
+import type { Note } from '../notes.js';
 
 /** The sums of one group; plain data, so that it crosses to and from worker threads. */
 export interface GroupSums {
@@ -135,16 +136,24 @@ export function groupValues(plan: HeaderPlan, sums: GroupSums): Map<string, Rati
   return values;
 }
 
-/** One line for stderr about group sums left missing, or undefined. `name` gives a group's printed name. */
-export function describeIncomplete(plan: HeaderPlan, sums: readonly GroupSums[], name: (key: string) => string = (key) => key): string | undefined {
+/**
+ * A note about group sums left missing, or undefined. `name` gives a group's printed name; `measures`, when
+ * given, the measures asked for (the others are not shown, so not worth a note).
+ */
+export function describeIncomplete(
+  plan: HeaderPlan,
+  sums: readonly GroupSums[],
+  name: (key: string) => string = (key) => key,
+  measures?: ReadonlySet<string>,
+): Note | undefined {
   const parts: string[] = [];
   for (const group of sums) {
     plan.measureColumns.forEach((column, index) => {
       const count = group.missingCount[index]!;
-      if (count === 0) return;
+      if (count === 0 || (measures !== undefined && !measures.has(column.measure.id))) return;
       const sample = group.missingSample[index]!;
       parts.push(`${name(group.group) || 'total'} ${column.measure.id} (${sample.join(', ')}${count > sample.length ? `, … ${count} in all` : ''})`);
     });
   }
-  return parts.length === 0 ? undefined : `group sums left missing because some units lack a value: ${parts.join('; ')}`;
+  return parts.length === 0 ? undefined : { kind: 'group sums left missing because some units lack a value', item: parts.join('; '), separator: '; ' };
 }

@@ -14,6 +14,7 @@ import { PlausibilityCheck, readingNotes } from '../table/notes.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { Target } from '../catalogue/targets.js';
 import { selectTargets, targetValue } from '../catalogue/targets.js';
+import type { Note } from '../notes.js';
 
 export interface UnitRecord {
   readonly label: string;
@@ -31,7 +32,7 @@ export interface UnitSet {
   readonly targets: readonly Target[];
   readonly units: readonly UnitRecord[];
   readonly grouper: Grouper | undefined;
-  readonly notes: readonly string[];
+  readonly notes: readonly Note[];
   readonly warnings: readonly string[];
   /** the distinct years of the units, in order (empty without a year column) */
   readonly years: readonly string[];
@@ -50,7 +51,7 @@ export async function collectUnits(
   const file = records.file;
   const units: UnitRecord[] = [];
   const excluded: string[] = [];
-  const notes: string[] = [];
+  const notes: Note[] = [];
   let targets: Target[] | undefined;
   let grouper: Grouper | undefined;
   let weightIndex = -1;
@@ -86,7 +87,7 @@ export async function collectUnits(
       weight: weightIndex === -1 ? null : row.values[weightIndex] ?? null,
     });
   });
-  if (excluded.length > 0) notes.unshift(`${file}: national/total and "of which" rows are not units here: ${excluded.join('; ')}`);
+  if (excluded.length > 0) notes.unshift({ kind: 'national/total and "of which" rows are not units here', where: file, item: excluded.join('; '), separator: '; ' });
   notes.unshift(...readingNotes(file, plan));
   if (targets === undefined) requireLabel(plan, file, what);
   const years = [...new Set(units.flatMap((unit) => (unit.year === undefined ? [] : [unit.year])))]

@@ -7,6 +7,9 @@
  * The kind, unless asked for: several years or files of one unit → line; of several units → compare; one year →
  * bar (tiles only on request).
  */
+import type { Note } from '../notes.js';
+import { noteText } from '../notes.js';
+import { measuresAsked } from '../catalogue/targets.js';
 import { basename } from 'node:path';
 import { SvcError } from '../errors.js';
 import type { Rational } from '../exact/rational.js';
@@ -47,8 +50,8 @@ export interface ChartRequest {
 export interface ChartResult {
   readonly data: ChartData;
   readonly target: Target;
-  /** for stderr, one line each */
-  readonly notes: readonly string[];
+  /** for stderr */
+  readonly notes: readonly Note[];
 }
 
 /** One value of the target: a unit (or group) in one period (a year, or a file). */
@@ -64,7 +67,7 @@ interface Collected {
   readonly target: Target;
   readonly points: readonly Point[];
   readonly files: readonly string[];
-  readonly notes: string[];
+  readonly notes: Note[];
 }
 
 /** Read the inputs and build the chart of one target. */
@@ -76,7 +79,7 @@ export async function chartReport(sources: readonly string[], options: ReadOptio
 /** The points of one target in every input: rows, or --by groups with their sum over all parts as the total. */
 async function collectPoints(sources: readonly string[], options: ReadOptions, request: ChartRequest): Promise<Collected> {
   const points: Point[] = [];
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const files: string[] = [];
   let target: Target | undefined;
   const choose = (present: ReadonlySet<string>, where: string): Target => {
@@ -86,7 +89,7 @@ async function collectPoints(sources: readonly string[], options: ReadOptions, r
     const [first] = selection.targets;
     if (first === undefined) {
       throw new SvcError('NO_INDICATOR', `${request.indicator ?? 'no indicator'} cannot be drawn from ${where}`, {},
-        selection.notes[0] ?? "see 'svc-stats indicators' and 'svc-stats measures'");
+        selection.notes[0] !== undefined ? noteText(selection.notes[0]) : "see 'svc-stats indicators' and 'svc-stats measures'");
     }
     target = first;
     return first;
@@ -100,7 +103,8 @@ async function collectPoints(sources: readonly string[], options: ReadOptions, r
         throw new SvcError('USAGE', `holds ${aggregation.years.length} years; a chart with --by takes one year per file`, { file: aggregation.file });
       }
       const period = aggregation.years[0] || periodOfFile(source, aggregation.file);
-      for (const line of [describeExcluded(aggregation), describeIncomplete(aggregation.plan, [...aggregation.groups, ...aggregation.totals.map((total) => ({ ...total, group: 'total' }))], (key) => groupName(aggregation, key))]) {
+      for (const line of [describeExcluded(aggregation), describeIncomplete(aggregation.plan, [...aggregation.groups, ...aggregation.totals.map((total) => ({ ...total, group: 'total' }))], (key) => groupName(aggregation, key),
+        measuresAsked(request.catalogue, [chosen.id]))]) {
         if (line !== undefined) notes.push(line);
       }
       for (const group of aggregation.groups) {

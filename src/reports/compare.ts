@@ -9,7 +9,9 @@ import { divide, fromNumber, roundToString, scale10, subtract, toNumber } from '
 import { SvcError } from '../errors.js';
 import type { Catalogue, RoundingChoice } from '../catalogue/catalogue.js';
 import type { RegionScheme } from '../catalogue/regions.js';
-import { selectTargets } from '../catalogue/targets.js';
+import { measuresAsked, selectTargets } from '../catalogue/targets.js';
+import type { Note } from '../notes.js';
+import { someNames } from '../notes.js';
 import type { Aggregation } from '../engine/aggregate.js';
 import { aggregate, describeExcluded, groupName, yearOfGroup } from '../engine/aggregate.js';
 import { groupDisplay, requireLabel, splitGroupKey } from '../engine/grouping.js';
@@ -47,10 +49,10 @@ export interface CompareRequest {
  * Read every edition and compare them. An edition is a file, or one year of a file holding several (a long
  * file); editions are compared in time order when every year is known, whatever the order of the files.
  */
-export async function compareReport(sources: readonly string[], options: ReadOptions, request: CompareRequest): Promise<{ table: ReportTable; notes: string[]; warnings: string[] }> {
+export async function compareReport(sources: readonly string[], options: ReadOptions, request: CompareRequest): Promise<{ table: ReportTable; notes: Note[]; warnings: string[] }> {
   const editions: Edition[] = [];
   const present = new Set<string>();
-  const notes: string[] = [];
+  const notes: Note[] = [];
   for (const source of sources) {
     const read = await readEditions(source, options, request, notes);
     editions.push(...read.editions);
@@ -103,12 +105,13 @@ function splitYears<T>(years: readonly string[], source: string, file: string, t
   return [make(undefined, onlyYear !== undefined && /^\d{4}$/.test(onlyYear) ? Number(onlyYear) : yearFromTitle(title) ?? yearFromName(source))];
 }
 
-async function readEditions(source: string, options: ReadOptions, request: CompareRequest, notes: string[]): Promise<{ editions: Edition[]; measures: string[] }> {
+async function readEditions(source: string, options: ReadOptions, request: CompareRequest, notes: Note[]): Promise<{ editions: Edition[]; measures: string[] }> {
   if (request.by !== undefined) {
     const aggregation = await aggregate(source, options, request.by.column, request.by.scheme);
     notes.push(...readingNotes(aggregation.file, aggregation.plan));
     const name = (key: string): string => groupDisplay(key, aggregation.grouper, 0);
-    for (const line of [describeExcluded(aggregation), describeIncomplete(aggregation.plan, aggregation.groups, (key) => groupName(aggregation, key))]) {
+    for (const line of [describeExcluded(aggregation), describeIncomplete(aggregation.plan, aggregation.groups, (key) => groupName(aggregation, key),
+      measuresAsked(request.catalogue, request.ids))]) {
       if (line !== undefined) notes.push(line);
     }
     const editions = splitYears(aggregation.years, source, aggregation.file, aggregation.plan.title, (year, editionYear) => ({
@@ -152,7 +155,7 @@ export function yearFromName(file: string): number | undefined {
   return match === null ? undefined : Number(match[1]);
 }
 
-export function compareTable(editions: readonly Edition[], targets: readonly Target[], rounding: RoundingChoice): { table: ReportTable; notes: string[] } {
+export function compareTable(editions: readonly Edition[], targets: readonly Target[], rounding: RoundingChoice): { table: ReportTable; notes: Note[] } {
   const years = editions.map((edition) => edition.year);
   const distinctYears = years.every((year) => year !== undefined) && new Set(years).size === years.length;
   const tags = editions.map((edition, index) => (distinctYears ? String(edition.year) : String(index + 1)));
@@ -183,10 +186,10 @@ export function compareTable(editions: readonly Edition[], targets: readonly Tar
     }
     return map;
   });
-  const notes: string[] = [];
-  const partial = order.filter((key) => byEdition.some((map) => !map.has(key)));
+  const notes: Note[] = [];
+  const partial = order.filter((key) => byEdition.some((map) => !map.has(key))).map((key) => labels.get(key)!);
   if (partial.length > 0) {
-    notes.push(`units not in every file (listed with missing values): ${partial.map((key) => labels.get(key)).join(', ')}`);
+    notes.push({ kind: 'units not in every file (listed with missing values)', item: someNames(partial), itemFull: partial.join(', ') });
   }
   if (!distinctYears) notes.push('no CAGR: the years of the files are not all known and distinct (a year column, or a year in the file name)');
 

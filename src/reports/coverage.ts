@@ -19,10 +19,12 @@ import type { ReadOptions } from '../engine/read-options.js';
 import type { GroupSums } from '../engine/sums.js';
 import { describeIncomplete, groupValues, sumOf, sumParts } from '../engine/sums.js';
 import { compare } from '../exact/rational.js';
-import type { HeaderPlan } from '../table/header-plan.js';
+import type { HeaderPlan, MeasureColumn } from '../table/header-plan.js';
 import { ROWS_ARE_INDEX } from '../table/header-plan.js';
 import type { DataRow } from '../table/rows.js';
 import { PlausibilityCheck, readingNotes } from '../table/notes.js';
+import type { Note } from '../notes.js';
+import { noteText, someNames } from '../notes.js';
 import { openRecords } from '../io/records.js';
 import { LABELS, TOTAL_CODES, TOTAL_KEY, groupLabel, labelled, withUnit } from '../render/labels.js';
 import type { OutputCell, ReportColumn, ReportTable } from '../render/model.js';
@@ -31,7 +33,7 @@ import { readTable } from '../table/rows.js';
 
 export interface CoverageResult {
   readonly table: ReportTable;
-  readonly notes: readonly string[];
+  readonly notes: readonly Note[];
   /** values outside their plausible range, with the likely cause: exit 1 under --strict */
   readonly warnings: readonly string[];
 }
@@ -64,6 +66,8 @@ export async function coverageReport(sources: readonly string[], options: ReadOp
 export interface UnitValues {
   readonly lead: readonly OutputCell[];
   readonly values: ReadonlyMap<string, Rational | null>;
+  /** how a note names it: 北京 2008, 东部, total */
+  readonly name: string;
   /** where the row comes from, for plausibility warnings: its file's plan and how to name it */
   readonly origin?: { readonly plan: HeaderPlan; readonly file: string; readonly name: string } | undefined;
 }
@@ -87,7 +91,7 @@ export function buildCoverage(
   const { kept, notes } = availableIndicators(present, where, catalogue, wanted);
   if (kept.length === 0) {
     throw new SvcError('NO_INDICATOR', `no indicator can be computed: ${where} has only ${[...present].join(', ')}`, {},
-      wanted.length === 1 ? notes[0] : "see 'svc-stats indicators' for what each needs, or define one with --indicators-file");
+      wanted.length === 1 && notes[0] !== undefined ? noteText(notes[0]) : "see 'svc-stats indicators' for what each needs, or define one with --indicators-file");
   }
   const used = new Set(kept.flatMap(inputsOf));
   const measures = catalogue.measures.filter((measure) => used.has(measure.id));
@@ -96,7 +100,7 @@ export function buildCoverage(
     ...measures.map((measure) => ({ id: measure.id, label: withUnit(measure.label, measure.unit), kind: 'number' as const })),
     ...kept.map((indicator) => ({ id: indicator.id, label: withUnit(indicator.label, indicator.unit), kind: 'number' as const })),
   ];
-  const zeroDenominators = new Map<string, number>();
+  const zeroDenominators = new Map<string, string[]>();
   const plausibility = new PlausibilityCheck();
   const rows = units.map((unit) => {
     const cells: OutputCell[] = [...unit.lead];
@@ -112,15 +116,19 @@ export function buildCoverage(
         continue;
       }
       if (outcome.missing === 'zero-denominator') {
-        zeroDenominators.set(indicator.id, (zeroDenominators.get(indicator.id) ?? 0) + 1);
+        const names = zeroDenominators.get(indicator.id);
+        if (names === undefined) zeroDenominators.set(indicator.id, [unit.name]);
+        else names.push(unit.name);
       }
       cells.push(null);
     }
     return cells;
   });
-  if (zeroDenominators.size > 0) {
-    const detail = [...zeroDenominators].map(([id, count]) => `${id} ${count}`).join(', ');
-    notes.push(`values left missing because their denominator is zero: ${detail}`);
+  for (const [id, names] of zeroDenominators) {
+    notes.push({
+      kind: 'values left missing because their denominator is zero', separator: '; ',
+      item: `${id} (${someNames(names)})`, itemFull: `${id} (${names.join(', ')})`,
+    });
   }
   return { table: { columns, rows }, notes, warnings: plausibility.warnings() };
 }
@@ -135,8 +143,10 @@ export function coverageTable(tables: readonly Table[], request: CoverageRequest
     labelled('unit', 'text', request.totals ? { codes: TOTAL_CODES } : {}),
     ...(hasYear ? [labelled('year', yearsNumeric ? 'number' : 'text')] : []),
   ];
-  const notes: string[] = tables.flatMap((table) => readingNotes(table.file, table.plan));
+  const notes: Note[] = tables.flatMap((table) => readingNotes(table.file, table.plan));
   const units: UnitValues[] = [];
+  const present = new Set(tables.flatMap((table) => table.plan.measureColumns.map((column) => column.measure.id)));
+  const used = measuresUsed(present, request);
   for (const table of tables) {
     const rowsOf = (rows: readonly DataRow[]): void => rows.forEach((row) => units.push({
       lead: [
@@ -145,6 +155,7 @@ export function coverageTable(tables: readonly Table[], request: CoverageRequest
         ...(hasYear ? [row.year === undefined || row.year === '' ? null : row.year] : []),
       ],
       values: rowValues(table, row.values),
+      name: `${row.label ?? `line ${row.line}`}${row.year ? ` ${row.year}` : ''}`,
       origin: { plan: table.plan, file: table.file, name: `${row.label ?? ''}${row.year ? ` ${row.year}` : ''} (line ${row.line})`.trim() },
     }));
     if (!request.totals) {
@@ -162,18 +173,23 @@ export function coverageTable(tables: readonly Table[], request: CoverageRequest
       units.push({
         lead: [...(manyFiles ? [table.file] : []), TOTAL_KEY, ...(hasYear ? [year ?? null] : [])],
         values: groupValues(table.plan, sums),
+        name: `${TOTAL_KEY}${year ? ` ${year}` : ''}`,
       });
-      const incomplete = describeIncomplete(table.plan, [sums]);
+      const incomplete = describeIncomplete(table.plan, [sums], undefined, used);
       if (incomplete !== undefined) notes.push(incomplete);
       const agreement = totalsAgreement(table.plan, sums, rows.filter((row) => rowRole(row) === 'total')
-        .map((row) => ({ label: row.label ?? '', line: row.line, values: row.values })), table.file, year);
+        .map((row) => ({ label: row.label ?? '', line: row.line, values: row.values })), table.file, year, used);
       if (agreement !== undefined) notes.push(agreement);
     }
   }
-  const present = new Set(tables.flatMap((table) => table.plan.measureColumns.map((column) => column.measure.id)));
   const where = tables.length === 1 ? tables[0]!.file : 'the inputs';
   const result = buildCoverage(leadColumns, units, present, where, request);
   return { table: result.table, notes: [...notes, ...result.notes], warnings: result.warnings };
+}
+
+/** The measures of the indicators that can be computed: the only ones notes speak of. */
+function measuresUsed(present: ReadonlySet<string>, request: CoverageRequest): Set<string> {
+  return new Set(availableIndicators(present, '', request.catalogue, request.wanted).kept.flatMap(inputsOf));
 }
 
 /** Rows by year, in order of first appearance (one entry, year undefined, without a year column). */
@@ -189,7 +205,8 @@ function byYear(rows: readonly DataRow[]): Map<string | undefined, DataRow[]> {
 
 /**
  * Whether the total rows of the input (全国 …) agree with the --totals row computed from the units, measure by
- * measure; a measure some unit lacks is not compared. Undefined when the input has no total row.
+ * measure; a measure some unit lacks is not compared. Undefined when the input has no total row. `measures`,
+ * when given, are the only ones compared (those the report shows).
  */
 export function totalsAgreement(
   plan: HeaderPlan,
@@ -197,13 +214,15 @@ export function totalsAgreement(
   totalRows: readonly { label: string; line: number; values?: readonly (Rational | null)[] | undefined }[],
   file: string,
   year: string | undefined,
+  measures?: ReadonlySet<string>,
 ): string | undefined {
   if (totalRows.length === 0) return undefined;
   const lines = totalRows.map((row) => {
     const differences: string[] = [];
     const uncompared: string[] = [];
+    const asked = (column: MeasureColumn): boolean => column.index !== ROWS_ARE_INDEX && (measures === undefined || measures.has(column.measure.id));
     plan.measureColumns.forEach((column, index) => {
-      if (column.index === ROWS_ARE_INDEX) return;
+      if (!asked(column)) return;
       const given = row.values?.[index] ?? null;
       if (given === null) return;
       if (sums.missingCount[index]! > 0) {
@@ -214,7 +233,7 @@ export function totalsAgreement(
       if (compare(given, computed) !== 0) differences.push(`${column.measure.id} ${toDecimalString(given)} against ${toDecimalString(computed)}`);
     });
     const where = `the input's total row ${row.label} (line ${row.line})`;
-    const compared = plan.measureColumns.filter((column, index) => column.index !== ROWS_ARE_INDEX && (row.values?.[index] ?? null) !== null
+    const compared = plan.measureColumns.filter((column, index) => asked(column) && (row.values?.[index] ?? null) !== null
       && sums.missingCount[index] === 0).length;
     const verdict = compared === 0 ? 'cannot be compared with the sum of the units'
       : differences.length === 0 ? `agrees with the sum of the ${sums.units} units${uncompared.length === 0 ? '' : ` on the ${compared} measures compared`}`
@@ -252,7 +271,9 @@ export function groupedCoverageTable(aggregation: Aggregation, request: Coverage
   const { grouper, plan } = aggregation;
   const lead = groupLeadColumns(aggregation, request.by?.column ?? LABELS.group.en);
   const yearAt = grouper.parts.findIndex((part) => part.kind === 'year');
-  const notes: string[] = [...readingNotes(aggregation.file, plan)];
+  const notes: Note[] = [...readingNotes(aggregation.file, plan)];
+  const present = new Set(plan.measureColumns.map((column) => column.measure.id));
+  const used = measuresUsed(present, request);
   const rows: { key: OutputCell[]; sums: GroupSums }[] = [];
   const totalCells = (year: string): OutputCell[] => lead.columns.map((column) => (column.id === 'year' ? year : TOTAL_KEY));
   if (request.totals && aggregation.groups.length === 0) {
@@ -275,21 +296,21 @@ export function groupedCoverageTable(aggregation: Aggregation, request: Coverage
   const units = rows.map(({ key, sums }) => ({
     lead: [...key, String(sums.units)],
     values: groupValues(plan, sums),
+    name: key.filter((cell) => cell !== null).join(' '),
     origin: { plan, file: aggregation.file, name: key.filter((cell) => cell !== null).join(' ') },
   }));
-  const present = new Set(plan.measureColumns.map((column) => column.measure.id));
   const result = buildCoverage(leadColumns, units, present, aggregation.file, request);
   const name = (key: string): string => (key === TOTAL_KEY ? '' : groupName(aggregation, key));
   const totals = request.totals
     ? aggregation.totals.map((total) => totalsAgreement(plan, total,
       aggregation.excluded.filter((row) => row.role === 'total' && isGrandTotalLabel(row.label) && (yearAt === -1 || row.year === total.group)),
-      aggregation.file, aggregation.years.length > 1 ? total.group : undefined))
+      aggregation.file, aggregation.years.length > 1 ? total.group : undefined, used))
     : [];
   const incomplete = describeIncomplete(plan, rows.map(({ sums }) => sums).map((sums) =>
-    (aggregation.totals.includes(sums) ? { ...sums, group: '' } : sums)), name);
+    (aggregation.totals.includes(sums) ? { ...sums, group: '' } : sums)), name, used);
   return {
     table: result.table,
-    notes: [...notes, describeExcluded(aggregation), incomplete, ...totals, ...result.notes].filter((line): line is string => line !== undefined),
+    notes: [...notes, describeExcluded(aggregation), incomplete, ...totals, ...result.notes].filter((line): line is Note => line !== undefined),
     warnings: result.warnings,
   };
 }

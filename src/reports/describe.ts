@@ -1,4 +1,5 @@
 /** `describe`: descriptive statistics of each target across the units of a file (or of each --by group). */
+import type { Note } from '../notes.js';
 import type { RoundingMode } from '../exact/rational.js';
 import { fromNumber, roundToString, toNumber } from '../exact/rational.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
@@ -30,7 +31,7 @@ export interface DescribeRequest {
 }
 
 /** Read the units of one input and describe each target across them. */
-export async function describeReport(source: string, options: ReadOptions, request: DescribeRequest): Promise<{ table: ReportTable; notes: readonly string[]; warnings: readonly string[] }> {
+export async function describeReport(source: string, options: ReadOptions, request: DescribeRequest): Promise<{ table: ReportTable; notes: readonly Note[]; warnings: readonly string[] }> {
   const set = await collectUnits(openRecords(source, options), options, request.catalogue, request.ids, undefined, request.by, 'describe');
   checkStatisticsInput(set, 'describe');
   const result = perYear(set, (units) => ({ table: describeTable(units, request.choices), notes: [] }));

@@ -3,6 +3,8 @@
  * weighted (by urban population by default) or not, with the between/within split of Theil over --by groups.
  * Statistics use the exact, unrounded values of the units; only what is printed is rounded.
  */
+import type { Note } from '../notes.js';
+import { someNames } from '../notes.js';
 import type { RoundingMode } from '../exact/rational.js';
 import { fromNumber, roundToString, toNumber } from '../exact/rational.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
@@ -57,7 +59,7 @@ export async function equityReport(source: string, options: ReadOptions, request
 
 export interface EquityResult {
   readonly table: ReportTable;
-  readonly notes: readonly string[];
+  readonly notes: readonly Note[];
   readonly warnings: readonly string[];
 }
 
@@ -74,7 +76,7 @@ export function equityTable(set: UnitSet, choices: EquityChoices): EquityResult 
   const columns: ReportColumn[] = ids.map((id) => labelled(id as LabelId, id === 'group' || id === 'indicator' || id === 'note' ? 'text' : 'number'));
   const format = (value: number | null | undefined): OutputCell =>
     value === null || value === undefined || !Number.isFinite(value) ? null : roundToString(fromNumber(value), choices.decimals, choices.mode);
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const rows: OutputCell[][] = [];
   const row = (cells: Record<string, OutputCell>): OutputCell[] => ids.map((id) => cells[id] ?? null);
 
@@ -84,7 +86,10 @@ export function equityTable(set: UnitSet, choices: EquityChoices): EquityResult 
     if (dropped > 0) {
       const kept = new Set(usable);
       const lacking = set.units.filter((unit) => !kept.has(unit)).map((unit) => unit.label);
-      notes.push(`${target.id}: ${dropped} unit(s) left out for lack of a value${choices.weighted ? ' or weight' : ''}: ${lacking.join(', ')}`);
+      notes.push({
+        kind: `units left out for lack of a value${choices.weighted ? ' or weight' : ''}`, separator: '; ',
+        item: `${target.id} (${someNames(lacking)})`, itemFull: `${target.id} (${lacking.join(', ')})`,
+      });
     }
     if (usable.length === 0) {
       rows.push(row({ indicator: target.id, n: '0', note: 'no unit has a value' }));

@@ -1,6 +1,8 @@
 import type { UnitSet } from '../engine/units.js';
 import { labelled } from '../render/labels.js';
 import type { ReportTable } from '../render/model.js';
+import type { Note } from '../notes.js';
+import { noteAbout } from '../notes.js';
 
 /**
  * A report of a unit set, per year when the units span several years (years are never mixed): each year's
@@ -8,8 +10,8 @@ import type { ReportTable } from '../render/model.js';
  */
 export function perYear(
   set: UnitSet,
-  build: (units: UnitSet) => { table: ReportTable; notes: readonly string[] },
-): { table: ReportTable; notes: string[] } {
+  build: (units: UnitSet) => { table: ReportTable; notes: readonly Note[] },
+): { table: ReportTable; notes: Note[] } {
   if (set.years.length <= 1) {
     const { table, notes } = build(set);
     return { table: { columns: [...table.columns], rows: table.rows.map((row) => [...row]) }, notes: [...notes] };
@@ -21,6 +23,6 @@ export function perYear(
       columns: [labelled('year', numeric ? 'number' : 'text'), ...parts[0]!.table.columns],
       rows: parts.flatMap(({ year, table }) => table.rows.map((row) => [year, ...row])),
     },
-    notes: parts.flatMap(({ year, notes }) => notes.map((line) => `${year}: ${line}`)),
+    notes: parts.flatMap(({ year, notes }) => notes.map((line) => noteAbout(year, line))),
   };
 }

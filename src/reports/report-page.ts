@@ -4,6 +4,7 @@
  * the inputs' checks (encoding, rows, recognised columns, missing values, totals against their parts), the rounding
  * rule and the sources. Returns the model for render/charts/html.ts; prints nothing.
  */
+import type { Note } from '../notes.js';
 import { basename } from 'node:path';
 import { SvcError } from '../errors.js';
 import type { Catalogue, RoundingChoice } from '../catalogue/catalogue.js';
@@ -38,12 +39,12 @@ export interface ReportPageRequest {
 }
 
 /** Read every input (several times: each report reads its own way) and build the page. */
-export async function reportPage(sources: readonly string[], options: ReadOptions, request: ReportPageRequest): Promise<{ model: ReportModel; notes: string[] }> {
+export async function reportPage(sources: readonly string[], options: ReadOptions, request: ReportPageRequest): Promise<{ model: ReportModel; notes: Note[] }> {
   if (sources.includes('-')) {
     throw new SvcError('USAGE', 'report reads each input several times, and standard input only once', {}, 'save it to a file first');
   }
   const { catalogue, lang } = request;
-  const notes: string[] = [];
+  const notes: Note[] = [];
   const tables: Table[] = [];
   const inputs: ReportInput[] = [];
   for (const source of sources) {

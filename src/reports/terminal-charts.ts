@@ -3,6 +3,7 @@
  * table. Rows come from what the command computed (the report table, or describe's units), so a bar's value text
  * is the table's cell, exact and rounded once. A national/total row is never a bar: it is a line under the bars.
  */
+import type { Note } from '../notes.js';
 import { SvcError } from '../errors.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { isTotalLabel } from '../catalogue/row-labels.js';
@@ -109,7 +110,7 @@ export function describeChart(set: UnitSet, choice: ChartChoice, choices: Descri
 /** describe --chart: the units of one input (national/total rows are not units here) and one target's bars. */
 export async function describeUnitsChart(
   source: string, options: ReadOptions, request: DescribeRequest, choice: ChartChoice, lang: Lang,
-): Promise<TerminalChart & { notes: readonly string[] }> {
+): Promise<TerminalChart & { notes: readonly Note[] }> {
   const set = await collectUnits(openRecords(source, options), options, request.catalogue, request.ids, undefined, undefined, 'describe');
   const chart = describeChart(set, choice, request.choices, lang, (id) => targetHeading(request.catalogue, id, lang));
   return { ...chart, notes: set.notes };

@@ -17,6 +17,7 @@ import { checkFigures, readFigures } from '../../src/reports/verify.js';
 import { resolveTable } from '../../src/render/model.js';
 import type { ReportTable } from '../../src/render/model.js';
 import { PROVINCES, csvRows, recordsOf, tableOf } from './memory.js';
+import { noteText } from '../../src/notes.js';
 
 const catalogue = BUILTIN_CATALOGUE;
 const rounding = { mode: 'half-up' as const, decimals: undefined };
@@ -54,7 +55,8 @@ describe('coverage', () => {
   it('an indicator whose measures are missing is left out with a note', async () => {
     const table = await tableOf('p.csv', PROVINCES);
     const result = coverageTable([table], { catalogue, wanted: selectIndicators(catalogue, undefined), rounding, totals: false });
-    expect(result.notes.some((note) => note.startsWith('committee_members_per_community left out'))).toBe(true);
+    expect(result.notes.map((note) => noteText(note))).toContain(
+      'left out, measures missing: committee_members_per_community (p.csv has no column for committee_members 居委会成员数)');
   });
 });
 
@@ -78,7 +80,7 @@ describe('describe and equity', () => {
     const [row] = records(describeTable(set, { sd: 'sample', quantiles: 'linear', decimals: 2, mode: 'half-up' }));
     // 2000, 3000, 1500, 2500: mean 2250; sample sd sqrt(5/3 · 10^5) = 645.50
     expect(row).toMatchObject({ indicator: 'communities', n: '4', mean: '2250.00', sd: '645.50', min_unit: '山西', max_unit: '河北' });
-    expect(set.notes.some((note) => note.includes('全国 (line 2)'))).toBe(true);
+    expect(set.notes.some((note) => noteText(note).includes('全国 (line 2)'))).toBe(true);
   });
 
   it('equity: a weighted Gini and the Theil split by region', async () => {
