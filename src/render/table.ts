@@ -20,7 +20,8 @@ export interface TableOptions {
  * 3. with at most six rows, the transposed grid (one line per column, like psql's expanded mode), when it is
  *    narrower than the plain one: a national table such as data/2005.csv stays one readable block;
  * 4. the columns in blocks that each fit, the first (label) column repeated in every block, one block after
- *    another with a blank line between, as R and pandas print wide frames.
+ *    another with a blank line between, as R and pandas print wide frames; a block still too wide (one long
+ *    text column: a source, a note) has its widest text cells wrapped onto several lines, at blanks where it can.
  * Number cells of 5 or more integer digits are grouped by thousands (606,670,000) in this format only.
  */
 export function renderTable(table: OutputTable, chalk: ChalkInstance, width = Infinity, options: TableOptions = {}): string {
@@ -47,8 +48,9 @@ export function renderTable(table: OutputTable, chalk: ChalkInstance, width = In
   }
 
   const blocks = splitIntoBlocks(grouped, limit).map((columns) => {
-    const heads = fitHeads(grouped, columns, limit) ?? wrappedHeads(grouped, columns);
-    return renderGrid(grouped, columns, heads, chalk);
+    const fitted = wrapTextCells(grouped, columns, limit);
+    const heads = fitHeads(fitted, columns, limit) ?? wrappedHeads(fitted, columns);
+    return renderGrid(fitted, columns, heads, chalk);
   });
   return title + blocks.join('\n');
 }
@@ -199,6 +201,63 @@ function splitIntoBlocks(table: OutputTable, limit: number): number[][] {
   }
   blocks.push(block);
   return blocks;
+}
+
+/** Text cells are never wrapped narrower than this. */
+const NARROWEST_TEXT = 8;
+
+/**
+ * The table with the widest text cells of `columns` wrapped until the block fits `limit` (or no text column
+ * can be narrowed further). Numbers are never wrapped.
+ */
+function wrapTextCells(table: OutputTable, columns: readonly number[], limit: number): OutputTable {
+  let current = table;
+  for (let round = 0; round < 200; round += 1) {
+    const heads = fitHeads(current, columns, limit) ?? wrappedHeads(current, columns);
+    const overflow = gridWidth(current, columns, heads) - limit;
+    if (overflow <= 0) return current;
+    const widths = cellWidths(current, columns);
+    let widest = -1;
+    let widestWidth = NARROWEST_TEXT;
+    columns.forEach((index, position) => {
+      const width = widths[position] ?? 0;
+      // the label column (0) is never wrapped: it names the rows of every block
+      if (index !== 0 && current.columns[index]?.kind === 'text' && width > widestWidth) {
+        widest = index;
+        widestWidth = width;
+      }
+    });
+    if (widest === -1) return current;
+    const cap = Math.max(NARROWEST_TEXT, widestWidth - overflow);
+    const column = widest;
+    current = { ...current, rows: current.rows.map((row) => row.map((cell, index) => (index === column && cell !== null ? wrapText(cell, cap) : cell))) };
+  }
+  return current;
+}
+
+/** Text in lines of at most `width` columns: broken at blanks, and inside a word (CJK text has none) only when it must. */
+function wrapText(text: string, width: number): string {
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/(?<= )/)) {
+      if (displayWidth(line + word.trimEnd()) <= width) {
+        line += word;
+        continue;
+      }
+      if (line.trim() !== '') out.push(line.trimEnd());
+      line = '';
+      for (const character of word) {
+        if (line !== '' && displayWidth(line + character) > width) {
+          out.push(line.trimEnd());
+          line = '';
+        }
+        line += character;
+      }
+    }
+    out.push(line.trimEnd());
+  }
+  return out.join('\n');
 }
 
 /** A title wider than the terminal, cut into lines that fit (it is one line of text, never a cell). */

@@ -39,9 +39,25 @@ describe('renderTable: properties', () => {
       if (feasible) {
         for (const line of text.replace(/\n$/, '').split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(width);
       }
+      // numbers and labels are never wrapped (a text cell too wide for any block is: see the example below)
       for (const row of table.rows) {
-        for (const cell of row) if (cell !== null) expect(text).toContain(groupDigits(cell));
+        row.forEach((cell, index) => {
+          if (cell !== null && (index === 0 || table.columns[index]?.kind === 'number')) expect(text).toContain(groupDigits(cell));
+        });
       }
     }), { numRuns: RUNS });
+  });
+
+  it('a text column too wide for any block is wrapped at blanks, every word kept, every line within the width', () => {
+    const source = 'MCA 2009 report on community public services, Table 1 (7031 in 2005)';
+    const table = {
+      columns: [{ id: 'id', label: 'id', kind: 'text' as const }, { id: 'note', label: 'note', kind: 'text' as const }],
+      rows: [['population_per_community', source], ['x', '每万城镇人口拥有社区服务中心数每万城镇人口拥有社区服务中心数']],
+    };
+    const text = renderTable(table, plain, 50);
+    for (const line of text.replace(/\n$/, '').split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(50);
+    const noteLines = text.split('\n').filter((line) => line.startsWith('│')).map((line) => line.split('│')[2]!.trim());
+    expect(noteLines.join(' ').replace(/\s+/g, ' ')).toContain(source);
+    expect(noteLines.join('')).toContain('每万城镇人口拥有社区服务中心数每万城镇人口拥有社区服务中心数');
   });
 });
