@@ -144,7 +144,7 @@ function commandTools(task, file, totalsFile) {
       answer: (out) => { const [n, gini, cv] = out.toString().trim().split(',').map(Number); return { n, gini, cv }; } });
     }
   } else if (task === 'verify') {
-    list.push({ name: 'svc-stats verify', command: NODE, args: [SVC, 'verify', totalsFile, '--check-totals', '-f', 'csv'], answer: (out, status) => ({ status }) });
+    list.push({ name: 'svc-stats verify', command: NODE, args: [SVC, 'verify', totalsFile, '--check-totals', '--label', 'community_id', '-f', 'csv'], answer: (out, status) => ({ status }) });
     list.push({ name: 'svc-stats coverage --by', command: NODE, args: [SVC, 'coverage', file, '--by', 'province', '--rows-are', 'communities', '-f', 'csv', '-i', INDICATORS], answer: () => ({ status: 0 }) });
   }
   return list;
@@ -245,7 +245,8 @@ for (const rows of SIZES) {
   const totals = join(DATA, `register-${rows}-totals.csv`);
   copyFileSync(files.plain, totals);
   const all = [...reference.values()].reduce((sum, entry) => MEASURES.map((m, index) => sum[index] + entry[m]), [0, 0, 0, 0]);
-  appendFileSync(totals, `全国,全国,全国,C9999999,${all.join(',')},0\n`);
+  // the units are the communities (community_id), so the national row is 全国 in that column too
+  appendFileSync(totals, `全国,全国,全国,全国,${all.join(',')},0\n`);
   for (const [task, title] of [['rows', 'per-row `coverage` (one output row per community)'], ['describe', '`describe`'], ['equity', '`equity --weight none`'], ['verify', '`verify --check-totals` (a 全国 row appended) against `coverage --by`']]) {
     let ours;
     const list = commandTools(task, files.plain, totals);

@@ -30,14 +30,7 @@ export async function writeOutput(table: ReportTable, options: OutputOptions, fa
     const bom = options.bom ?? (options.output !== undefined && isFileTarget(options.output));
     content = await render(table, format, { ...options, bom }, useColor(options));
   }
-  const sink = await openOutput(options.output);
-  try {
-    await sink.write(content);
-    await sink.close();
-  } catch (error) {
-    await sink.abort();
-    throw error;
-  }
+  await writeDocument(content, options.output);
 }
 
 /** A finished document (an SVG, a PNG, an HTML page) written as it is through the one output module. */

@@ -169,15 +169,7 @@ function barOption(data: ChartData): EChartsOption {
   return {
     ...frame(data),
     grid: { left: 16, right: 90, top: reference ? 96 : 80, bottom: 70, containLabel: true },
-    xAxis: {
-      type: 'value',
-      name: data.valueLabel,
-      nameLocation: 'middle',
-      nameGap: 28,
-      nameTextStyle: { color: MUTED, fontFamily: font },
-      axisLabel: { color: MUTED, fontFamily: font },
-      splitLine: { lineStyle: { color: '#e8e8e8' } },
-    },
+    xAxis: valueAxis(data, font),
     yAxis: {
       type: 'category',
       inverse: true,
@@ -233,15 +225,7 @@ function groupedBarOption(data: ChartData): EChartsOption {
     color: SERIES_COLOURS,
     legend: { top: 62, right: 16, textStyle: { fontFamily: font, color: TEXT } },
     grid: { left: 16, right: 80, top: 96, bottom: 70, containLabel: true },
-    xAxis: {
-      type: 'value',
-      name: data.valueLabel,
-      nameLocation: 'middle',
-      nameGap: 28,
-      nameTextStyle: { color: MUTED, fontFamily: font },
-      axisLabel: { color: MUTED, fontFamily: font },
-      splitLine: { lineStyle: { color: '#e8e8e8' } },
-    },
+    xAxis: valueAxis(data, font),
     yAxis: { type: 'category', inverse: true, data: order.map((i) => data.categories[i]!), axisLabel: categoryAxisLabel(font), axisTick: { show: false } },
     series: data.series.map((series) => ({
       type: 'bar' as const,
@@ -545,5 +529,18 @@ function tileText(x: number, y: number, label: string, value: string, fill: stri
       verticalAlign: 'middle' as const,
       lineHeight: Math.round(fontSize * 1.3),
     },
+  };
+}
+
+/** The horizontal value axis of bar and compare charts: the indicator's label and unit under it. */
+function valueAxis(data: ChartData, font: string) {
+  return {
+    type: 'value' as const,
+    name: data.valueLabel,
+    nameLocation: 'middle' as const,
+    nameGap: 28,
+    nameTextStyle: { color: MUTED, fontFamily: font },
+    axisLabel: { color: MUTED, fontFamily: font },
+    splitLine: { lineStyle: { color: '#e8e8e8' } },
   };
 }
