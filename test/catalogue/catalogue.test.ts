@@ -109,3 +109,17 @@ describe('ids that clash with output columns', () => {
     expect(measure.message).toBe(`measures[0].id: '${id}' is the name of an output column`);
   });
 });
+
+describe('a catalogue file in GB18030', () => {
+  it('is decoded as a CSV input would be: Chinese labels intact, never U+FFFD', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const iconv = (await import('iconv-lite')).default;
+    const { loadCatalogue } = await import('../../src/catalogue/load.js');
+    const file = join(mkdtempSync(join(tmpdir(), 'svc-stats-catalogue-')), 'gbk.json');
+    writeFileSync(file, iconv.encode(indicator({ formula: 'communities / subdistricts', label: { zh: '平均每街道社区数', en: 'x' } }), 'gb18030'));
+    const catalogue = await loadCatalogue(file);
+    expect(catalogue.indicators.find((definition) => definition.id === 'x')?.label.zh).toBe('平均每街道社区数');
+  });
+});
