@@ -319,17 +319,20 @@ describe('8. verify finds figures by whatever keys they give', () => {
   });
 });
 
-describe('a long file of over 16 MiB: threads give what one pass gives', () => {
+/** Files above this many bytes are read on threads in these tests (16 MiB by default): the same code, smaller files. */
+const PARALLEL_MIN_BYTES = '65536';
+
+describe('a long file read on threads gives what one pass gives', () => {
   it('groups by region and year, catches a duplicate unit across byte ranges, keeps a footnote out', () => {
     const folder = scratchDir();
     const path = join(folder, 'long.csv');
     const provinces = ['北京', '上海', '广东', '河南', '四川', '辽宁', '湖北', '甘肃'];
     const lines = ['省份,名称,年份,社区数（个）,城镇人口（人）'];
-    for (let index = 0; index < 600_000; index += 1) { // ≈ 19 MB: above the 16 MiB from which threads start
+    for (let index = 0; index < 60_000; index += 1) { // ≈ 1.9 MB: well above PARALLEL_MIN_BYTES
       lines.push(`${provinces[index % provinces.length]},单位${index >> 1},${2008 + (index & 1)},${1 + (index % 7)},${3000 + (index % 5000)}`);
     }
     writeFileSync(path, `${lines.join('\n')}\n`);
-    const run = (threads: number, file = path) => runCli(['coverage', file, '--by', 'region', '--totals', '-f', 'csv', '-i', 'population_per_community'], { env: { SVC_STATS_THREADS: String(threads) } });
+    const run = (threads: number, file = path) => runCli(['coverage', file, '--by', 'region', '--totals', '-f', 'csv', '-i', 'population_per_community'], { env: { SVC_STATS_THREADS: String(threads), SVC_STATS_PARALLEL_MIN_BYTES: PARALLEL_MIN_BYTES } });
     const one = run(1);
     expect(one.status).toBe(0);
     expect(one.stdout.split('\n')[0]).toBe('year,group,units,communities,urban_population,population_per_community');
@@ -338,11 +341,11 @@ describe('a long file of over 16 MiB: threads give what one pass gives', () => {
     writeFileSync(footnoted, `${lines.join('\n')}\n注：合成数据。,,,,\n`);
     const withNote = run(2, footnoted);
     expect(withNote.stdout).toBe(one.stdout);
-    expect(withNote.stderr).toContain('footnotes kept out of the data (line 600002)');
+    expect(withNote.stderr).toContain('footnotes kept out of the data (line 60002)');
     // 甘肃,单位3,2009 is line 9 (index 7); both label columns and the year make the unit
     appendFileSync(path, '甘肃,单位3,2009,1,1\n');
     const duplicated = [run(1), run(2)];
-    expect(duplicated[0]!.stderr).toBe(`svc-stats: ${path}:600002: two rows of one unit in 2009: lines 9 and 600002 (单位3) (keep one row per unit and year)\n`);
+    expect(duplicated[0]!.stderr).toBe(`svc-stats: ${path}:60002: two rows of one unit in 2009: lines 9 and 60002 (单位3) (keep one row per unit and year)\n`);
     expect(duplicated[1]!.stderr).toBe(duplicated[0]!.stderr);
   }, 120_000);
 
@@ -350,11 +353,11 @@ describe('a long file of over 16 MiB: threads give what one pass gives', () => {
     const path = join(scratchDir(), 'merged.csv');
     const provinces = ['北京', '上海', '广东', '河南', '四川', '辽宁', '湖北', '甘肃'];
     const lines = ['省份,名称,社区数（个）,城镇人口（人）'];
-    for (let index = 0; index < 640_000; index += 1) {
+    for (let index = 0; index < 64_000; index += 1) {
       lines.push(`${index % 1000 === 0 ? provinces[(index / 1000) % 8] : ''},单位${index},${1 + (index % 7)},${3000 + (index % 5000)}`);
     }
     writeFileSync(path, `${lines.join('\n')}\n`);
-    const run = (threads: number) => runCli(['coverage', path, '--by', 'region', '-f', 'csv', '-i', 'population_per_community'], { env: { SVC_STATS_THREADS: String(threads) } });
+    const run = (threads: number) => runCli(['coverage', path, '--by', 'region', '-f', 'csv', '-i', 'population_per_community'], { env: { SVC_STATS_THREADS: String(threads), SVC_STATS_PARALLEL_MIN_BYTES: PARALLEL_MIN_BYTES } });
     const one = run(1);
     expect(one.status).toBe(0);
     expect(one.stdout.trim().split('\n')).toHaveLength(4);

@@ -21,11 +21,10 @@ describe('golden outputs', () => {
 describe('machine formats do not depend on the language', () => {
   const machine = (goldenCases() as GoldenCase[]).filter((golden) => /-f (csv|tsv|json|ndjson)\b/.test(golden.line));
   for (const golden of machine) {
-    it(`${golden.name} under LANG=zh_CN.UTF-8 and with --lang zh: ${golden.line}`, () => {
+    it(`${golden.name} under LANG=zh_CN.UTF-8 and with --lang zh (the golden itself is LANG=C, English): ${golden.line}`, () => {
       const expected = readFileSync(golden.file, 'utf8').split('--- stdout\n')[1];
       expect(runGolden(golden.args, 'zh_CN.UTF-8').stdout).toBe(expected);
       expect(runGolden([...golden.args, '--lang', 'zh']).stdout).toBe(expected);
-      expect(runGolden([...golden.args, '--lang', 'en']).stdout).toBe(expected);
     });
   }
 });

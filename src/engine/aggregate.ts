@@ -53,7 +53,7 @@ export async function aggregate(source: string, options: ReadOptions, by: string
     : await aggregateInParallel(source, { ...options, encoding: parallel.encoding }, by, scheme, parallel.ranges);
   // a range that starts inside a block of merged (blank) label cells cannot fill them down, and one that ends
   // with label-only rows cannot tell data from footnotes: then the file is read in one pass
-  if (parts.slice(1).some((part) => part.plan.blankBeforeFill === true) || parts.some((part) => part.plan.heldAtEnd === true)) {
+  if (parts.some((part) => part.plan.blankBeforeFill === true || part.plan.heldAtEnd === true)) {
     parts = [await aggregatePart(source, options, by, scheme)];
   }
   const plan = parts[0]!.plan;

@@ -164,11 +164,18 @@ export async function scanCells(
         ...(current.yearIndex === undefined ? [] : [current.yearIndex])];
       filled = fillColumns.map(() => undefined);
     }
+    let unfilled = false;
     for (let at = 0; at < fillColumns.length; at += 1) {
       const index = fillColumns[at]!;
       if (!isBlank(cells[index]!)) filled[at] = cells[index];
       else if (filled[at] !== undefined) cells[index] = filled[at]!;
-      else blankBeforeFill = true;
+      else unfilled = true;
+    }
+    if (unfilled) {
+      blankBeforeFill = true;
+      // a worker's byte range that starts inside a merged block: its caller reads the whole file in one pass,
+      // so these rows are not grouped here (their blank label would be an error of this range only)
+      if (options.unitLines !== undefined) return;
     }
     checkTextCells(cells, line, current, file);
     if (options.onlyYear !== undefined && normaliseYear(cells[current.yearIndex!]!) !== options.onlyYear) return;
