@@ -86,3 +86,20 @@ describe('a unit after a blank or a slash', () => {
     expect(run.stdout).toBe('unit,communities,urban_population,population_per_community\n北京,200,10000000,50000\n');
   });
 });
+
+describe('the unit line of a sheet (单位：个、万人)', () => {
+  it('gives a header without a unit the one unit of the line that counts what it counts', () => {
+    const sheet = file('unit-line.csv', '表4-2 各地区城市社区服务情况（2008年）,,,\n单位：个、万人,,,\n地区,社区数,城镇人口,社区服务中心数\n全国,130378,98065,9332\n北京,705,691,39\n');
+    const run = runCli(['coverage', sheet, '-f', 'csv', '-i', 'population_per_community']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('unit,communities,urban_population,population_per_community\n全国,130378,980650000,7522\n北京,705,6910000,9801\n');
+    expect(run.stderr).toContain('units from the unit line above the header: 社区数 in 个, 城镇人口 in 万人, 社区服务中心数 in 个');
+  });
+
+  it('a unit line with two units for persons decides nothing: the header is read in base units, with the note', () => {
+    const sheet = file('unit-line-two.csv', '单位：人、万人,,\n地区,社区数,城镇人口\n北京,705,6910000\n');
+    const run = runCli(['coverage', sheet, '-f', 'csv', '-i', 'population_per_community']);
+    expect(run.stdout).toBe('unit,communities,urban_population,population_per_community\n北京,705,6910000,9801\n');
+    expect(run.stderr).toMatch(/no unit in the header of [^:]*城镇人口/);
+  });
+});

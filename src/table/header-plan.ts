@@ -24,6 +24,8 @@ export interface MeasureColumn {
   readonly power10: number;
   /** false when the header names no unit (read in base units) */
   readonly unitGiven: boolean;
+  /** the unit came from the sheet's unit line (`单位：个、万人`), the header naming none */
+  readonly unitFromTitle?: string;
 }
 
 export interface LabelColumn {
@@ -223,7 +225,9 @@ export function planHeader(
     if (isLabel) {
       labelColumns.push({ index, header, level });
     } else if (measure !== undefined) {
-      measureColumns.push(measureColumn(index, header, measure, unit, location, measureColumns));
+      const fromUnitLine = unit === undefined ? unitLineUnit(context.title, measure) : undefined;
+      const column = measureColumn(index, header, measure, unit ?? fromUnitLine, location, measureColumns);
+      measureColumns.push(fromUnitLine === undefined ? column : { ...column, unitFromTitle: fromUnitLine });
       columnIndex.set(measure.id, index);
     } else if (yearIndex === undefined && isYearHeader(header)) {
       yearIndex = index;
@@ -297,6 +301,25 @@ function measureColumn(
   // an English id names the measure in its base unit (svc-stats' own csv output): that is a unit given
   const unitGiven = unit !== undefined && unit.trim() !== '' || normaliseName(header) === normaliseName(measure.id);
   return { index, header, measure, power10: parsed.power10, unitGiven };
+}
+
+/**
+ * The unit a sheet's unit line (`单位：个、万人` under the title) gives a measure whose header has none: the one
+ * unit of the line that counts what the measure counts (万人 for persons), or undefined when none or several do.
+ */
+export function unitLineUnit(title: readonly string[], measure: MeasureDefinition): string | undefined {
+  const expected = measureDimension(measure);
+  if (expected === undefined) return undefined;
+  for (const line of title) {
+    const match = /单位\s*[:：]\s*(.+)$/.exec(line.normalize('NFKC').replace(/,+$/, ''));
+    if (match === null) continue;
+    const fitting = match[1]!.split(/[、,，;；/\s]+/).filter((unit) => {
+      const base = parseUnit(unit)?.base;
+      return base !== undefined && BASE_UNIT_DIMENSIONS[base] === expected;
+    });
+    if (fitting.length === 1) return fitting[0];
+  }
+  return undefined;
 }
 
 /**

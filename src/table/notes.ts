@@ -26,6 +26,10 @@ export function readingNotes(file: string, plan: HeaderPlan): string[] {
     const lines = plan.footnotes.map((footnote) => footnote.line).join(', ');
     notes.push(`${file}: footnotes kept out of the data (line${plan.footnotes.length > 1 ? 's' : ''} ${lines}): ${plan.footnotes.map((footnote) => shortText(footnote.text, 40)).join(' / ')}`);
   }
+  const fromTitle = plan.measureColumns.filter((column) => column.unitFromTitle !== undefined);
+  if (fromTitle.length > 0) {
+    notes.push(`${file}: units from the unit line above the header: ${fromTitle.map((column) => `${column.header} in ${column.unitFromTitle}`).join(', ')}`);
+  }
   const unitless = unitlessColumns(plan);
   if (unitless.length > 0) {
     notes.push(`${file}: no unit in the header of ${unitless.map((column) => column.header).join(', ')}: read in base units (${unitless.map((column) => column.measure.unit.zh).join(', ')})`);
