@@ -103,3 +103,13 @@ describe('the unit line of a sheet (单位：个、万人)', () => {
     expect(run.stderr).toMatch(/no unit in the header of [^:]*城镇人口/);
   });
 });
+
+describe('a semicolon-separated sheet with a title line', () => {
+  it('the plain title line does not decide the delimiter', () => {
+    const sheet = file('semicolon-title.csv', '表4-2 各地区城市社区服务情况（2008年）\n地区;社区数（个）;城镇人口（万人）\n北京;705;691\n');
+    const run = runCli(['coverage', sheet, '-f', 'csv', '-i', 'population_per_community']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('unit,communities,urban_population,population_per_community\n北京,705,6910000,9801\n');
+    expect(run.stderr).toContain("read as separated by ';'");
+  });
+});

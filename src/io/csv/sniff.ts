@@ -1,6 +1,7 @@
 /**
  * Delimiter sniffing for text inputs given without `--delimiter`: a header line with no comma but with
  * semicolons, tabs or bars is a semicolon-, tab- or bar-separated file (European spreadsheets write `;`,
+ * the first line meaning the first with any delimiter or comma: a plain title line above the header is passed;
  * a yearbook pasted from a web page gives tabs). A comma anywhere in the first line keeps the comma: the
  * sniffing never second-guesses a file that reads as CSV.
  */
@@ -23,7 +24,10 @@ const LINES_LOOKED_AT = 5;
  * or none of the candidates (a one-column file): the comma stays.
  */
 export function sniffDelimiter(text: string): SniffedDelimiter | undefined {
-  const lines = text.replace(/^\uFEFF/, '').split('\n', LINES_LOOKED_AT + 1).map((line) => line.replace(/\r$/, ''));
+  const all = text.replace(/^\uFEFF/, '').split('\n', LINES_LOOKED_AT + 4).map((line) => line.replace(/\r$/, ''));
+  // a title line of plain text (表4-2 …, no delimiter at all) above the header does not decide
+  const start = Math.max(0, all.findIndex((line) => /[,;\t|]/.test(line)));
+  const lines = all.slice(start, start + LINES_LOOKED_AT + 1);
   const first = lines[0] ?? '';
   if (first.includes(',')) return undefined;
   let best: { delimiter: SniffedDelimiter; count: number; steady: boolean } | undefined;
