@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT, fixture, runCli, runJson, scratchDir } from './helpers.js';
@@ -134,6 +134,20 @@ function bigInput(rows: number): string {
   return path;
 }
 
+/** Resolves when process `pid` holds `file` open (Linux /proc), or after 3 s where /proc cannot tell. */
+async function inputOpened(pid: number, file: string): Promise<void> {
+  const deadline = Date.now() + 3_000;
+  while (Date.now() < deadline) {
+    try {
+      const folder = `/proc/${pid}/fd`;
+      if (readdirSync(folder).some((fd) => { try { return readlinkSync(join(folder, fd)) === file; } catch { return false; } })) return;
+    } catch {
+      // no /proc: wait out the deadline
+    }
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 describe('faults while running', () => {
   it('an interrupted --output leaves the previous file intact and no temporary file', async () => {
     const input = bigInput(300_000);
@@ -184,7 +198,9 @@ describe('faults while running', () => {
     const child = spawn(process.execPath, [BIN, 'coverage', input, '-f', 'csv', '-i', 'population_per_community'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // the signal is sent once the input is open (the handlers are installed before any input is read): a fixed
+    // delay could beat Node's start-up on a loaded machine, and the default handler would end the process
+    await inputOpened(child.pid!, input);
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)));
     expect(code).toBe(130);
