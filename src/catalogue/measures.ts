@@ -104,7 +104,6 @@ export const BASE_UNIT_DIMENSIONS: Readonly<Record<string, Dimension>> = {
   次: 'thing', 张: 'thing', 床: 'thing', units: 'thing', unit: 'thing',
   元: 'money', yuan: 'money',
 };
-export const BASE_UNITS: readonly string[] = Object.keys(BASE_UNIT_DIMENSIONS);
 
 /** Words a dimension is named by in messages. */
 export const DIMENSION_UNITS: Readonly<Record<Dimension, string>> = {

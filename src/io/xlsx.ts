@@ -144,9 +144,10 @@ export type BinaryKind = 'xlsx' | 'xls' | 'utf16-no-bom' | 'html' | 'pdf';
 
 /** What to tell the user for each kind of input that is not CSV text. */
 export const BINARY_KIND_MESSAGES: Readonly<Record<BinaryKind, { message: string; hint: string }>> = {
+  // never shown by the CLI, which reads a workbook whatever its name (io/records.ts); kept for completeness
   xlsx: {
     message: 'an Excel workbook (.xlsx), not CSV text',
-    hint: 'give the file a .xlsx name to read its first sheet, or export the sheet as CSV',
+    hint: 'svc-stats reads it as a workbook: its first sheet, or --sheet NAME',
   },
   xls: {
     message: '.xls (Excel 97) is not read',
