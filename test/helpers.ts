@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SvcError } from '../src/errors.js';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'svc-stats.js');
@@ -37,4 +38,15 @@ export function scratchDir(): string {
 
 export function fixture(...parts: string[]): string {
   return join(ROOT, 'fixtures', ...parts);
+}
+
+/** The SvcError a promise rejects with; anything else (another error, or no error) fails the test. */
+export async function errorOf(promise: Promise<unknown>): Promise<SvcError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof SvcError) return error;
+    throw error;
+  }
+  throw new Error('expected an SvcError');
 }

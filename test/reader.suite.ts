@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { SvcError } from '../src/errors.js';
 import { toDecimalString } from '../src/exact/rational.js';
 import { BUILTIN_MEASURES } from '../src/catalogue/measures.js';
 import type { EncodingChoice } from '../src/io/sources/encoding.js';
@@ -19,7 +18,7 @@ import { readTable as readRows } from '../src/table/rows.js';
 function readTable(source: string, options: RecordOptions & TableOptions) {
   return readRows(openRecords(source, options), options);
 }
-import { fixture, scratchDir } from './helpers.js';
+import { fixture, scratchDir, errorOf } from './helpers.js';
 
 function fromBytes(bytes: Buffer | string, encoding: EncodingChoice = 'auto') {
   return readTable('-', { encoding, measures: BUILTIN_MEASURES, stdin: Readable.from([Buffer.from(bytes)]) });
@@ -35,15 +34,6 @@ async function firstRow(bytes: Buffer | string, encoding: EncodingChoice = 'auto
   }));
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<SvcError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SvcError) return error;
-    throw error;
-  }
-  throw new Error('expected an SvcError');
-}
 
 /** The whole reader suite; run once per parser path (test/reader.test.ts, test/reader-csv-parse.test.ts). */
 export function readerSuite(): void {

@@ -7,12 +7,11 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SvcError } from '../../src/errors.js';
 import { sniffDelimiter } from '../../src/io/csv/sniff.js';
 import { onNotice } from '../../src/io/notices.js';
 import type { RecordOptions } from '../../src/io/records.js';
 import { SNIFF_SIZE, openRecords } from '../../src/io/records.js';
-import { fixture, runCli, runJson, scratchDir } from '../helpers.js';
+import { fixture, runCli, runJson, scratchDir, errorOf } from '../helpers.js';
 
 async function recordsOf(source: string, options: Partial<RecordOptions> = {}): Promise<string[][]> {
   const cells: string[][] = [];
@@ -22,15 +21,6 @@ async function recordsOf(source: string, options: Partial<RecordOptions> = {}): 
   return cells;
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<SvcError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof SvcError) return error;
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 const ROWS = [['地区', '社区数（个）', '城镇人口（万人）'], ['北京', '2000', '1200'], ['天津', '1500', '900']];
 
