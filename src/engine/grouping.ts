@@ -20,12 +20,16 @@ export type RowRole = 'part' | 'total' | 'of-which';
  * First and last characters a total or "of which" label can have (全国…, …合计, …小计, …平均, 合计:, 全国*):
  * most labels are ruled out by two lookups.
  */
-const SPECIAL_STARTS = new Set([...TOTAL_LABELS.flatMap((label) => [label[0]!, label[0]!.toUpperCase()]), '#', '＃', '其', ' ', '\u3000']);
-const SPECIAL_ENDS = new Set(['计', '均', '*', '＊', ':', '：', ')', '）', ']', ' ', '\u3000']);
+const SPECIAL_STARTS = codes([...TOTAL_LABELS.flatMap((label) => [label[0]!, label[0]!.toUpperCase()]), '#', '＃', '其', ' ', '\u3000']);
+const SPECIAL_ENDS = codes(['计', '均', '*', '＊', ':', '：', ')', '）', ']', ' ', '\u3000']);
+
+function codes(characters: readonly string[]): Set<number> {
+  return new Set(characters.map((character) => character.charCodeAt(0)));
+}
 
 export function labelRole(label: string | undefined): RowRole {
   if (label === undefined || label === '') return 'part';
-  if (!SPECIAL_STARTS.has(label[0]!) && !SPECIAL_ENDS.has(label[label.length - 1]!)) return 'part';
+  if (!SPECIAL_STARTS.has(label.charCodeAt(0)) && !SPECIAL_ENDS.has(label.charCodeAt(label.length - 1))) return 'part';
   if (isTotalLabel(label)) return 'total';
   if (isOfWhichLabel(label)) return 'of-which';
   return 'part';
@@ -54,6 +58,11 @@ export interface Grouper {
   readonly fromColumn: boolean;
   /** the group of a part row, from its cells and trimmed label */
   groupOfCells(cells: readonly string[], label: string | undefined, line: number): string;
+  /**
+   * the cells the key is read from, part by part (undefined for a part read from the label): a grouper of one
+   * part read from one cell gives the same key for the same cell text, which a hot loop may remember
+   */
+  readonly columns: readonly (number | undefined)[];
   groupOf(row: DataRow): string;
   /** groups in display order: by year, region order, then first appearance, part by part */
   order(groups: Iterable<string>): string[];
@@ -89,6 +98,8 @@ export function requireLabel(plan: HeaderPlan, file: string, what: string): void
 
 interface PartReader {
   readonly part: GroupPart;
+  /** the one cell its value comes from, when it comes from one cell as written (not from the label) */
+  readonly column?: number;
   read(cells: readonly string[], label: string | undefined, line: number): string;
   rank?: (value: string) => number;
 }
@@ -117,6 +128,7 @@ export function makeGrouper(plan: HeaderPlan, by: string, scheme: RegionScheme, 
     parts: readers.map((reader) => reader.part),
     fromColumn: readers.every((reader) => reader.part.kind !== 'region'),
     groupOfCells,
+    columns: readers.map((reader) => reader.column),
     groupOf: (row) => groupOfCells(row.cells, row.label, row.line),
     order: (groups) => {
       const keys = [...groups];
@@ -144,6 +156,7 @@ export function makeGrouper(plan: HeaderPlan, by: string, scheme: RegionScheme, 
 function yearReader(index: number, name: string, implicit: boolean): PartReader {
   return {
     part: { id: 'year', name, kind: 'year', implicit },
+    column: index,
     read: (cells) => normaliseYear(cells[index]!),
     rank: (value) => (/^\d+$/.test(value) ? Number(value) : Number.MAX_SAFE_INTEGER),
   };
@@ -160,6 +173,7 @@ function partReader(plan: HeaderPlan, name: string, scheme: RegionScheme, file: 
     const id = labelColumn !== undefined && labelColumn.level !== 'any' ? labelColumn.level : level ?? name;
     return {
       part: { id, name, kind: 'column', implicit: false },
+      column,
       read: (cells, _label, line) => {
         const text = cells[column]!.trim();
         if (CONTROL_CHARACTERS.test(text)) {
@@ -174,6 +188,7 @@ function partReader(plan: HeaderPlan, name: string, scheme: RegionScheme, file: 
     const regions = new Map<string, string>(); // province label → region: the lookup normalises names
     return {
       part: { id: 'region', name, kind: 'region', implicit: false },
+      ...(province === plan.labelIndex ? {} : { column: province }),
       read: (cells, label, line) => {
         const text = province === plan.labelIndex ? label ?? '' : cells[province]!.trim();
         const known = regions.get(text);

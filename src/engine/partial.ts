@@ -6,14 +6,14 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import { normaliseYear } from '../catalogue/columns.js';
 import type { HeaderPlan } from '../table/header-plan.js';
 import { ROWS_ARE_INDEX } from '../table/header-plan.js';
-import type { PackedUnitLines, UnitLines } from '../table/rows.js';
+import type { LineReader, PackedUnitLines, UnitLines } from '../table/rows.js';
 import { packUnitLines, readCell, rowLabel, scanCells } from '../table/rows.js';
 import { openRecords } from '../io/records.js';
 import type { ReadOptions } from './read-options.js';
 import type { Grouper } from './grouping.js';
 import { byParts, labelRole, makeGrouper } from './grouping.js';
 import type { ExcludedRow, GroupSums } from './sums.js';
-import { PLAIN_INTEGER, addSmall, addValue, emptySums, scaledInteger } from './sums.js';
+import { PLAIN_INTEGER, addSmall, addValue, emptySums, plainIntegerIn, scaledInteger, scaledIntegerIn } from './sums.js';
 
 /** What a byte range of the input sums to: the groups in order of first appearance. */
 export interface PartialAggregation {
@@ -33,12 +33,21 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
   const groups = new Map<string, GroupSums>();
   const excluded: ExcludedRow[] = [];
   let grouper: Grouper | undefined;
-  const years = new Set<string>();
+  const yearCells = new Set<string>(); // as written: normalised once, at the end
   const unitLines: UnitLines | undefined = options.range === undefined ? undefined : { keys: [], lines: [], labels: [] };
-  const plan = await scanCells(records, { ...options, groupColumns: byParts(by), unitLines }, (cells, line, rowPlan) => {
+  const sumsOf = (key: string, measures: number): GroupSums => {
+    let sums = groups.get(key);
+    if (sums === undefined) {
+      sums = emptySums(key, measures);
+      groups.set(key, sums);
+    }
+    return sums;
+  };
+  /** A row of cells, the way of every record. */
+  const onCells = (cells: string[], line: number, rowPlan: HeaderPlan): void => {
     grouper ??= makeGrouper(rowPlan, by, scheme, file);
     const label = rowLabel(cells, rowPlan, file, line);
-    if (rowPlan.yearIndex !== undefined) years.add(normaliseYear(cells[rowPlan.yearIndex]!));
+    if (rowPlan.yearIndex !== undefined) yearCells.add(cells[rowPlan.yearIndex]!);
     const role = labelRole(label);
     if (role !== 'part') {
       excluded.push(role === 'total'
@@ -47,12 +56,7 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
         : { label: label ?? '', line, role });
       return;
     }
-    const key = grouper.groupOfCells(cells, label, line);
-    let sums = groups.get(key);
-    if (sums === undefined) {
-      sums = emptySums(key, rowPlan.measureColumns.length);
-      groups.set(key, sums);
-    }
+    const sums = sumsOf(grouper.groupOfCells(cells, label, line), rowPlan.measureColumns.length);
     sums.units += 1;
     const columns = rowPlan.measureColumns;
     for (let index = 0; index < columns.length; index += 1) {
@@ -77,8 +81,59 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
       }
       addValue(sums, index, readCell(cell, column, file, line), label ?? `line ${line}`);
     }
-  });
+  };
+  // a grouper of one part read from one cell: the group of each distinct cell text, remembered
+  let groupByCell: { column: number; sums: Map<string, GroupSums> } | undefined;
+  /** A row of unquoted text, not split: the same sums as onCells, its cells cut out only where a rule needs them. */
+  const lineReader: LineReader = {
+    textColumns: (plan) => {
+      grouper ??= makeGrouper(plan, by, scheme, file);
+      const column = grouper.columns.length === 1 ? grouper.columns[0] : undefined;
+      groupByCell = column === undefined ? undefined : { column, sums: new Map() };
+      return grouper.columns.filter((index): index is number => index !== undefined);
+    },
+    onLine: (row, line, rowPlan) => {
+      const { cells, text, starts, ends } = row;
+      const label = rowLabel(cells, rowPlan, file, line);
+      if (labelRole(label) !== 'part') {
+        onCells(Array.from(starts, (start, index) => row.decode(text.slice(start, ends[index]))), line, rowPlan);
+        return;
+      }
+      if (rowPlan.yearIndex !== undefined) yearCells.add(cells[rowPlan.yearIndex]!);
+      const columns = rowPlan.measureColumns;
+      let sums: GroupSums | undefined;
+      if (groupByCell !== undefined) {
+        const cell = cells[groupByCell.column]!;
+        sums = groupByCell.sums.get(cell);
+        if (sums === undefined) {
+          sums = sumsOf(grouper!.groupOfCells(cells, label, line), columns.length);
+          if (groupByCell.sums.size < GROUP_CELL_LIMIT) groupByCell.sums.set(cell, sums);
+        }
+      } else {
+        sums = sumsOf(grouper!.groupOfCells(cells, label, line), columns.length);
+      }
+      sums.units += 1;
+      for (let index = 0; index < columns.length; index += 1) {
+        const column = columns[index]!;
+        if (column.index === ROWS_ARE_INDEX) {
+          addSmall(sums, index, 1);
+          continue;
+        }
+        const start = starts[column.index]!;
+        const end = ends[column.index]!;
+        const whole = column.power10 === 0 ? plainIntegerIn(text, start, end)
+          : column.power10 > 0 ? scaledIntegerIn(text, start, end, column.power10) : -1;
+        if (whole !== -1) addSmall(sums, index, whole);
+        else addValue(sums, index, readCell(row.decode(text.slice(start, end)), column, file, line), label ?? `line ${line}`);
+      }
+    },
+  };
+  const plan = await scanCells(records, { ...options, groupColumns: byParts(by), unitLines }, onCells, lineReader);
   // a range without part rows still checks its header: the grouping must be possible
   grouper ??= makeGrouper(plan, by, scheme, file);
-  return { plan, groups: [...groups.values()], excluded, years: [...years], unitLines: unitLines === undefined ? undefined : packUnitLines(unitLines) };
+  const years = [...new Set([...yearCells].map(normaliseYear))];
+  return { plan, groups: [...groups.values()], excluded, years, unitLines: unitLines === undefined ? undefined : packUnitLines(unitLines) };
 }
+
+/** Distinct group cells remembered by the hot loop (a grouping by a unit's own name has as many as units). */
+const GROUP_CELL_LIMIT = 10_000;

@@ -44,28 +44,45 @@ export const PLAIN_INTEGER = /^\d{1,15}$/;
  * more decimals, missing markers) gives -1 and goes through readCell's exact rules and messages.
  */
 export function scaledInteger(cell: string, power10: number): number {
-  const length = cell.length;
+  return scaledIntegerIn(cell, 0, cell.length, power10);
+}
+
+/** scaledInteger of the cell from `start` to `end` of a line, without cutting it out. */
+export function scaledIntegerIn(line: string, start: number, end: number, power10: number): number {
+  const length = end - start;
   if (length === 0 || length > 16) return -1;
   let whole = 0;
-  let index = 0;
+  let index = start;
   let code = 0;
-  for (; index < length; index += 1) {
-    code = cell.charCodeAt(index);
+  for (; index < end; index += 1) {
+    code = line.charCodeAt(index);
     if (code < 48 || code > 57) break;
     whole = whole * 10 + (code - 48);
   }
-  if (index === 0 || index + power10 > 15) return -1;
-  if (index === length) return whole * 10 ** power10;
+  if (index === start || index - start + power10 > 15) return -1;
+  if (index === end) return whole * 10 ** power10;
   if (code !== 46) return -1; // '.'
-  const decimals = length - index - 1;
+  const decimals = end - index - 1;
   if (decimals === 0 || decimals > power10) return -1;
   let fraction = 0;
-  for (index += 1; index < length; index += 1) {
-    code = cell.charCodeAt(index);
+  for (index += 1; index < end; index += 1) {
+    code = line.charCodeAt(index);
     if (code < 48 || code > 57) return -1;
     fraction = fraction * 10 + (code - 48);
   }
   return whole * 10 ** power10 + fraction * 10 ** (power10 - decimals);
+}
+
+/** A plain integer of 1 to 15 digits from `start` to `end` of a line (PLAIN_INTEGER), or -1. */
+export function plainIntegerIn(line: string, start: number, end: number): number {
+  if (end === start || end - start > 15) return -1;
+  let value = 0;
+  for (let index = start; index < end; index += 1) {
+    const code = line.charCodeAt(index);
+    if (code < 48 || code > 57) return -1;
+    value = value * 10 + (code - 48);
+  }
+  return value;
 }
 
 export function emptySums(group: string, measures: number): GroupSums {

@@ -10,7 +10,7 @@
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { SvcError } from '../errors.js';
-import type { CsvOptions, InputRecord, RecordSource } from './csv/records.js';
+import type { CsvOptions, LineSwitch, RecordBatch, RecordSource } from './csv/records.js';
 import { csvRecords } from './csv/records.js';
 import { DELIMITER_NAMES, sniffDelimiter } from './csv/sniff.js';
 import { notice } from './notices.js';
@@ -19,7 +19,8 @@ import { detectEncoding } from './sources/encoding.js';
 import { displayName, inputError, readAllBytes } from './sources/source.js';
 import { BINARY_KIND_MESSAGES, readXlsxRecords, sniffBinaryKind } from './xlsx.js';
 
-export type { InputRecord, RecordSource } from './csv/records.js';
+export type { InputRecord, LineBlock, RecordBatch, RecordSource } from './csv/records.js';
+export { isLineBlock, recordsOf } from './csv/records.js';
 
 export interface RecordOptions extends CsvOptions {
   /** --sheet: the sheet of an .xlsx input to read (default: the first) */
@@ -31,15 +32,17 @@ export const SNIFF_SIZE = 64 << 10;
 
 export function openRecords(source: string, options: RecordOptions): RecordSource {
   const file = displayName(source);
-  const records: { file: string; encoding?: string; [Symbol.asyncIterator]: () => AsyncIterator<readonly InputRecord[]> } = {
+  const records: { file: string; encoding?: string; lines: LineSwitch; [Symbol.asyncIterator]: () => AsyncIterator<RecordBatch> } = {
     file,
-    [Symbol.asyncIterator]: () => readRecords(source, file, options, (encoding) => { records.encoding = encoding; })[Symbol.asyncIterator](),
+    // an .xlsx sheet never gives LineBlocks: setting it changes nothing there
+    lines: { wanted: false },
+    [Symbol.asyncIterator]: () => readRecords(source, file, { ...options, lines: records.lines }, (encoding) => { records.encoding = encoding; })[Symbol.asyncIterator](),
   };
   return records;
 }
 
 /** The CSV reader's records, passing on the encoding it detected. */
-async function* csvWithEncoding(source: string, options: CsvOptions, onEncoding: (encoding: string) => void): AsyncGenerator<readonly InputRecord[]> {
+async function* csvWithEncoding(source: string, options: CsvOptions, onEncoding: (encoding: string) => void): AsyncGenerator<RecordBatch> {
   const records = csvRecords(source, options);
   for await (const batch of records) {
     if (records.encoding !== undefined) onEncoding(records.encoding);
@@ -48,7 +51,7 @@ async function* csvWithEncoding(source: string, options: CsvOptions, onEncoding:
   if (records.encoding !== undefined) onEncoding(records.encoding);
 }
 
-async function* readRecords(source: string, file: string, options: RecordOptions, onEncoding: (encoding: string) => void): AsyncGenerator<readonly InputRecord[]> {
+async function* readRecords(source: string, file: string, options: RecordOptions, onEncoding: (encoding: string) => void): AsyncGenerator<RecordBatch> {
   const { sheet, ...csvOptions } = options;
   if (options.range !== undefined) {
     // a worker's byte range of a large CSV file: the main thread has looked at the file; only the delimiter is sniffed again

@@ -12,7 +12,7 @@ import { isInvalid, parseNumberCell } from '../table/cells.js';
 import { normaliseName } from '../catalogue/names.js';
 import type { ReadOptions } from '../engine/read-options.js';
 import type { RecordSource } from '../io/records.js';
-import { openRecords } from '../io/records.js';
+import { openRecords, recordsOf } from '../io/records.js';
 import { STATUS_CODES, labelled } from '../render/labels.js';
 import type { ReportColumn, ReportTable } from '../render/model.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
@@ -189,7 +189,7 @@ export async function readFigures(records: RecordSource): Promise<ExpectedFigure
   const figures: ExpectedFigure[] = [];
   let columns: Map<string, number> | undefined;
   for await (const batch of records) {
-    for (const { cells, line } of batch) {
+    for (const { cells, line } of recordsOf(batch)) {
       if (columns === undefined) {
         columns = figureColumns(cells, file);
         continue;

@@ -6,12 +6,15 @@ import { SvcError } from '../errors.js';
 import type { Rational } from '../exact/rational.js';
 import { isInteger, scale10 } from '../exact/rational.js';
 import type { MeasureDefinition } from '../catalogue/measures.js';
-import type { InputRecord, RecordSource } from '../io/csv/records.js';
+import type { InputRecord, LineBlock, RecordSource } from '../io/csv/records.js';
+import { isLineBlock } from '../io/csv/records.js';
 import { isFootnoteText, normaliseYear } from '../catalogue/columns.js';
 import { isOfWhichLabel, isTotalLabel, unitKey } from '../catalogue/row-labels.js';
 import type { HeaderPlan, MeasureColumn, PlanOptions } from './header-plan.js';
 import { ROWS_ARE_INDEX, continuesHeader, joinHeaderRows, measureLookup, namesColumns, planHeader } from './header-plan.js';
 import { isInvalid, parseNumberCell, shorten } from './cells.js';
+import type { CellText } from './cell-texts.js';
+import { CellTexts, isBlank, isTrimmed } from './cell-texts.js';
 
 export interface TableOptions {
   readonly measures: readonly MeasureDefinition[];
@@ -107,9 +110,35 @@ function isLabelOnlyNote(cells: readonly string[]): boolean {
 
 /** A footnote's first cell starts with one of these (after blanks): most rows are ruled out by one lookup. */
 const FOOTNOTE_STARTS = new Set(['注', '資', '资', '数', '說', '说', '备', 'n', 'N', 's', 'S', ' ', '\u3000', '\t']);
+const FOOTNOTE_START_CODES = new Set([...FOOTNOTE_STARTS].map((start) => start.charCodeAt(0)));
 
 function startsFootnote(cell: string): boolean {
   return cell !== '' && FOOTNOTE_STARTS.has(cell[0]!) && isFootnoteText(cell);
+}
+
+/**
+ * A data row of a LineBlock, not split into strings: every cell's bounds in `text`, and as strings only the
+ * cells of the label columns, the year and the reader's own text columns (`cells` holds no other cell).
+ */
+export interface LineCells {
+  /** the block's lines, a byte string when `decode` is not the identity: digits and delimiters read the same */
+  text: string;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly cells: string[];
+  /** text of a part of `text` */
+  decode: (part: string) => string;
+}
+
+/**
+ * A hot loop's second way in (engine/partial.ts): the rows of unquoted text as LineCells. Each row passed so
+ * has met every rule a row of cells meets (width, fill-down, labels, year, duplicates); any other line is split
+ * and goes the way of every record, to `onCells`.
+ */
+export interface LineReader {
+  /** the columns it reads as text besides the label columns and the year (its --by columns) */
+  textColumns(plan: HeaderPlan): readonly number[];
+  onLine(row: LineCells, line: number, plan: HeaderPlan): void;
 }
 
 /**
@@ -117,11 +146,13 @@ function startsFootnote(cell: string): boolean {
  * convert only what they need (see engine/partial.ts), with readCell and rowLabel applying the same rules as
  * scanTable. The header is the first record naming known columns (records above it are the title); a header
  * of several records is joined column by column; footnotes after the data are kept out (plan.footnotes).
+ * With a LineReader, unquoted CSV text after the plan comes as LineBlocks, read by `lineBlock` below.
  */
 export async function scanCells(
   records: RecordSource,
   options: TableOptions,
   onCells: (cells: string[], line: number, plan: HeaderPlan) => void,
+  lineReader?: LineReader,
 ): Promise<HeaderPlan> {
   const file = records.file;
   const lookup = measureLookup(options.measures);
@@ -153,17 +184,21 @@ export async function scanCells(
     }
     return made;
   };
+  const fillColumnsOf = (current: HeaderPlan): number[] => {
+    if (fillColumns === undefined) {
+      fillColumns = [...current.labelColumns.filter((column) => column.index !== current.labelIndex).map((column) => column.index),
+        ...(current.yearIndex === undefined ? [] : [current.yearIndex])];
+      filled = fillColumns.map(() => undefined);
+    }
+    return fillColumns;
+  };
   const accept = (cells: string[], line: number, current: HeaderPlan): void => {
     if (cells.length !== current.headers.length) {
       throw new SvcError('RAGGED_ROW',
         `the row has ${cells.length} cells but the header has ${current.headers.length}`,
         { file, line, column: Math.min(cells.length, current.headers.length) + 1 });
     }
-    if (fillColumns === undefined) {
-      fillColumns = [...current.labelColumns.filter((column) => column.index !== current.labelIndex).map((column) => column.index),
-        ...(current.yearIndex === undefined ? [] : [current.yearIndex])];
-      filled = fillColumns.map(() => undefined);
-    }
+    const fillColumns = fillColumnsOf(current);
     let unfilled = false;
     for (let at = 0; at < fillColumns.length; at += 1) {
       const index = fillColumns[at]!;
@@ -206,7 +241,115 @@ export async function scanCells(
     accept(cells, line, current);
   };
 
+  // LineBlocks: the text columns, each with its distinct texts; the label columns and the year are among them
+  let lines: LineState | undefined;
+  const startLines = (current: HeaderPlan): void => {
+    if (lineReader === undefined || records.lines === undefined) return;
+    const labels = current.labelColumns.map((column) => column.index);
+    const year = current.yearIndex === undefined ? [] : [current.yearIndex];
+    const columns = [...new Set([...labels, ...year, ...lineReader.textColumns(current)])];
+    const width = current.headers.length;
+    const fills = fillColumnsOf(current);
+    lines = {
+      columns, texts: columns.map(() => new CellTexts()), entries: columns.map(() => undefined),
+      control: columns.map((index) => labels.includes(index)),
+      fillAt: columns.map((index) => fills.indexOf(index)),
+      yearAt: current.yearIndex === undefined ? -1 : columns.indexOf(current.yearIndex),
+      years: new Map(),
+      row: { text: '', starts: new Int32Array(width), ends: new Int32Array(width), cells: new Array<string>(width), decode: (part) => part },
+    };
+    records.lines.wanted = true;
+  };
+  /** One line of a LineBlock as LineCells, or false when it takes the way of records (then nothing was changed). */
+  const fastLine = (
+    state: LineState, text: string, start: number, end: number, block: LineBlock, line: number, current: HeaderPlan,
+  ): boolean => {
+    if (held.length > 0) return false;
+    const { row, columns, texts, entries } = state;
+    const { starts, ends, cells } = row;
+    const width = starts.length;
+    const delimiter = block.delimiter.charCodeAt(0);
+    const decode = block.decode;
+    // the cells' bounds; another width is a ragged row
+    let cell = 0;
+    starts[0] = start;
+    for (let index = start; index < end; index += 1) {
+      if (text.charCodeAt(index) !== delimiter) continue;
+      ends[cell] = index;
+      cell += 1;
+      if (cell === width) return false;
+      starts[cell] = index + 1;
+    }
+    ends[cell] = end;
+    if (cell + 1 !== width) return false;
+    // a blank record: no record at all
+    if (end - start === width - 1) return false;
+    // text columns: a blank to fill, a control character or a year that is not one go the way of records
+    let year: string | undefined;
+    let first: string | undefined; // the first cell's text, when it is a text column
+    for (let at = 0; at < columns.length; at += 1) {
+      const index = columns[at]!;
+      const entry = texts[at]!.get(text, starts[index]!, ends[index]!, decode);
+      if (entry.blank && state.fillAt[at]! !== -1) return false;
+      if (entry.control && state.control[at]!) return false;
+      if (at === state.yearAt) {
+        year = yearOf(state, entry);
+        if (year === undefined) return false;
+      }
+      if (index === 0) first = entry.text;
+      entries[at] = entry;
+    }
+    // a footnote, or a label-only row (a footnote unless data follows)
+    if (ends[0]! > start) {
+      const code = text.charCodeAt(start);
+      // a byte string's first byte of a character beyond ASCII is not the character: decode a few
+      const character = code < 0x80 ? code : (first ?? decode(text.slice(start, Math.min(ends[0]!, start + 4)))).charCodeAt(0);
+      if (FOOTNOTE_START_CODES.has(character)) return false;
+    }
+    if (!hasData(text, starts, ends, decode)) return false;
+    for (let at = 0; at < columns.length; at += 1) {
+      const text = entries[at]!.text;
+      cells[columns[at]!] = text;
+      const fill = state.fillAt[at]!;
+      if (fill !== -1) filled[fill] = text;
+    }
+    if (options.onlyYear !== undefined && year !== options.onlyYear) return true;
+    if (seenUnits !== undefined) checkDuplicate(cells, line, current, seenUnits, file);
+    else if (unitLines !== undefined) {
+      const key = unitOfRow(cells, current);
+      if (key !== undefined) {
+        unitLines.keys.push(key);
+        unitLines.lines.push(line);
+        unitLines.labels.push(cells[current.labelIndex!]!.trim());
+      }
+    }
+    row.text = text;
+    row.decode = decode;
+    lineReader!.onLine(row, line, current);
+    rowCount += 1;
+    return true;
+  };
+  const lineBlock = (block: LineBlock, current: HeaderPlan): void => {
+    const state = lines!;
+    const { text } = block;
+    let line = block.line;
+    for (let start = 0; start < text.length;) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      line += 1;
+      if (!fastLine(state, text, start, end, block, line, current)) {
+        const cells = block.decode(text.slice(start, end)).split(block.delimiter);
+        if (!cells.every((cell) => cell === '')) body({ cells, line }, current);
+      }
+      start = end + 1;
+    }
+  };
+
   for await (const batch of records) {
+    if (isLineBlock(batch)) {
+      lineBlock(batch, plan!); // asked for once the plan is made
+      continue;
+    }
     for (const record of batch) {
       const { cells, line } = record;
       firstLine ??= line;
@@ -235,6 +378,7 @@ export async function scanCells(
         plan = makePlan();
         for (const early of planning) body(early, plan);
         planning = [];
+        startLines(plan);
       }
     }
   }
@@ -263,6 +407,48 @@ export function noRows(plan: HeaderPlan, options: TableOptions, file: string): S
   return options.onlyYear !== undefined
     ? new SvcError('NO_DATA', `no row of the year ${options.onlyYear}`, { file, line: plan.headerLine })
     : new SvcError('NO_DATA', 'the input has a header but no data rows', { file, line: plan.headerLine });
+}
+
+/**
+ * Whether a cell after the first is not blank (trimmed as String#trim does): cells starting with a visible
+ * ASCII character are looked at first, without decoding.
+ */
+function hasData(text: string, starts: Int32Array, ends: Int32Array, decode: (part: string) => string): boolean {
+  const width = starts.length;
+  for (let index = 1; index < width; index += 1) {
+    if (ends[index]! === starts[index]!) continue;
+    const code = text.charCodeAt(starts[index]!);
+    if (code < 0x80 && !isTrimmed(code)) return true;
+  }
+  for (let index = 1; index < width; index += 1) {
+    if (ends[index]! > starts[index]! && decode(text.slice(starts[index], ends[index])).trim() !== '') return true;
+  }
+  return false;
+}
+
+/** What fastLine keeps: the text columns of a LineBlock row and their distinct texts. */
+interface LineState {
+  readonly columns: readonly number[];
+  readonly texts: readonly CellTexts[];
+  /** the current row's entry of each text column */
+  readonly entries: (CellText | undefined)[];
+  /** per text column: a label column (control characters refused) */
+  readonly control: readonly boolean[];
+  /** per text column: its place among the fill columns, or -1 */
+  readonly fillAt: readonly number[];
+  /** the year's place among the text columns, or -1 */
+  readonly yearAt: number;
+  /** the year of each distinct year cell, or undefined when it is not a year of four digits */
+  readonly years: Map<CellText, string | undefined>;
+  readonly row: LineCells;
+}
+
+function yearOf(state: LineState, entry: CellText): string | undefined {
+  if (state.years.has(entry)) return state.years.get(entry);
+  const year = normaliseYear(entry.text);
+  const valid = year === '' || /^\d{4}$/.test(year) ? year : undefined;
+  if (state.years.size < 4096) state.years.set(entry, valid);
+  return valid;
 }
 
 /** Between the parts of a unit-and-year key: a character no label holds (control characters are refused). */
@@ -416,13 +602,4 @@ export function readCell(cell: string, column: MeasureColumn, file: string, line
     }
   }
   return value;
-}
-
-/** Empty or blanks only, without allocating (the hot path). */
-function isBlank(cell: string): boolean {
-  for (let index = 0; index < cell.length; index += 1) {
-    const code = cell.charCodeAt(index);
-    if (code !== 32 && code !== 9 && code !== 0x3000) return false;
-  }
-  return true;
 }

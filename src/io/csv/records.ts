@@ -24,35 +24,82 @@ export interface InputRecord {
   readonly line: number;
 }
 
+/**
+ * Whole lines of CSV text in which no cell is quoted (simple quotes already dropped), as one string: given
+ * instead of records to a consumer that asked for them (RecordSource.lines), which splits what it needs itself.
+ * Every line ends in a line feed but perhaps the last; `line` is the number of lines before the block.
+ */
+export interface LineBlock {
+  readonly kind: 'lines';
+  /** the lines as a byte string (one character per byte) when `decode` is not the identity */
+  readonly text: string;
+  readonly line: number;
+  readonly delimiter: string;
+  /** text of a part of `text` (a cell, a line) */
+  readonly decode: (part: string) => string;
+}
+
+/** Records, or a block of unquoted lines (only after the consumer set `lines.wanted`). */
+export type RecordBatch = readonly InputRecord[] | LineBlock;
+
+export function isLineBlock(batch: RecordBatch): batch is LineBlock {
+  return !Array.isArray(batch);
+}
+
+/** The records of a batch, for a consumer that never asks for LineBlocks. */
+export function recordsOf(batch: RecordBatch): readonly InputRecord[] {
+  if (isLineBlock(batch)) throw new Error('a LineBlock reached a reader of records');
+  return batch;
+}
+
+/** Set `wanted` and the reader gives unquoted text from then on as LineBlocks. */
+export interface LineSwitch {
+  wanted: boolean;
+}
+
 /** Batches of records in input order: blank lines are no records. */
-export interface RecordSource extends AsyncIterable<readonly InputRecord[]> {
+export interface RecordSource extends AsyncIterable<RecordBatch> {
   /** how the input is named in messages */
   readonly file: string;
   /** the encoding as read (`UTF-8`, `GB18030`, `UTF-8 with BOM`): known once the first batch has been read */
   readonly encoding?: string | undefined;
+  /** present when the source can give LineBlocks (CSV text) */
+  readonly lines?: LineSwitch | undefined;
 }
 
 export interface CsvOptions extends SourceOptions {
   readonly encoding: EncodingChoice;
   /** a single character; by default tab for `.tsv` files, else comma */
   readonly delimiter?: string | undefined;
+  /** the switch for LineBlocks (see RecordSource.lines) */
+  readonly lines?: LineSwitch | undefined;
 }
+
+/**
+ * Until the consumer asks for LineBlocks, text is given as records a few lines at a time, the rest held back:
+ * after a header of one line and the rows its plan looks at (table/rows.ts) the rest comes as LineBlocks. Past
+ * this many lines (a long title, blank lines) nothing more is held back. SVC_STATS_LINES=0 never gives
+ * LineBlocks (the tests compare both ways).
+ */
+const RECORDS_BEFORE_LINES = 64;
+const LINES_HELD_BACK_AFTER = 8;
 
 /** The encoding is detected on this much of the input (all of any yearbook table). */
 const DETECT_SIZE = 1 << 20;
 
 export function csvRecords(source: string, options: CsvOptions): RecordSource {
   const file = displayName(source);
-  const records: { file: string; encoding?: string; [Symbol.asyncIterator]: () => AsyncIterator<readonly InputRecord[]> } = {
+  const records: { file: string; encoding?: string; lines: LineSwitch; [Symbol.asyncIterator]: () => AsyncIterator<RecordBatch> } = {
     file,
-    [Symbol.asyncIterator]: () => parseCsv(source, file, options, (encoding) => { records.encoding = encoding; })[Symbol.asyncIterator](),
+    lines: options.lines ?? { wanted: false },
+    [Symbol.asyncIterator]: () => parseCsv(source, file, { ...options, lines: records.lines }, (encoding) => { records.encoding = encoding; })[Symbol.asyncIterator](),
   };
   return records;
 }
 
 async function* parseCsv(
   source: string, file: string, options: CsvOptions, onEncoding: (encoding: string) => void,
-): AsyncGenerator<readonly InputRecord[]> {
+): AsyncGenerator<RecordBatch> {
   const input = await openBytes(source, options);
   const delimiter = options.delimiter ?? (/\.tsv$/i.test(source) ? '\t' : ',');
   const lenient = lenientClosingQuote(delimiter);
@@ -73,6 +120,13 @@ async function* parseCsv(
   let carryLength = 0;
   let carryOdd = false;
   let batch: InputRecord[] = [];
+  // batches ready before `batch`: records, then a LineBlock, in input order
+  let ready: RecordBatch[] = [];
+  // unquoted text held back until the consumer has seen the records before it (see RECORDS_BEFORE_LINES)
+  let deferred: string | undefined;
+  let linesAsRecords = 0;
+  const linesAllowed = process.env['SVC_STATS_LINES'] !== '0';
+  const linesWanted = (): boolean => linesAllowed && options.lines?.wanted === true;
   const handle = (record: string[], cellsMayBreak = quoted): void => {
     line += 1;
     if (cellsMayBreak) for (const cell of record) if (cell.length > 0) line += countLineBreaks(cell);
@@ -104,8 +158,17 @@ async function* parseCsv(
     parser!.write(`${text}\n`);
     drain();
   };
-  const feed = async (text: string, final = false, unquoted = false): Promise<void> => {
+  const feed = async (given: string, final = false, unquoted = false, bytes = false): Promise<void> => {
     if (parser?.errored) return;
+    if (deferred !== undefined) {
+      // text held back comes first
+      const rest = deferred;
+      deferred = undefined;
+      await feed(rest);
+    }
+    // a byte string goes on as one only in a LineBlock
+    const blockOfBytes = bytes && linesWanted() && parser === undefined && (unquoted || (!quoted && !given.includes('"')));
+    let text = bytes && !blockOfBytes ? decodeBytes(given) : given;
     if (parser !== undefined) {
       // text carried from before csv-parse took over comes first
       if (carryLength > 0) parser.write(carry.join(''));
@@ -117,6 +180,23 @@ async function* parseCsv(
     }
     if (unquoted || (!quoted && !text.includes('"'))) {
       if (text === '') return;
+      if (linesWanted()) {
+        if (batch.length > 0) ready.push(take());
+        ready.push({ kind: 'lines', text, line, delimiter, decode: bytes ? decodeBytes : same });
+        const lines = countLines(text);
+        line += lines;
+        addProgress(0, lines);
+        return;
+      }
+      if (options.lines !== undefined && linesAllowed && linesAsRecords < RECORDS_BEFORE_LINES) {
+        // the consumer may ask for LineBlocks once it has read the header: the rest of the text waits for it
+        linesAsRecords += LINES_HELD_BACK_AFTER;
+        const cut = afterLines(text, LINES_HELD_BACK_AFTER);
+        if (cut < text.length) {
+          deferred = text.slice(cut);
+          text = text.slice(0, cut);
+        }
+      }
       const lines = text.endsWith('\n') ? text.slice(0, -1) : text;
       if (lines === '') return handle([''], false); // one blank line, which papaparse would give as no record
       const records = Papa.parse<string[]>(lines, { delimiter, newline: '\n', fastMode: true, skipEmptyLines: false }).data;
@@ -146,6 +226,22 @@ async function* parseCsv(
     await parseQuoted(whole);
   };
   let progressRows = 0;
+  /** Everything ready, in order. */
+  const takeAll = (): RecordBatch[] => {
+    const all = ready;
+    ready = [];
+    if (batch.length > 0) all.push(take());
+    return all;
+  };
+  /** The text held back, fed now that the consumer has read what came before it (and perhaps asked for lines). */
+  async function* takeDeferred(): AsyncGenerator<RecordBatch> {
+    while (deferred !== undefined) {
+      const text = deferred;
+      deferred = undefined;
+      await feed(text);
+      yield* takeAll();
+    }
+  }
   const take = (): InputRecord[] => {
     const full = batch;
     batch = [];
@@ -169,11 +265,17 @@ async function* parseCsv(
     head = [];
     await feed(...push(first.subarray(detected.bomLength)));
   };
-  /** Decode a block, dropping simple quotes where a record starts the piece and csv-parse has not taken over. */
-  const push = (bytes: Uint8Array | undefined): [string, boolean, boolean] => {
-    decoder!.transform = parser === undefined && carryLength === 0 ? stripQuotes : undefined;
+  const decodeBytes = (bytes: string): string => decoder!.decodeBytes(bytes);
+  /**
+   * Decode a block, dropping simple quotes where a record starts the piece and csv-parse has not taken over; as
+   * a byte string when it may become a LineBlock.
+   */
+  const push = (bytes: Uint8Array | undefined): [string, boolean, boolean, boolean] => {
+    const unparsed = parser === undefined && carryLength === 0;
+    decoder!.transform = unparsed ? stripQuotes : undefined;
+    decoder!.bytes = unparsed && !quoted && linesWanted() && delimiterByte !== undefined;
     const text = bytes === undefined ? decoder!.end() : decoder!.push(bytes);
-    return [text, bytes === undefined, decoder!.transformed && text !== ''];
+    return [text, bytes === undefined, decoder!.transformed && text !== '', decoder!.returnedBytes && text !== ''];
   };
 
   try {
@@ -187,14 +289,21 @@ async function* parseCsv(
           await feed(...push(bytes));
         }
         if (parser?.errored) break;
-        if (batch.length > 0) yield take();
+        yield* takeAll();
+        yield* takeDeferred();
       }
-      if (decoder === undefined) await startDecoding();
+      if (decoder === undefined) {
+        await startDecoding();
+        yield* takeAll();
+        yield* takeDeferred();
+      }
       await feed(...push(undefined));
+      yield* takeAll();
+      yield* takeDeferred();
     } catch (error) {
       throw inputError(error, file);
     }
-    if (batch.length > 0) yield take();
+    yield* takeAll();
     if (parser !== undefined && !parser.errored) {
       parser.end();
       await new Promise<void>((resolve) => {
@@ -203,7 +312,7 @@ async function* parseCsv(
         parser!.on('readable', drain);
         drain();
       });
-      if (batch.length > 0) yield take();
+      yield* takeAll();
     }
     if (parser?.errored) throw csvError(parser.errored, file, line, parserLineOffset);
   } finally {
@@ -282,6 +391,25 @@ export function withoutSimpleQuotes(bytes: Uint8Array, delimiter: number): Uint8
 function hasQuote(record: string[]): boolean {
   for (const cell of record) if (cell.includes('"')) return true;
   return false;
+}
+
+/** Just after the `count`th line feed of `text`, or its length. */
+function afterLines(text: string, count: number): number {
+  let at = -1;
+  for (let seen = 0; seen < count; seen += 1) {
+    at = text.indexOf('\n', at + 1);
+    if (at === -1) return text.length;
+  }
+  return at + 1;
+}
+
+function same(text: string): string {
+  return text;
+}
+
+/** The lines of unquoted text as papaparse splits it: a final line feed ends the last line, '' is no line. */
+function countLines(text: string): number {
+  return text === '' ? 0 : countLineBreaks(text) + (text.endsWith('\n') ? 0 : 1);
 }
 
 function countLineBreaks(cell: string): number {

@@ -118,6 +118,14 @@ export class PieceDecoder {
   transform: ((piece: Uint8Array) => Uint8Array | undefined) | undefined;
   /** whether `transform` rewrote the piece of the text last returned */
   transformed = false;
+  /**
+   * Set by the reader between pushes: return the next pieces as byte strings (one character per byte, Latin-1),
+   * checked as text of the encoding but not decoded — for a reader that decodes only the cells it needs (see
+   * `decodeBytes`). Only for encodings whose line ends, quotes and ASCII delimiters are never part of a character.
+   */
+  bytes = false;
+  /** whether the text last returned is a byte string */
+  returnedBytes = false;
   /** bytes of input consumed before `pending`, BOM included */
   private offset: number;
   /** line ends before `pending` */
@@ -227,10 +235,19 @@ export class PieceDecoder {
     if (this.checkMixed) this.refuseUtf8Lines(piece);
     const rewritten = this.transform === undefined || this.encoding === 'utf16le' ? undefined : this.transform(piece);
     this.transformed = rewritten !== undefined;
-    try {
-      text = new TextDecoder(WHATWG_NAME[this.encoding], { fatal: true, ignoreBOM: true }).decode(rewritten ?? piece);
-    } catch {
-      throw this.locateError(piece);
+    this.returnedBytes = this.bytes && this.encoding !== 'utf16le';
+    const bytes = rewritten ?? piece;
+    if (this.returnedBytes && this.encoding === 'utf8') {
+      // checked natively without decoding; the cells are decoded by whoever needs them
+      if (!isUtf8(bytes)) throw this.locateError(piece);
+      text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+    } else {
+      try {
+        text = new TextDecoder(WHATWG_NAME[this.encoding], { fatal: true, ignoreBOM: true }).decode(bytes);
+      } catch {
+        throw this.locateError(piece);
+      }
+      if (this.returnedBytes) text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
     }
     this.offset += piece.length;
     // one line end for the parser and the line count: CRLF and CR (old Mac files) become LF
@@ -287,6 +304,13 @@ export class PieceDecoder {
         candidate = startsUtf8Character(piece, index);
       }
     }
+  }
+
+  /** Text of a byte string this decoder returned (the cells of a line, or a whole line), decoded. */
+  decodeBytes(bytes: string): string {
+    if (isAsciiString(bytes)) return bytes;
+    const buffer = Buffer.from(bytes, 'latin1');
+    return this.encoding === 'utf8' ? buffer.toString('utf8') : new TextDecoder(WHATWG_NAME[this.encoding], { ignoreBOM: true }).decode(buffer);
   }
 
   /** The first byte at which decoding fails: the shortest failing prefix, found by bisection. */
@@ -368,4 +392,10 @@ function nonAsciiCharacters(bytes: Uint8Array): number {
   let count = 0;
   for (let index = 0; index < bytes.length; index += 1) if (bytes[index]! >= 0xc0) count += 1;
   return count;
+}
+
+/** Whether a string has only ASCII characters (a byte string of ASCII bytes reads the same decoded). */
+function isAsciiString(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
 }
