@@ -84,6 +84,16 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
   };
   // a grouper of one part read from one cell: the group of each distinct cell text, remembered
   let groupByCell: { column: number; sums: Map<string, GroupSums> } | undefined;
+  const groupSums = (cells: readonly string[], label: string | undefined, line: number, measures: number): GroupSums => {
+    if (groupByCell === undefined) return sumsOf(grouper!.groupOfCells(cells, label, line), measures);
+    const cell = cells[groupByCell.column]!;
+    let sums = groupByCell.sums.get(cell);
+    if (sums === undefined) {
+      sums = sumsOf(grouper!.groupOfCells(cells, label, line), measures);
+      if (groupByCell.sums.size < GROUP_CELL_LIMIT) groupByCell.sums.set(cell, sums);
+    }
+    return sums;
+  };
   /** A row of unquoted text, not split: the same sums as onCells, its cells cut out only where a rule needs them. */
   const lineReader: LineReader = {
     textColumns: (plan) => {
@@ -94,24 +104,20 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
     },
     onLine: (row, line, rowPlan) => {
       const { cells, text, starts, ends } = row;
-      const label = rowLabel(cells, rowPlan, file, line);
-      if (labelRole(label) !== 'part') {
-        onCells(Array.from(starts, (start, index) => row.decode(text.slice(start, ends[index]))), line, rowPlan);
-        return;
-      }
-      if (rowPlan.yearIndex !== undefined) yearCells.add(cells[rowPlan.yearIndex]!);
       const columns = rowPlan.measureColumns;
-      let sums: GroupSums | undefined;
-      if (groupByCell !== undefined) {
-        const cell = cells[groupByCell.column]!;
-        sums = groupByCell.sums.get(cell);
-        if (sums === undefined) {
-          sums = sumsOf(grouper!.groupOfCells(cells, label, line), columns.length);
-          if (groupByCell.sums.size < GROUP_CELL_LIMIT) groupByCell.sums.set(cell, sums);
+      // the group and label of a part row follow from its text columns: worked out once for the same texts
+      let known = row.texts.slot as { sums: GroupSums; label: string | undefined } | undefined;
+      if (known === undefined) {
+        const label = rowLabel(cells, rowPlan, file, line);
+        if (labelRole(label) !== 'part') {
+          onCells(Array.from(starts, (start, index) => row.decode(text.slice(start, ends[index]))), line, rowPlan);
+          return;
         }
-      } else {
-        sums = sumsOf(grouper!.groupOfCells(cells, label, line), columns.length);
+        known = { sums: groupSums(cells, label, line, columns.length), label };
+        row.texts.slot = known;
+        if (rowPlan.yearIndex !== undefined) yearCells.add(cells[rowPlan.yearIndex]!);
       }
+      const { sums, label } = known;
       sums.units += 1;
       for (let index = 0; index < columns.length; index += 1) {
         const column = columns[index]!;

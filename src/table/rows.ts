@@ -128,6 +128,22 @@ export interface LineCells {
   readonly cells: string[];
   /** text of a part of `text` */
   decode: (part: string) => string;
+  /** the row's text columns: the same object for every row with the same texts, while few are distinct */
+  texts: RowTexts;
+}
+
+/** The text columns of a row, worked out once for each distinct combination (a city and its province). */
+export interface RowTexts {
+  /** per text column (LineState.columns) */
+  readonly entries: readonly CellText[];
+  /** the year, normalised */
+  readonly year: string | undefined;
+  /** the first cell's text, when it is a text column */
+  readonly first: string | undefined;
+  /** false when a rule sends the row the way of records: a blank to fill, a control character, a bad year */
+  readonly valid: boolean;
+  /** for the LineReader: what it works out from these texts alone (the group's sums), kept with them */
+  slot: unknown;
 }
 
 /**
@@ -251,12 +267,16 @@ export async function scanCells(
     const width = current.headers.length;
     const fills = fillColumnsOf(current);
     lines = {
-      columns, texts: columns.map(() => new CellTexts()), entries: columns.map(() => undefined),
+      columns, texts: columns.map(() => new CellTexts()),
+      spans: columns.length === 0 ? undefined : new Map(), spanFrom: Math.min(...columns), spanTo: Math.max(...columns),
       control: columns.map((index) => labels.includes(index)),
       fillAt: columns.map((index) => fills.indexOf(index)),
       yearAt: current.yearIndex === undefined ? -1 : columns.indexOf(current.yearIndex),
       years: new Map(),
-      row: { text: '', starts: new Int32Array(width), ends: new Int32Array(width), cells: new Array<string>(width), decode: (part) => part },
+      row: {
+        text: '', starts: new Int32Array(width), ends: new Int32Array(width), cells: new Array<string>(width), decode: (part) => part,
+        texts: { entries: [], year: undefined, first: undefined, valid: false, slot: undefined },
+      },
     };
     records.lines.wanted = true;
   };
@@ -265,16 +285,15 @@ export async function scanCells(
     state: LineState, text: string, start: number, end: number, block: LineBlock, line: number, current: HeaderPlan,
   ): boolean => {
     if (held.length > 0) return false;
-    const { row, columns, texts, entries } = state;
+    const { row, columns } = state;
     const { starts, ends, cells } = row;
     const width = starts.length;
-    const delimiter = block.delimiter.charCodeAt(0);
+    const delimiter = block.delimiter;
     const decode = block.decode;
     // the cells' bounds; another width is a ragged row
     let cell = 0;
     starts[0] = start;
-    for (let index = start; index < end; index += 1) {
-      if (text.charCodeAt(index) !== delimiter) continue;
+    for (let index = text.indexOf(delimiter, start); index !== -1 && index < end; index = text.indexOf(delimiter, index + 1)) {
       ends[cell] = index;
       cell += 1;
       if (cell === width) return false;
@@ -285,20 +304,9 @@ export async function scanCells(
     // a blank record: no record at all
     if (end - start === width - 1) return false;
     // text columns: a blank to fill, a control character or a year that is not one go the way of records
-    let year: string | undefined;
-    let first: string | undefined; // the first cell's text, when it is a text column
-    for (let at = 0; at < columns.length; at += 1) {
-      const index = columns[at]!;
-      const entry = texts[at]!.get(text, starts[index]!, ends[index]!, decode);
-      if (entry.blank && state.fillAt[at]! !== -1) return false;
-      if (entry.control && state.control[at]!) return false;
-      if (at === state.yearAt) {
-        year = yearOf(state, entry);
-        if (year === undefined) return false;
-      }
-      if (index === 0) first = entry.text;
-      entries[at] = entry;
-    }
+    const found = rowTextsOf(state, text, starts, ends, decode);
+    if (!found.valid) return false;
+    const first = found.first;
     // a footnote, or a label-only row (a footnote unless data follows)
     if (ends[0]! > start) {
       const code = text.charCodeAt(start);
@@ -307,13 +315,14 @@ export async function scanCells(
       if (FOOTNOTE_START_CODES.has(character)) return false;
     }
     if (!hasData(text, starts, ends, decode)) return false;
+    const { entries } = found;
     for (let at = 0; at < columns.length; at += 1) {
       const text = entries[at]!.text;
       cells[columns[at]!] = text;
       const fill = state.fillAt[at]!;
       if (fill !== -1) filled[fill] = text;
     }
-    if (options.onlyYear !== undefined && year !== options.onlyYear) return true;
+    if (options.onlyYear !== undefined && found.year !== options.onlyYear) return true;
     if (seenUnits !== undefined) checkDuplicate(cells, line, current, seenUnits, file);
     else if (unitLines !== undefined) {
       const key = unitOfRow(cells, current);
@@ -325,6 +334,7 @@ export async function scanCells(
     }
     row.text = text;
     row.decode = decode;
+    row.texts = found;
     lineReader!.onLine(row, line, current);
     rowCount += 1;
     return true;
@@ -430,8 +440,13 @@ function hasData(text: string, starts: Int32Array, ends: Int32Array, decode: (pa
 interface LineState {
   readonly columns: readonly number[];
   readonly texts: readonly CellTexts[];
-  /** the current row's entry of each text column */
-  readonly entries: (CellText | undefined)[];
+  /**
+   * RowTexts by the text from the first text column to the last (`北京,东部,海淀区`), while few are distinct;
+   * undefined once too many are (unique names of a register)
+   */
+  spans: Map<string, RowTexts> | undefined;
+  readonly spanFrom: number;
+  readonly spanTo: number;
   /** per text column: a label column (control characters refused) */
   readonly control: readonly boolean[];
   /** per text column: its place among the fill columns, or -1 */
@@ -441,6 +456,42 @@ interface LineState {
   /** the year of each distinct year cell, or undefined when it is not a year of four digits */
   readonly years: Map<CellText, string | undefined>;
   readonly row: LineCells;
+}
+
+/** Distinct spans of text columns remembered before the memo gives up. */
+const SPAN_LIMIT = 4096;
+
+function rowTextsOf(state: LineState, text: string, starts: Int32Array, ends: Int32Array, decode: (part: string) => string): RowTexts {
+  const spans = state.spans;
+  if (spans === undefined) return readRowTexts(state, text, starts, ends, decode);
+  const span = text.slice(starts[state.spanFrom], ends[state.spanTo]);
+  let found = spans.get(span);
+  if (found === undefined) {
+    found = readRowTexts(state, text, starts, ends, decode);
+    if (spans.size < SPAN_LIMIT) spans.set(span, found);
+    else state.spans = undefined;
+  }
+  return found;
+}
+
+function readRowTexts(state: LineState, text: string, starts: Int32Array, ends: Int32Array, decode: (part: string) => string): RowTexts {
+  const { columns, texts } = state;
+  const entries: CellText[] = [];
+  let year: string | undefined;
+  let first: string | undefined;
+  let valid = true;
+  for (let at = 0; at < columns.length; at += 1) {
+    const index = columns[at]!;
+    const entry = texts[at]!.get(text, starts[index]!, ends[index]!, decode);
+    if ((entry.blank && state.fillAt[at]! !== -1) || (entry.control && state.control[at]!)) valid = false;
+    if (at === state.yearAt) {
+      year = yearOf(state, entry);
+      if (year === undefined) valid = false;
+    }
+    if (index === 0) first = entry.text;
+    entries.push(entry);
+  }
+  return { entries, year, first, valid, slot: undefined };
 }
 
 function yearOf(state: LineState, entry: CellText): string | undefined {
