@@ -243,6 +243,9 @@ class RowReader {
   private readonly groupOf: Column<Uint32Array> | undefined;
   private readonly groupIndex = new Map<string, number>();
   private readonly extremes = new Map<number, Extremes[]>();
+  /** the bucket of the row before: consecutive rows of one group and year (every row without --by) look up none */
+  private lastKey = -1;
+  private lastBucket: Extremes[] | undefined;
   private readonly lacking: NamedUnit[] = [];
   private readonly firstNegative: (NamedUnit | undefined)[];
   private readonly firstTooLarge: (NamedUnit | undefined)[];
@@ -292,7 +295,7 @@ class RowReader {
     this.count += 1;
     this.readMeasures(cells, line);
     const year = this.plan.yearIndex === undefined ? undefined : normaliseYear(cells[this.plan.yearIndex]!);
-    const yearAt = this.indexOf(this.yearIndex, year ?? '');
+    const yearAt = year === undefined ? 0 : this.indexOf(this.yearIndex, year);
     this.yearOf.set(unit, yearAt);
     let group = 0;
     if (this.groupOf !== undefined) {
@@ -300,7 +303,11 @@ class RowReader {
       this.groupOf.set(unit, group);
     }
     const key = bucketKey(group, yearAt);
-    let bucket = this.extremes.get(key);
+    let bucket = key === this.lastKey ? this.lastBucket : this.extremes.get(key);
+    if (bucket !== undefined) {
+      this.lastKey = key;
+      this.lastBucket = bucket;
+    }
     const name = (): NamedUnit => ({ unit, label: label ?? `line ${line}` });
     let lacks = false;
     for (let index = 0; index < this.targets.length; index += 1) {
@@ -343,6 +350,8 @@ class RowReader {
     const none: NamedUnit = { unit: -1, label: '' };
     const bucket = this.targets.map(() => ({ min: NaN, minUnit: none, max: NaN, maxUnit: none }));
     this.extremes.set(key, bucket);
+    this.lastKey = key;
+    this.lastBucket = bucket;
     return bucket;
   }
 
@@ -430,7 +439,7 @@ class RowReader {
   }
 
   finish(plan: HeaderPlan, notes: readonly Note[], warnings: readonly string[]): UnitSet {
-    const yearNames = [...this.yearIndex.keys()];
+    const yearNames = this.plan.yearIndex === undefined ? [''] : [...this.yearIndex.keys()];
     const years = this.plan.yearIndex === undefined ? [] : [...yearNames]
       .sort((a, b) => (/^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a.localeCompare(b)));
     return {
