@@ -161,24 +161,36 @@ function orderGroups(set: UnitSet, firstSeen: readonly number[]): number[] {
   return set.grouper!.order(indexOf.keys()).map((name) => indexOf.get(name)!);
 }
 
-/** A typed array that doubles as it fills. */
+/**
+ * A typed array filled in chunks and joined once, at the end: while reading, no copy of what is read (a doubling
+ * array holds three times its values as it grows); when joined, one column at a time is held twice.
+ */
 class Column<T extends Float64Array | Uint16Array | Uint32Array> {
-  constructor(public data: T, private readonly make: (size: number) => T) {}
-  set(index: number, value: number): void {
-    if (index >= this.data.length) {
-      const grown = this.make(this.data.length * 2);
-      grown.set(this.data);
-      this.data = grown;
-    }
-    this.data[index] = value;
+  private readonly full: T[] = [];
+  private chunk: T;
+  private at = 0;
+  constructor(private readonly make: (size: number) => T) {
+    this.chunk = make(CHUNK);
   }
-  done(count: number): T {
-    return this.data.subarray(0, count) as T;
+  push(value: number): void {
+    if (this.at === CHUNK) {
+      this.full.push(this.chunk);
+      this.chunk = this.make(CHUNK);
+      this.at = 0;
+    }
+    this.chunk[this.at++] = value;
+  }
+  done(): T {
+    const joined = this.make(this.full.length * CHUNK + this.at);
+    this.full.forEach((chunk, index) => joined.set(chunk, index * CHUNK));
+    joined.set(this.chunk.subarray(0, this.at), this.full.length * CHUNK);
+    this.full.length = 0;
+    return joined;
   }
 }
 
-const INITIAL = 4096;
-const float64 = (): Column<Float64Array> => new Column(new Float64Array(INITIAL), (size) => new Float64Array(size));
+const CHUNK = 65_536;
+const float64 = (): Column<Float64Array> => new Column((size) => new Float64Array(size));
 
 /** How a measure cell was read: missing, a whole number exact as a double, or only an exact rational. */
 const MISSING = 0;
@@ -238,7 +250,7 @@ class RowReader {
   private readonly values: Column<Float64Array>[];
   private readonly weights: Column<Float64Array> | undefined;
   private readonly weightIndex: number;
-  private readonly yearOf = new Column(new Uint16Array(INITIAL), (size) => new Uint16Array(size));
+  private readonly yearOf = new Column((size) => new Uint16Array(size));
   private readonly yearIndex = new Map<string, number>();
   private readonly groupOf: Column<Uint32Array> | undefined;
   private readonly groupIndex = new Map<string, number>();
@@ -279,7 +291,7 @@ class RowReader {
     this.values = targets.map(() => float64());
     this.weightIndex = weightId === undefined ? -1 : this.columns.findIndex((column) => column.measure.id === weightId);
     this.weights = this.weightIndex === -1 ? undefined : float64();
-    this.groupOf = grouper === undefined ? undefined : new Column(new Uint32Array(INITIAL), (size) => new Uint32Array(size));
+    this.groupOf = grouper === undefined ? undefined : new Column((size) => new Uint32Array(size));
     this.firstNegative = targets.map(() => undefined);
     this.firstTooLarge = targets.map(() => undefined);
     this.exact = keep.exact === true ? [] : undefined;
@@ -296,11 +308,11 @@ class RowReader {
     this.readMeasures(cells, line);
     const year = this.plan.yearIndex === undefined ? undefined : normaliseYear(cells[this.plan.yearIndex]!);
     const yearAt = year === undefined ? 0 : this.indexOf(this.yearIndex, year);
-    this.yearOf.set(unit, yearAt);
+    this.yearOf.push(yearAt);
     let group = 0;
     if (this.groupOf !== undefined) {
       group = this.indexOf(this.groupIndex, this.grouper!.groupOfCells(cells, label, line));
-      this.groupOf.set(unit, group);
+      this.groupOf.push(group);
     }
     const key = bucketKey(group, yearAt);
     let bucket = key === this.lastKey ? this.lastBucket : this.extremes.get(key);
@@ -312,7 +324,7 @@ class RowReader {
     let lacks = false;
     for (let index = 0; index < this.targets.length; index += 1) {
       const value = this.targetValue(index, line, label, year);
-      this.values[index]!.set(unit, value);
+      this.values[index]!.push(value);
       if (Number.isNaN(value)) {
         lacks = true;
         continue;
@@ -335,7 +347,7 @@ class RowReader {
     }
     if (this.weights !== undefined) {
       const weight = this.measureValue(this.weightIndex);
-      this.weights.set(unit, weight);
+      this.weights.push(weight);
       if (Number.isNaN(weight)) lacks = true;
       else {
         if ((weight < 0 || Object.is(weight, -0)) && this.firstNegativeWeight === undefined) this.firstNegativeWeight = name();
@@ -444,10 +456,10 @@ class RowReader {
       .sort((a, b) => (/^\d+$/.test(a) && /^\d+$/.test(b) ? Number(a) - Number(b) : a.localeCompare(b)));
     return {
       file: this.file, plan, targets: this.targets, count: this.count,
-      values: this.values.map((column) => column.done(this.count)),
-      weights: this.weights?.done(this.count),
-      yearOf: this.yearOf.done(this.count), yearNames: yearNames.length === 0 ? [''] : yearNames, years,
-      groupOf: this.groupOf?.done(this.count), groupNames: [...this.groupIndex.keys()], grouper: this.grouper,
+      values: this.values.map((column) => column.done()),
+      weights: this.weights?.done(),
+      yearOf: this.yearOf.done(), yearNames: yearNames.length === 0 ? [''] : yearNames, years,
+      groupOf: this.groupOf?.done(), groupNames: [...this.groupIndex.keys()], grouper: this.grouper,
       extremes: this.extremes, lacking: this.lacking,
       firstNegative: this.firstNegative, firstTooLarge: this.firstTooLarge,
       firstNegativeWeight: this.firstNegativeWeight, firstTooLargeWeight: this.firstTooLargeWeight,
