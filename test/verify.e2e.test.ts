@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fixture, runCli, runJson } from './helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixture, runCli, runJson, scratchDir } from './helpers.js';
 
 const TABLES = fixture('verify/report-2005-tables.csv');
 const DOCTORED = fixture('verify/report-2005-doctored.csv');
@@ -136,6 +138,51 @@ describe('verify --check-totals', () => {
       expect.objectContaining({ group: '甲省', total: 10, sum_of_parts: 10, status: 'match' }),
       expect.objectContaining({ group: '乙省', total: 5, sum_of_parts: 4, difference: 1, status: 'gap' }),
     ]);
+  });
+
+  describe('a register of 5,000 communities (read through the engine\'s aggregation, in parallel when large)', () => {
+    const PROVINCES = ['广东', '广西', '北京'];
+    const rows: string[] = [];
+    let population = 0;
+    let centres = 0;
+    for (let index = 0; index < 5000; index += 1) {
+      const province = PROVINCES[index % 3]!;
+      rows.push(`${province},${province}${index % 7}市,C${index},${1000 + index},${index % 3}`);
+      population += 1000 + index;
+      centres += index % 3;
+    }
+    const HEADER = 'province,city,community_id,urban_population,service_centers\n';
+    // a national row first, a 合计 at the end one centre off; 小计 and "of which" rows are neither parts nor totals
+    const input = `${HEADER}全国,,全国,${population},${centres}\n${rows.join('\n')}\n广东,,广东小计,5,5\n#其中,,#其中,1,1\n合计,,合计,${population},${centres + 1}\n`;
+    const WAYS = [{ SVC_STATS_THREADS: '1' }, { SVC_STATS_THREADS: '2', SVC_STATS_PARALLEL_MIN_BYTES: '64' }];
+
+    it('gives the sums of the generator, the same serial, on threads and from standard input', () => {
+      const file = join(scratchDir(), 'register.csv');
+      writeFileSync(file, input);
+      const runs = [...WAYS.map((env) => runCli(['verify', file, '--check-totals', '--label', 'community_id', '-f', 'csv'], { env })),
+        runCli(['verify', '-', '--check-totals', '--label', 'community_id', '-f', 'csv'], { input })];
+      for (const run of runs) {
+        expect(run.status).toBe(1);
+        expect(run.stdout).toBe([
+          'total_label,measure,total,sum_of_parts,difference,parts,parts_missing,status',
+          `全国,urban_population,${population},${population},0,5000,,match`,
+          `全国,service_centers,${centres},${centres},0,5000,,match`,
+          `合计,urban_population,${population},${population},0,5000,,match`,
+          `合计,service_centers,${centres + 1},${centres},1,5000,,gap`,
+        ].join('\n') + '\n');
+      }
+    });
+
+    it('names the first parts lacking a value in file order, across provinces', () => {
+      const lacking = rows.map((row, index) => (index % 500 === 1 ? row.replace(/,\d+,(\d)$/, ',,$1') : row));
+      const file = join(scratchDir(), 'register-lacking.csv');
+      writeFileSync(file, `${HEADER}${lacking.join('\n')}\n全国,,全国,${population},${centres}\n`);
+      for (const env of WAYS) {
+        const run = runCli(['verify', file, '--check-totals', '--label', 'community_id', '-f', 'csv'], { env });
+        expect(run.status).toBe(1);
+        expect(run.stdout.split('\n')[1]).toMatch(/^全国,urban_population,\d+,\d+,\d+,5000,C1 C501 C1001 C1501 C2001 … 10 in all,missing$/);
+      }
+    });
   });
 
   it('refuses a file without a total row: exit 2', () => {

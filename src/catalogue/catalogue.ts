@@ -7,7 +7,7 @@ import { SvcError } from '../errors.js';
 import type { Rational, RoundingMode } from '../exact/rational.js';
 import { roundToString } from '../exact/rational.js';
 import type { Formula, Outcome } from './formula.js';
-import { evaluateFormula, parseFormula, printFormula } from './formula.js';
+import { evaluateFormula, evaluateWholeNumbers, parseFormula, printFormula } from './formula.js';
 import type { IndicatorDefinition } from './indicators.js';
 import { BUILTIN_INDICATORS } from './indicators.js';
 import type { MeasureDefinition } from './measures.js';
@@ -51,6 +51,14 @@ export function formulaText(indicator: IndicatorDefinition): string {
 /** `values` gives each measure id's value (null or absent: missing). */
 export function evaluate(indicator: IndicatorDefinition, values: ReadonlyMap<string, Rational | null>): Outcome {
   return evaluateFormula(formulaOf(indicator), values);
+}
+
+/**
+ * The indicator's value as the nearest double from whole-number inputs (by position in inputsOf), without
+ * rationals; null on a zero denominator; undefined when it must be evaluated exactly (see evaluateWholeNumbers).
+ */
+export function evaluateNumbers(indicator: IndicatorDefinition, inputs: ArrayLike<number>): number | null | undefined {
+  return evaluateWholeNumbers(formulaOf(indicator), inputs);
 }
 
 export interface RoundingChoice {

@@ -419,6 +419,112 @@ export function evaluateFormula(formula: Formula, values: ReadonlyMap<string, Ra
   return value === null ? ZERO_DENOMINATOR : { value };
 }
 
+
+/**
+ * A formula on whole numbers held exactly as doubles, for hot loops: the value as one correctly rounded division
+ * n / d of exact integers (what toNumber gives for the exact value), null on a zero denominator, or undefined
+ * when an intermediate would leave the exact integers (beyond 2^53) or the formula adds or subtracts — then the
+ * caller evaluates exactly. Only products and quotients: the exact evaluator's terms are then these divided by a
+ * whole factor, so they are exact doubles too and toNumber takes the same single division.
+ */
+export function evaluateWholeNumbers(formula: Formula, inputs: ArrayLike<number>): number | null | undefined {
+  let run = numeric.get(formula);
+  if (run === undefined) {
+    run = compileNumeric(formula.tree, formula.inputs);
+    numeric.set(formula, run);
+  }
+  const status = run.evaluate(inputs);
+  if (status === UNSAFE) return undefined;
+  if (status === ZERO_DIVISOR) return null;
+  const value = run.out[0]! / run.out[1]!;
+  return value === 0 ? 0 : value; // never -0: the exact zero is 0/1
+}
+
+const OK = 0;
+const ZERO_DIVISOR = 1;
+const UNSAFE = 2;
+/** A compiled node: `evaluate` writes numerator and denominator (> 0) into `out` and returns a status. */
+interface NumericNode {
+  readonly out: Float64Array;
+  evaluate(inputs: ArrayLike<number>): number;
+}
+const numeric = new WeakMap<Formula, NumericNode>();
+
+function compileNumeric(node: FormulaNode, inputs: readonly string[]): NumericNode {
+  const out = new Float64Array(2);
+  switch (node.kind) {
+    case 'number':
+    case 'power': {
+      const value = node.kind === 'number' ? node.value : powerValue(node.base, node.exponent);
+      const safe = value !== null && isSafe(value.n) && isSafe(value.d);
+      if (safe) {
+        out[0] = Number(value.n);
+        out[1] = Number(value.d);
+      }
+      return { out, evaluate: () => (value === null ? ZERO_DIVISOR : safe ? OK : UNSAFE) };
+    }
+    case 'measure': {
+      const slot = inputs.indexOf(node.id);
+      return {
+        out,
+        evaluate: (values) => {
+          const value = values[slot]!;
+          if (!Number.isSafeInteger(value)) return UNSAFE;
+          out[0] = value;
+          out[1] = 1;
+          return OK;
+        },
+      };
+    }
+    case 'negate': {
+      const operand = compileNumeric(node.operand, inputs);
+      return {
+        out,
+        evaluate: (values) => {
+          const status = operand.evaluate(values);
+          out[0] = -operand.out[0]!;
+          out[1] = operand.out[1]!;
+          return status;
+        },
+      };
+    }
+    case 'binary': {
+      if (node.operator === '+' || node.operator === '-') return { out, evaluate: () => UNSAFE };
+      const left = compileNumeric(node.left, inputs);
+      const right = compileNumeric(node.right, inputs);
+      const dividing = node.operator === '/';
+      return {
+        out,
+        evaluate: (values) => {
+          const leftStatus = left.evaluate(values);
+          if (leftStatus !== OK) return leftStatus;
+          const rightStatus = right.evaluate(values);
+          if (rightStatus !== OK) return rightStatus;
+          const a = left.out[0]!;
+          const b = left.out[1]!;
+          const c = right.out[0]!;
+          const d = right.out[1]!;
+          if (dividing && c === 0) return ZERO_DIVISOR;
+          let n = dividing ? a * d : a * c;
+          let m = dividing ? b * c : b * d;
+          if (!Number.isSafeInteger(n) || !Number.isSafeInteger(m)) return UNSAFE;
+          if (m < 0) {
+            n = -n;
+            m = -m;
+          }
+          out[0] = n;
+          out[1] = m;
+          return OK;
+        },
+      };
+    }
+  }
+}
+
+function isSafe(value: bigint): boolean {
+  return value <= 9007199254740991n && value >= -9007199254740991n;
+}
+
 const MISSING_INPUT: Outcome = Object.freeze({ missing: 'input' } as const);
 const ZERO_DENOMINATOR: Outcome = Object.freeze({ missing: 'zero-denominator' } as const);
 

@@ -1,12 +1,12 @@
 /** `describe`: descriptive statistics of each target across the units of a file (or of each --by group). */
 import type { Note } from '../notes.js';
 import type { RoundingMode } from '../exact/rational.js';
-import { fromNumber, roundToString, toNumber } from '../exact/rational.js';
+import { fromNumber, roundToString } from '../exact/rational.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { ReadOptions } from '../engine/read-options.js';
-import type { UnitRecord, UnitSet } from '../engine/units.js';
-import { collectUnits } from '../engine/units.js';
+import type { UnitSet } from '../engine/units.js';
+import { collectUnits, extremesOf, groupUnits } from '../engine/units.js';
 import { perYear } from './per-year.js';
 import { checkStatisticsInput } from './statistics-input.js';
 import { openRecords } from '../io/records.js';
@@ -32,41 +32,55 @@ export interface DescribeRequest {
 
 /** Read the units of one input and describe each target across them. */
 export async function describeReport(source: string, options: ReadOptions, request: DescribeRequest): Promise<{ table: ReportTable; notes: readonly Note[]; warnings: readonly string[] }> {
-  const set = await collectUnits(openRecords(source, options), options, request.catalogue, request.ids, undefined, request.by, 'describe');
+  const set = await collectUnits(openRecords(source, options), options, request.catalogue, request.ids, undefined, request.by, 'describe', { lacking: false });
   checkStatisticsInput(set, 'describe');
-  const result = perYear(set, (units) => ({ table: describeTable(units, request.choices), notes: [] }));
+  const result = perYear(set, (year) => ({ table: describeTable(set, request.choices, year), notes: [] }));
   return { table: result.table, notes: set.notes, warnings: set.warnings };
 }
 
 const COLUMNS = ['indicator', 'n', 'missing', 'mean', 'sd', 'cv', 'min', 'p25', 'median', 'p75', 'max', 'min_unit', 'max_unit'] as const;
 const TEXT = new Set(['group', 'indicator', 'min_unit', 'max_unit']);
 
-export function describeTable(set: UnitSet, choices: DescribeChoices): ReportTable {
+/**
+ * One row a target (a group and target with --by) over the units of one year (an index into set.yearNames), or
+ * of all units. O(n log n): the units are put in their groups once, and each group's values sorted once.
+ */
+export function describeTable(set: UnitSet, choices: DescribeChoices, year?: number, targets: readonly number[] = set.targets.map((_target, index) => index)): ReportTable {
   const grouped = set.grouper !== undefined;
   const ids = grouped ? ['group', ...COLUMNS] : [...COLUMNS];
   const columns: ReportColumn[] = ids.map((id) => labelled(id as LabelId, TEXT.has(id) ? 'text' : 'number'));
-  const groups: [string | undefined, UnitRecord[]][] = grouped
-    ? set.grouper!.order(new Set(set.units.map((unit) => unit.group!))).map((group) => [group, set.units.filter((unit) => unit.group === group)])
-    : [[undefined, [...set.units]]];
+  const { groups, starts, units } = groupUnits(set, year === undefined ? () => true : (unit) => set.yearOf[unit] === year);
+  const years = year === undefined ? set.yearNames.map((_name, index) => index) : [year];
   const format = (value: number | null): OutputCell =>
     value === null || !Number.isFinite(value) ? null : roundToString(fromNumber(value), choices.decimals, choices.mode);
+  let largest = 0;
+  for (let k = 0; k < groups.length; k += 1) largest = Math.max(largest, starts[k + 1]! - starts[k]!);
+  const present = new Float64Array(largest);
   const rows: OutputCell[][] = [];
-  for (const [group, units] of groups) {
-    set.targets.forEach((target, index) => {
-      const present = units.filter((unit) => unit.values[index] !== null);
-      const lead = [...(grouped ? [group ?? null] : []), target.id];
-      if (present.length === 0) {
-        rows.push([...lead, '0', String(units.length), ...Array<OutputCell>(COLUMNS.length - 3).fill(null)]);
-        return;
+  groups.forEach((group, k) => {
+    const members = units.subarray(starts[k], starts[k + 1]);
+    for (const index of targets) {
+      const target = set.targets[index]!;
+      const column = set.values[index]!;
+      let n = 0;
+      for (const unit of members) {
+        const value = column[unit]!;
+        if (!Number.isNaN(value)) present[n++] = value;
       }
-      const stats = describeValues(present.map((unit) => toNumber(unit.values[index]!)), choices.sd, choices.quantiles);
+      const lead = [...(grouped ? [set.groupNames[group] ?? null] : []), target.id];
+      if (n === 0) {
+        rows.push([...lead, '0', String(members.length), ...Array<OutputCell>(COLUMNS.length - 3).fill(null)]);
+        continue;
+      }
+      const stats = describeValues(present.subarray(0, n), choices.sd, choices.quantiles);
+      const extremes = extremesOf(set, index, group, years)!;
       rows.push([
-        ...lead, String(stats.n), String(units.length - present.length),
+        ...lead, String(stats.n), String(members.length - n),
         format(stats.mean), format(stats.sd), format(stats.mean > 0 ? stats.cv : null), format(stats.min), format(stats.p25),
         format(stats.median), format(stats.p75), format(stats.max),
-        present[stats.minIndex]!.label, present[stats.maxIndex]!.label,
+        extremes.minUnit.label, extremes.maxUnit.label,
       ]);
-    });
-  }
+    }
+  });
   return { columns, rows };
 }

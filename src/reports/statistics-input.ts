@@ -2,30 +2,29 @@
  * What describe and equity accept: their statistics run on doubles, and inequality measures on non-negative
  * amounts. A negative value or weight (a Gini above 1, a Theil index of a log of a negative), or a value beyond
  * what a double holds (every statistic 0 or NaN), is refused with the unit named, never printed as a figure.
+ * The first such unit of each target was noted as the units were read (engine/units.ts).
  */
 import { SvcError } from '../errors.js';
-import { toNumber } from '../exact/rational.js';
-import type { UnitSet } from '../engine/units.js';
+import type { NamedUnit, UnitSet } from '../engine/units.js';
+
+/** The earlier of two units in file order (the first of a unit that is both). */
+const first = (a: NamedUnit | undefined, b: NamedUnit | undefined): 'a' | 'b' | undefined =>
+  a === undefined ? (b === undefined ? undefined : 'b') : b === undefined || a.unit <= b.unit ? 'a' : 'b';
 
 export function checkStatisticsInput(set: UnitSet, command: 'describe' | 'equity'): void {
   set.targets.forEach((target, index) => {
-    for (const unit of set.units) {
-      const value = unit.values[index];
-      if (value !== null && value !== undefined) {
-        if (command === 'equity' && value.n < 0n) {
-          throw new SvcError('NEGATIVE_VALUE', `${target.id} is negative for ${unit.label}: inequality measures need values of 0 or more`,
-            { file: set.file }, 'choose an indicator of counts or amounts that cannot be negative');
-        }
-        if (!Number.isFinite(toNumber(value))) {
-          throw new SvcError('TOO_LARGE', `${target.id} of ${unit.label} is too large for ${command}'s statistics (beyond 1.8e308)`, { file: set.file });
-        }
-      }
+    const negative = command === 'equity' ? set.firstNegative[index] : undefined;
+    const tooLarge = set.firstTooLarge[index];
+    const which = first(negative, tooLarge);
+    if (which === 'a') {
+      throw new SvcError('NEGATIVE_VALUE', `${target.id} is negative for ${negative!.label}: inequality measures need values of 0 or more`,
+        { file: set.file }, 'choose an indicator of counts or amounts that cannot be negative');
+    }
+    if (which === 'b') {
+      throw new SvcError('TOO_LARGE', `${target.id} of ${tooLarge!.label} is too large for ${command}'s statistics (beyond 1.8e308)`, { file: set.file });
     }
   });
-  for (const unit of set.units) {
-    const weight = unit.weight;
-    if (weight === null) continue;
-    if (weight.n < 0n) throw new SvcError('NEGATIVE_VALUE', `the weight of ${unit.label} is negative`, { file: set.file }, 'weights are populations: 0 or more');
-    if (!Number.isFinite(toNumber(weight))) throw new SvcError('TOO_LARGE', `the weight of ${unit.label} is too large (beyond 1.8e308)`, { file: set.file });
-  }
+  const which = first(set.firstNegativeWeight, set.firstTooLargeWeight);
+  if (which === 'a') throw new SvcError('NEGATIVE_VALUE', `the weight of ${set.firstNegativeWeight!.label} is negative`, { file: set.file }, 'weights are populations: 0 or more');
+  if (which === 'b') throw new SvcError('TOO_LARGE', `the weight of ${set.firstTooLargeWeight!.label} is too large (beyond 1.8e308)`, { file: set.file });
 }

@@ -95,11 +95,11 @@ export function describeChart(set: UnitSet, choice: ChartChoice, choices: Descri
   }
   const target = set.targets[index]!;
   const decimals = target.kind === 'indicator' ? target.indicator.decimals : 0;
-  const rows = set.units.map((unit) => {
+  const rows = (set.exact ?? []).map((unit) => {
     const value = unit.values[index] ?? null;
     return barRow(unit.label, value === null ? null : roundToString(value, decimals, choices.mode), target.id);
   });
-  const stats = resolveTable(describeTable({ ...set, grouper: undefined, targets: [target], units: set.units.map((unit) => ({ ...unit, values: [unit.values[index] ?? null] })) }, choices), true, lang);
+  const stats = resolveTable(describeTable(set, choices, undefined, [index]), true, lang);
   const cell = (id: string): OutputCell => stats.rows[0]?.[stats.columns.findIndex((column) => column.id === id)] ?? null;
   const footer = [
     `${CHART_LABELS.mean[lang]} ${groupThousands(cell('mean') ?? '—')}  ${CHART_LABELS.median[lang]} ${groupThousands(cell('median') ?? '—')}  ${LABELS.n[lang]} ${cell('n') ?? '0'}`,
@@ -111,7 +111,7 @@ export function describeChart(set: UnitSet, choice: ChartChoice, choices: Descri
 export async function describeUnitsChart(
   source: string, options: ReadOptions, request: DescribeRequest, choice: ChartChoice, lang: Lang,
 ): Promise<TerminalChart & { notes: readonly Note[] }> {
-  const set = await collectUnits(openRecords(source, options), options, request.catalogue, request.ids, undefined, undefined, 'describe');
+  const set = await collectUnits(openRecords(source, options), options, request.catalogue, request.ids, undefined, undefined, 'describe', { lacking: false, exact: true });
   const chart = describeChart(set, choice, request.choices, lang, (id) => targetHeading(request.catalogue, id, lang));
   return { ...chart, notes: set.notes };
 }

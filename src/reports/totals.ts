@@ -8,11 +8,12 @@ import { isGrandTotalLabel } from '../catalogue/row-labels.js';
 import type { Rational } from '../exact/rational.js';
 import { subtract, toDecimalString } from '../exact/rational.js';
 import type { HeaderPlan } from '../table/header-plan.js';
+import { ROWS_ARE_INDEX } from '../table/header-plan.js';
 import type { DataRow } from '../table/rows.js';
 import type { GroupSums } from '../engine/sums.js';
-import { addValue, emptySums, sumOf } from '../engine/sums.js';
+import { addValue, emptySums, mergeInto, sumOf } from '../engine/sums.js';
 import type { Grouper } from '../engine/grouping.js';
-import { rowRole } from '../engine/grouping.js';
+import { byParts, rowRole } from '../engine/grouping.js';
 import type { MeasureDefinition } from '../catalogue/measures.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { ReadOptions } from '../engine/read-options.js';
@@ -20,12 +21,23 @@ import { groupDisplay, makeGrouper, requireLabel } from '../engine/grouping.js';
 import { openRecords } from '../io/records.js';
 import { STATUS_CODES, labelled } from '../render/labels.js';
 import type { ReportColumn, ReportTable } from '../render/model.js';
-import { scanTable } from '../table/rows.js';
+import { scanCells, scanTable } from '../table/rows.js';
+import { aggregate } from '../engine/aggregate.js';
+import { displayName } from '../io/sources/source.js';
 import type { VerifyResult } from './verify.js';
 import { describeCounts } from './verify.js';
 
 /** Check every total row of SOURCE against the sum of its parts (per year, and per group with `by`). */
 export async function verifyTotals(source: string, options: ReadOptions, by: { column: string; scheme: RegionScheme } | undefined): Promise<VerifyResult> {
+  const checks = (by === undefined ? await checksByAggregation(source, options) : undefined) ?? await checksInOnePass(source, options, by);
+  return {
+    table: totalsTable(checks),
+    summary: `verify: ${checks.length} totals: ${describeCounts(checks.map((check) => check.status))}`,
+    allMatch: checks.every((check) => check.status === 'match'),
+  };
+}
+
+async function checksInOnePass(source: string, options: ReadOptions, by: { column: string; scheme: RegionScheme } | undefined): Promise<TotalCheck[]> {
   let checker: TotalsChecker | undefined;
   const records = openRecords(source, options);
   await scanTable(records, options, (row, plan) => {
@@ -33,12 +45,54 @@ export async function verifyTotals(source: string, options: ReadOptions, by: { c
     checker ??= new TotalsChecker(plan, by === undefined ? undefined : makeGrouper(plan, by.column, by.scheme, records.file, false), records.file);
     checker.add(row);
   });
-  const checks = checker!.finish();
-  return {
-    table: totalsTable(checks),
-    summary: `verify: ${checks.length} totals: ${describeCounts(checks.map((check) => check.status))}`,
-    allMatch: checks.every((check) => check.status === 'match'),
-  };
+  return checker!.finish();
+}
+
+/**
+ * The totals of a file without a year column, checked through the engine's aggregation (in parallel on a large
+ * file): grouped by a coarser label column than the unit's, the parts of every group summed together are the
+ * parts of the one total. Undefined — read in one pass instead — for standard input (read once), a year column
+ * (the checks follow the years' first appearance), no coarser label column, or parts lacking values (the
+ * sample of them is named in file order).
+ */
+async function checksByAggregation(source: string, options: ReadOptions): Promise<TotalCheck[] | undefined> {
+  if (source === '-') return undefined;
+  const plan = await headerPlan(source, options);
+  if (plan === undefined) return undefined;
+  requireLabel(plan, displayName(source), '--check-totals');
+  const coarser = plan.labelColumns.find((column) => column.index !== plan.labelIndex);
+  const by = coarser === undefined ? undefined : plan.headers[coarser.index]!;
+  if (plan.yearIndex !== undefined || by === undefined || byParts(by).length !== 1 || plan.columnIndex.get(by) !== coarser!.index) return undefined;
+  const aggregation = await aggregate(source, options, by, 'three');
+  if (aggregation.plan.labelIndex !== plan.labelIndex || aggregation.plan.measureColumns.length !== plan.measureColumns.length) return undefined;
+  const parts = aggregation.totals[0] ?? emptySums('', plan.measureColumns.length);
+  if (parts.missingCount.some((count) => count > 0)) return undefined;
+  const checker = new TotalsChecker(aggregation.plan, undefined, aggregation.file);
+  checker.addParts(parts);
+  for (const row of aggregation.excluded) {
+    if (row.role !== 'total' || !isGrandTotalLabel(row.label)) continue;
+    // the --rows-are column counts 1 on every row, a total row too (as a row read whole has it)
+    const values = aggregation.plan.measureColumns.map((column, index) => (column.index === ROWS_ARE_INDEX ? ONE : row.values?.[index] ?? null));
+    checker.addTotal(row.label, row.line, values);
+  }
+  return checker.finish();
+}
+
+const ONE: Rational = { n: 1n, d: 1n };
+
+/** The plan of a file's header, read up to its first data row; undefined when reading it fails (the full read says why). */
+async function headerPlan(source: string, options: ReadOptions): Promise<HeaderPlan | undefined> {
+  let plan: HeaderPlan | undefined;
+  const enough = new Error('enough');
+  try {
+    await scanCells(openRecords(source, options), options, (_cells, _line, rowPlan) => {
+      plan = rowPlan;
+      throw enough;
+    });
+  } catch (error) {
+    if (error !== enough) return undefined;
+  }
+  return plan;
 }
 
 export interface TotalCheck {
@@ -82,12 +136,7 @@ export class TotalsChecker {
     const role = rowRole(row);
     if (role === 'of-which') return;
     const group = this.grouper === undefined ? undefined : groupDisplay(this.grouper.groupOf(row), this.grouper, 0);
-    const key = JSON.stringify([group ?? null, row.year ?? null]);
-    let bucket = this.buckets.get(key);
-    if (bucket === undefined) {
-      bucket = { group, year: row.year, totals: [], parts: emptySums(group ?? '', this.plan.measureColumns.length) };
-      this.buckets.set(key, bucket);
-    }
+    const bucket = this.bucket(group, row.year);
     if (role === 'total') {
       // a subtotal (小计, 广东省合计) or an average row is neither a part nor the total of every part
       if (isGrandTotalLabel(row.label)) bucket.totals.push({ label: row.label ?? '', line: row.line, values: row.values });
@@ -95,6 +144,25 @@ export class TotalsChecker {
     }
     bucket.parts.units += 1;
     row.values.forEach((value, index) => addValue(bucket.parts, index, value, row.label ?? `line ${row.line}`));
+  }
+
+  /** Parts summed elsewhere (the engine's aggregation), of the file's one bucket: no group, no year. */
+  addParts(parts: GroupSums): void {
+    mergeInto(this.bucket(undefined, undefined).parts, parts);
+  }
+
+  addTotal(label: string, line: number, values: readonly (Rational | null)[]): void {
+    this.bucket(undefined, undefined).totals.push({ label, line, values });
+  }
+
+  private bucket(group: string | undefined, year: string | undefined): Bucket {
+    const key = JSON.stringify([group ?? null, year ?? null]);
+    let bucket = this.buckets.get(key);
+    if (bucket === undefined) {
+      bucket = { group, year, totals: [], parts: emptySums(group ?? '', this.plan.measureColumns.length) };
+      this.buckets.set(key, bucket);
+    }
+    return bucket;
   }
 
   finish(): TotalCheck[] {

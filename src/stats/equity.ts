@@ -59,20 +59,40 @@ export function gini(data: WeightedColumns): number {
   check(data, 'gini');
   const { W, mu } = totals(data);
   const values = data.values;
-  const order = new Uint32Array(values.length);
-  for (let index = 0; index < order.length; index += 1) order[index] = index;
-  order.sort((a, b) => values[a]! - values[b]!);
+  const weights = data.weights;
   let weightBefore = 0;
   let sumBefore = 0;
   let total = 0;
+  if (equalWeights(weights)) {
+    // with one weight, units of equal value need no order among them: the values sorted alone (numerically,
+    // in place, without a comparator) give the same sums
+    const w = weights[0]!;
+    const sorted = Float64Array.from(values).sort();
+    for (let index = 0; index < sorted.length; index += 1) {
+      const x = sorted[index]!;
+      total += w * (x * weightBefore - sumBefore);
+      weightBefore += w;
+      sumBefore += w * x;
+    }
+    return total / (W * W * mu);
+  }
+  const order = new Uint32Array(values.length);
+  for (let index = 0; index < order.length; index += 1) order[index] = index;
+  order.sort((a, b) => values[a]! - values[b]!);
   for (const index of order) {
-    const x = data.values[index]!;
-    const w = data.weights[index]!;
+    const x = values[index]!;
+    const w = weights[index]!;
     total += w * (x * weightBefore - sumBefore);
     weightBefore += w;
     sumBefore += w * x;
   }
   return total / (W * W * mu);
+}
+
+function equalWeights(weights: ArrayLike<number>): boolean {
+  const first = weights[0];
+  for (let index = 1; index < weights.length; index += 1) if (weights[index] !== first) return false;
+  return true;
 }
 
 /** Theil T = Σ (w_i/W)(x_i/μ) ln(x_i/μ); a unit with x_i = 0 adds 0 (the limit of t·ln t). */
