@@ -2,6 +2,8 @@
  * China's statistical regions (NBS), as data: three belts (11th Five-Year plans) and four regions (NBS since
  * 2011). Provinces are matched with or without their suffix (广东省, 北京市, 内蒙古自治区) or by pinyin name.
  */
+import { nfkc } from './names.js';
+
 export type RegionScheme = 'three' | 'four';
 
 interface Province {
@@ -55,15 +57,21 @@ for (const province of PROVINCES) {
 }
 
 /** The province a label names, or undefined: `广西壮族自治区` → 广西, `Inner Mongolia` → 内蒙古. */
+const BLANK = /\s/;
+const BLANKS = /\s+/g;
+const ENGLISH_SUFFIX = /province$|city$|autonomousregion$/;
+
 export function findProvince(label: string): Province | undefined {
-  let name = label.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  let name = nfkc(label);
+  if (BLANK.test(name)) name = name.replace(BLANKS, '');
+  name = name.toLowerCase();
   for (const suffix of SUFFIXES) {
     if (name.endsWith(suffix) && name.length > suffix.length) {
       name = name.slice(0, -suffix.length);
       break;
     }
   }
-  return BY_NAME.get(name) ?? BY_NAME.get(name.replace(/province$|city$|autonomousregion$/, ''));
+  return BY_NAME.get(name) ?? (ENGLISH_SUFFIX.test(name) ? BY_NAME.get(name.replace(ENGLISH_SUFFIX, '')) : undefined);
 }
 
 export function regionOf(label: string, scheme: RegionScheme): string | undefined {

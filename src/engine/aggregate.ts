@@ -5,13 +5,17 @@
  * Years are never mixed: in a file with a year column, every group is a group of one year.
  */
 import type { RegionScheme } from '../catalogue/regions.js';
+import { SvcError } from '../errors.js';
+import type { ByteRange } from '../io/sources/source.js';
+import type { Encoding } from '../io/sources/encoding.js';
 import type { HeaderPlan } from '../table/header-plan.js';
-import { checkUnitLines, noRows, scanCells } from '../table/rows.js';
+import { noRows, scanCells, unitsRepeat } from '../table/rows.js';
 import { displayName } from '../io/sources/source.js';
 import { openRecords } from '../io/records.js';
 import type { Grouper } from './grouping.js';
 import { groupDisplay, makeGrouper, splitGroupKey } from './grouping.js';
 import { aggregateInParallel, parallelRanges } from './parallel.js';
+import type { PartialAggregation } from './partial.js';
 import { aggregatePart } from './partial.js';
 import type { ReadOptions } from './read-options.js';
 import type { ExcludedRow, GroupSums } from './sums.js';
@@ -50,15 +54,16 @@ export async function aggregate(source: string, options: ReadOptions, by: string
   const parallel = candidate !== undefined && await plainHeader(source, options) ? candidate : undefined;
   let parts = parallel === undefined
     ? [await aggregatePart(source, options, by, scheme)]
-    : await aggregateInParallel(source, { ...options, encoding: parallel.encoding }, by, scheme, parallel.ranges);
+    : await inParallel(source, options, parallel, by, scheme);
   // a range that starts inside a block of merged (blank) label cells cannot fill them down, and one that ends
-  // with label-only rows cannot tell data from footnotes: then the file is read in one pass
-  if (parts.some((part) => part.plan.blankBeforeFill === true || part.plan.heldAtEnd === true)) {
+  // with label-only rows cannot tell data from footnotes; two rows of one unit are named as one pass names
+  // them: then the file is read in one pass
+  if (parts.some((part) => part.plan.blankBeforeFill === true || part.plan.heldAtEnd === true)
+    || (parts.length > 1 && unitsRepeat(parts.flatMap((part) => (part.unitLines === undefined ? [] : [part.unitLines]))))) {
     parts = [await aggregatePart(source, options, by, scheme)];
   }
   const plan = parts[0]!.plan;
   plan.footnotes.push(...parts.slice(1).flatMap((part) => part.plan.footnotes));
-  if (parts.length > 1) checkUnitLines(parts.flatMap((part) => (part.unitLines === undefined ? [] : [part.unitLines])), file);
   const merged = new Map<string, GroupSums>();
   for (const part of parts) {
     for (const group of part.groups) {
@@ -83,6 +88,22 @@ export async function aggregate(source: string, options: ReadOptions, by: string
     mergeInto(total, group);
   }
   return { file, plan, grouper, groups, totals: [...totals.values()], excluded, years };
+}
+
+/**
+ * The parts of the ranges. Where units are checked for repeats, an error in a range may come after two rows of
+ * one unit in the ranges before it, which no range has seen: the file is read in one pass, which reports
+ * whichever comes first.
+ */
+async function inParallel(
+  source: string, options: ReadOptions, parallel: { ranges: ByteRange[]; encoding: Encoding }, by: string, scheme: RegionScheme,
+): Promise<PartialAggregation[]> {
+  try {
+    return await aggregateInParallel(source, { ...options, encoding: parallel.encoding }, by, scheme, parallel.ranges);
+  } catch (error) {
+    if (!(error instanceof SvcError) || options.rowsAre !== undefined) throw error;
+    return [await aggregatePart(source, options, by, scheme)];
+  }
 }
 
 /** Whether the header is the first line alone and planned from it alone: then byte ranges may be read apart. */

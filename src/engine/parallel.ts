@@ -226,7 +226,7 @@ export async function aggregateInParallel(
     outcomes.forEach((part, index) => {
       const range = ranges[index]!;
       if (part instanceof SvcError || range.start === range.headerEnd) return;
-      const numbered = part.excluded.length + (part.unitLines?.lines.length ?? 0) + part.plan.footnotes.length;
+      const numbered = part.excluded.length + (part.unitLines?.count ?? 0) + part.plan.footnotes.length;
       if (numbered === 0) return;
       const shift = countLineEndsBefore(source, range.start) - countLineEndsBefore(source, range.headerEnd);
       part.excluded.forEach((row, at) => (part.excluded[at] = { ...row, line: row.line + shift }));

@@ -6,8 +6,10 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import { normaliseYear } from '../catalogue/columns.js';
 import type { HeaderPlan } from '../table/header-plan.js';
 import { ROWS_ARE_INDEX } from '../table/header-plan.js';
-import type { LineReader, PackedUnitLines, UnitLines } from '../table/rows.js';
-import { packUnitLines, readCell, rowLabel, scanCells } from '../table/rows.js';
+import type { LineReader } from '../table/rows.js';
+import type { PackedUnitKeys } from '../table/unit-keys.js';
+import { UnitKeySet } from '../table/unit-keys.js';
+import { readCell, rowLabel, scanCells } from '../table/rows.js';
 import { openRecords } from '../io/records.js';
 import type { ReadOptions } from './read-options.js';
 import type { Grouper } from './grouping.js';
@@ -23,7 +25,7 @@ export interface PartialAggregation {
   /** the distinct cells of the year column, if any */
   readonly years: string[];
   /** in a byte range: each unit row's unit-and-year key, line and label, checked for duplicates across ranges */
-  readonly unitLines: PackedUnitLines | undefined;
+  readonly unitLines: PackedUnitKeys | undefined;
 }
 
 /** Sum one input (or one byte range of it) group by group. */
@@ -34,7 +36,7 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
   const excluded: ExcludedRow[] = [];
   let grouper: Grouper | undefined;
   const yearCells = new Set<string>(); // as written: normalised once, at the end
-  const unitLines: UnitLines | undefined = options.range === undefined ? undefined : { keys: [], lines: [], labels: [] };
+  const unitLines = options.range === undefined ? undefined : new UnitKeySet();
   const sumsOf = (key: string, measures: number): GroupSums => {
     let sums = groups.get(key);
     if (sums === undefined) {
@@ -138,7 +140,7 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
   // a range without part rows still checks its header: the grouping must be possible
   grouper ??= makeGrouper(plan, by, scheme, file);
   const years = [...new Set([...yearCells].map(normaliseYear))];
-  return { plan, groups: [...groups.values()], excluded, years, unitLines: unitLines === undefined ? undefined : packUnitLines(unitLines) };
+  return { plan, groups: [...groups.values()], excluded, years, unitLines: unitLines?.pack() };
 }
 
 /** Distinct group cells remembered by the hot loop (a grouping by a unit's own name has as many as units). */

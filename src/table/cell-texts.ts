@@ -15,22 +15,32 @@ export interface CellText {
   readonly blank: boolean;
   /** holds a control character (refused in every label column) */
   readonly control: boolean;
+  /** in a label column: its unit key (row-labels.ts unitKey of the trimmed text), once worked out */
+  unitKey: string | undefined;
+  /** in the label column: whether it names a unit (not blank, not a total or "of which" row), once worked out */
+  namesUnit: boolean | undefined;
 }
 
 /** Past this many distinct texts a column is not remembered (unique names of a register): each cell is cut anew. */
 const LIMIT = 4096;
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const GIVE_UP = 4 * LIMIT;
 
 export class CellTexts {
   private readonly byRaw = new Map<string, CellText>();
+  /** lookups missed since the map was full: a column of names that do not repeat is not looked up any more */
+  private missedWhenFull = 0;
 
   /** The text of `line` from `start` to `end`; `decode` makes text of a part of the line. */
   get(line: string, start: number, end: number, decode: (part: string) => string): CellText {
     const raw = line.slice(start, end);
-    const found = this.byRaw.get(raw);
-    if (found !== undefined) return found;
+    if (this.missedWhenFull < GIVE_UP) {
+      const found = this.byRaw.get(raw);
+      if (found !== undefined) return found;
+      if (this.byRaw.size >= LIMIT) this.missedWhenFull += 1;
+    }
     const text = decode(raw);
-    const entry = { raw, text, blank: isBlank(text), control: CONTROL_CHARACTERS.test(text) };
+    const entry: CellText = { raw, text, blank: isBlank(text), control: CONTROL_CHARACTERS.test(text), unitKey: undefined, namesUnit: undefined };
     if (this.byRaw.size < LIMIT) this.byRaw.set(raw, entry);
     return entry;
   }

@@ -9,12 +9,14 @@ import type { MeasureDefinition } from '../catalogue/measures.js';
 import type { InputRecord, LineBlock, RecordSource } from '../io/csv/records.js';
 import { isLineBlock } from '../io/csv/records.js';
 import { isFootnoteText, normaliseYear } from '../catalogue/columns.js';
-import { isOfWhichLabel, isTotalLabel, unitKey } from '../catalogue/row-labels.js';
+import { isOfWhichLabel, isTotalLabel, unitKey, unitOfLabel } from '../catalogue/row-labels.js';
 import type { HeaderPlan, MeasureColumn, PlanOptions } from './header-plan.js';
 import { ROWS_ARE_INDEX, continuesHeader, joinHeaderRows, measureLookup, namesColumns, planHeader } from './header-plan.js';
 import { isInvalid, parseNumberCell, shorten } from './cells.js';
 import type { CellText } from './cell-texts.js';
 import { CellTexts, isBlank, isTrimmed } from './cell-texts.js';
+import type { PackedUnitKeys } from './unit-keys.js';
+import { UnitKeySet, repeatsAcross } from './unit-keys.js';
 
 export interface TableOptions {
   readonly measures: readonly MeasureDefinition[];
@@ -35,10 +37,10 @@ export interface TableOptions {
    */
   readonly moreFollows?: boolean | undefined;
   /**
-   * a worker's range: each row's unit-and-year key and line are collected here, unchecked, for its caller to
-   * check across the whole file (duplicates are named by their lines in the whole file)
+   * a worker's range: each row's unit-and-year key and line are collected here, for its caller to check across
+   * the whole file (a repeat within the range is found here too; its caller reads the file in one pass then)
    */
-  readonly unitLines?: UnitLines | undefined;
+  readonly unitLines?: UnitKeySet | undefined;
 }
 
 export interface DataRow {
@@ -185,7 +187,7 @@ export async function scanCells(
   let fillColumns: number[] | undefined;
   let filled: (string | undefined)[] = [];
   let blankBeforeFill = false;
-  const seenUnits = options.rowsAre === undefined && options.unitLines === undefined ? new Map<string, number>() : undefined;
+  const seenUnits = options.rowsAre === undefined && options.unitLines === undefined ? new UnitKeySet() : undefined;
   const unitLines = options.rowsAre === undefined ? options.unitLines : undefined;
   const noMeasure = (line: number): SvcError => new SvcError('HEADER', 'no column names a known measure', { file, line },
     "see 'svc-stats measures' for the names recognised, or declare new ones with --indicators-file");
@@ -231,14 +233,7 @@ export async function scanCells(
     checkTextCells(cells, line, current, file);
     if (options.onlyYear !== undefined && normaliseYear(cells[current.yearIndex!]!) !== options.onlyYear) return;
     if (seenUnits !== undefined) checkDuplicate(cells, line, current, seenUnits, file);
-    else if (unitLines !== undefined) {
-      const key = unitOfRow(cells, current);
-      if (key !== undefined) {
-        unitLines.keys.push(key);
-        unitLines.lines.push(line);
-        unitLines.labels.push(cells[current.labelIndex!]!.trim());
-      }
-    }
+    else if (unitLines !== undefined) addUnit(cells, line, current, unitLines);
     onCells(cells, line, current);
     rowCount += 1;
   };
@@ -269,6 +264,7 @@ export async function scanCells(
     lines = {
       columns, texts: columns.map(() => new CellTexts()),
       spans: columns.length === 0 ? undefined : new Map(), spanFrom: Math.min(...columns), spanTo: Math.max(...columns),
+      labelAt: current.labelIndex === undefined ? -1 : columns.indexOf(current.labelIndex), labelCount: labels.length,
       control: columns.map((index) => labels.includes(index)),
       fillAt: columns.map((index) => fills.indexOf(index)),
       yearAt: current.yearIndex === undefined ? -1 : columns.indexOf(current.yearIndex),
@@ -323,14 +319,10 @@ export async function scanCells(
       if (fill !== -1) filled[fill] = text;
     }
     if (options.onlyYear !== undefined && found.year !== options.onlyYear) return true;
-    if (seenUnits !== undefined) checkDuplicate(cells, line, current, seenUnits, file);
-    else if (unitLines !== undefined) {
-      const key = unitOfRow(cells, current);
-      if (key !== undefined) {
-        unitLines.keys.push(key);
-        unitLines.lines.push(line);
-        unitLines.labels.push(cells[current.labelIndex!]!.trim());
-      }
+    if (seenUnits !== undefined || unitLines !== undefined) {
+      const key = unitOfTexts(found, state);
+      const earlier = key === undefined ? undefined : (seenUnits ?? unitLines!).add(key, line);
+      if (earlier !== undefined && seenUnits !== undefined) throw duplicateFromKey(key!, earlier, line, cells[current.labelIndex!]!.trim(), file);
     }
     row.text = text;
     row.decode = decode;
@@ -447,6 +439,9 @@ interface LineState {
   spans: Map<string, RowTexts> | undefined;
   readonly spanFrom: number;
   readonly spanTo: number;
+  /** the label column's place among the text columns, or -1; the label columns come first, in the plan's order */
+  readonly labelAt: number;
+  readonly labelCount: number;
   /** per text column: a label column (control characters refused) */
   readonly control: readonly boolean[];
   /** per text column: its place among the fill columns, or -1 */
@@ -524,13 +519,36 @@ function unitYearKey(cells: readonly string[], plan: HeaderPlan): string {
   return key;
 }
 
+/** unitOfRow of a LineBlock row, from its texts: each label's unit key worked out once for each distinct text. */
+function unitOfTexts(found: RowTexts, state: LineState): string | undefined {
+  if (state.labelAt === -1) return undefined;
+  const label = found.entries[state.labelAt]!;
+  if (label.namesUnit === undefined) {
+    const key = unitOfLabel(label.text.trim());
+    label.namesUnit = key !== undefined;
+    if (key !== undefined) label.unitKey = key;
+  }
+  if (!label.namesUnit) return undefined;
+  let key = found.year ?? '';
+  for (let at = 0; at < state.labelCount; at += 1) {
+    const entry = found.entries[at]!;
+    key += KEY_JOIN + (entry.unitKey ??= unitKey(entry.text.trim()));
+  }
+  return key;
+}
+
 /** Two rows of one unit and year: an error naming both lines (a total or "of which" row may repeat). */
-function checkDuplicate(cells: readonly string[], line: number, plan: HeaderPlan, seen: Map<string, number>, file: string): void {
+function checkDuplicate(cells: readonly string[], line: number, plan: HeaderPlan, seen: UnitKeySet, file: string): void {
   const key = unitOfRow(cells, plan);
   if (key === undefined) return;
-  const earlier = seen.get(key);
+  const earlier = seen.add(key, line);
   if (earlier !== undefined) throw duplicateFromKey(key, earlier, line, cells[plan.labelIndex!]!.trim(), file);
-  seen.set(key, line);
+}
+
+/** A worker's unit row, for its caller's check (a repeat within the range is left for the check in one pass). */
+function addUnit(cells: readonly string[], line: number, plan: HeaderPlan, units: UnitKeySet): void {
+  const key = unitOfRow(cells, plan);
+  if (key !== undefined) units.add(key, line);
 }
 
 /** The unit-and-year key of a unit row, or undefined for a total or "of which" row, or when no column names units. */
@@ -552,42 +570,14 @@ export function duplicateError(label: string, year: string | undefined, first: n
     { file, line: b }, 'keep one row per unit and year');
 }
 
-/** The unit rows of a byte range: key, line and label of each, in three parallel arrays. */
-export interface UnitLines {
-  readonly keys: string[];
-  readonly lines: number[];
-  readonly labels: string[];
+/**
+ * Whether the unit-and-year keys of a file's ranges, in file order, repeat: then the file is read again in one
+ * pass, which names the two rows as a reading in one pass does.
+ */
+export function unitsRepeat(ranges: readonly PackedUnitKeys[]): boolean {
+  return ranges.some((range) => range.repeated) || repeatsAcross(ranges);
 }
 
-/** Unit lines packed for the trip from a worker: three strings and an array of numbers clone far faster than arrays of tuples. */
-export interface PackedUnitLines {
-  readonly keys: string;
-  readonly lines: Float64Array;
-  readonly labels: string;
-}
-
-// a byte range is read in parallel only when the file has no double quote, so no cell holds a line feed
-const PACK = '\n';
-
-export function packUnitLines(unitLines: UnitLines): PackedUnitLines {
-  return { keys: unitLines.keys.join(PACK), lines: Float64Array.from(unitLines.lines), labels: unitLines.labels.join(PACK) };
-}
-
-/** The unit-and-year keys of a file's ranges, in file order, lines in the whole file: the first duplicate is an error. */
-export function checkUnitLines(ranges: readonly PackedUnitLines[], file: string): void {
-  const seen = new Map<string, number>();
-  for (const range of ranges) {
-    if (range.lines.length === 0) continue;
-    const keys = range.keys.split(PACK);
-    for (let index = 0; index < keys.length; index += 1) {
-      const key = keys[index]!;
-      const line = range.lines[index]!;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) throw duplicateFromKey(key, earlier, line, range.labels.split(PACK)[index]!, file);
-      seen.set(key, line);
-    }
-  }
-}
 const ONE: Rational = { n: 1n, d: 1n };
 
 function toRow(cells: string[], line: number, plan: HeaderPlan, file: string): DataRow {
