@@ -1,26 +1,89 @@
-// Bundles the CLI for start-up speed: one file for the common path instead of ~60 modules to resolve, with the
-// parts only some commands need (statistics, csv-parse, tables, the worker) split into chunks loaded on demand.
-// tsc has already type-checked the sources (and emitted dist/ for reference); this writes dist/bin/.
-import { readFileSync, rmSync } from 'node:fs';
+// Bundles the CLI for start-up speed. tsc has already type-checked the sources (and emitted dist/ for reference);
+// this writes dist/bin/:
+//   cli-script.js       all of src/ and the small dependencies in one classic script (not a module), which
+//                       svc-stats.js compiles with the V8 code cache below; the parts only some commands need
+//                       are initialised on first use, inside it
+//   cli-script.cache    V8's compiled code for it, made by a run of `coverage data/2005.csv` (make-code-cache.mjs)
+//   svc-stats.js        the loader that bin/svc-stats.js imports (from scripts/cli-loader.js)
+//   aggregate-worker.js the worker thread of the parallel --by aggregation (an ES module)
+//   vendor-*.js         the large dependencies that only some commands load, with import(): exceljs, csv-parse,
+//                       cli-progress, chalk (ES modules)
+// ECharts (~1 MB) and resvg (a native binary, which cannot be bundled) load from node_modules when a chart is
+// drawn. Node 20 keeps no compile cache of ES modules (module.enableCompileCache is 22.1+), hence the script.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-rmSync('dist/bin', { recursive: true, force: true });
+const OUT = 'dist/bin';
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
 
-await build({
-  entryPoints: { 'svc-stats': 'src/cli.ts', 'aggregate-worker': 'src/engine/worker.ts' },
+// loaded with import() by the commands and formats that need them; a static import would bundle them again
+const VENDORS = ['exceljs', 'csv-parse', 'cli-progress', 'chalk'];
+const vendors = {
+  name: 'vendors',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: new RegExp(`^(${VENDORS.join('|')})$`) }, (args) => (args.kind === 'dynamic-import'
+      ? { path: `./vendor-${args.path}.js`, external: true }
+      : { errors: [{ text: `${args.path} is loaded with import() only (scripts/build.mjs: VENDORS)` }] }));
+  },
+};
+
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  outdir: 'dist/bin',
-  chunkNames: 'chunk-[hash]',
-  // chart and report only: ECharts (~1 MB) and resvg (a native binary, which cannot be bundled) load from
-  // node_modules when a chart is drawn, so the start-up bundle stays as small as before
   external: ['echarts', '@resvg/resvg-js'],
-  // bundled CommonJS dependencies may call require() for Node built-ins
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   // the version shown by --version: package.json's, written once
   define: { SVC_STATS_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   logLevel: 'warning',
+};
+// bundled CommonJS dependencies may call require() for Node built-ins
+const requireBanner = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+// the CLI: a function expression that cli-loader.js calls with what a CommonJS module gets, a strict body as an
+// ES module has, and __svcImport for the import() of what stays outside (vendor-*.js, echarts, resvg, built-ins)
+const SCRIPT_PARAMETERS = 'exports, require, module, __filename, __dirname, __svcImport, __svcImportMetaUrl';
+const cli = await build({
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  format: 'cjs',
+  write: false,
+  metafile: true,
+  outfile: `${OUT}/cli-script.js`,
+  plugins: [vendors],
+  define: { ...common.define, 'import.meta.url': '__svcImportMetaUrl' },
+  banner: { js: `(function (${SCRIPT_PARAMETERS}) {"use strict";` },
+  footer: { js: '})' },
 });
+let script = cli.outputFiles[0].text;
+// a script compiled by vm cannot run import() with a code cache (Node 20): each one goes through __svcImport
+const external = Object.values(cli.metafile.outputs)[0].imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
+for (const path of new Set(external)) {
+  const call = `import(${JSON.stringify(path)})`;
+  if (!script.includes(call)) throw new Error(`build: ${call} not found in the bundle`);
+  script = script.replaceAll(call, `__svcImport(${JSON.stringify(path)})`);
+}
+if (/\bimport\s*\(/.test(script)) throw new Error(`build: an import() is left in the bundle: ${script.match(/.{60}\bimport\s*\(.{40}/)?.[0]}`);
+writeFileSync(`${OUT}/cli-script.js`, script);
+
+await build({
+  ...common,
+  entryPoints: { 'aggregate-worker': 'src/engine/worker.ts' },
+  format: 'esm',
+  outdir: OUT,
+  plugins: [vendors],
+  banner: { js: requireBanner },
+});
+await build({
+  ...common,
+  entryPoints: Object.fromEntries(VENDORS.map((name) => [`vendor-${name}`, name])),
+  format: 'esm',
+  outdir: OUT,
+  banner: { js: requireBanner },
+});
+copyFileSync('scripts/cli-loader.js', `${OUT}/svc-stats.js`);
+
+// the code cache, from a real run of the command whose start-up counts most (its output goes nowhere)
+const run = spawnSync(process.execPath, ['scripts/make-code-cache.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (run.status !== 0) throw new Error(`build: scripts/make-code-cache.mjs failed (exit ${run.status})`);
