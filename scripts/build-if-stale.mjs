@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const OUTPUT = 'dist/bin/cli-script.cache';
-const INPUTS = ['src', 'scripts/build.mjs', 'scripts/cli-loader.js', 'scripts/make-code-cache.mjs', 'package.json', 'tsconfig.json', 'node_modules/.package-lock.json'];
+const INPUTS = ['src', 'scripts/build.mjs', 'bin/load-cli.js', 'scripts/make-code-cache.mjs', 'package.json', 'tsconfig.json', 'node_modules/.package-lock.json'];
 
 /** The newest modification time under `path` (a file or a folder), with the file it belongs to. */
 function newest(path) {

@@ -1,17 +1,16 @@
 // Bundles the CLI for start-up speed. tsc has already type-checked the sources (and emitted dist/ for reference);
 // this writes dist/bin/:
 //   cli-script.js       all of src/ and the small dependencies in one classic script (not a module), which
-//                       svc-stats.js compiles with the V8 code cache below; the parts only some commands need
-//                       are initialised on first use, inside it
+//                       bin/load-cli.js compiles with the code cache below; what only some commands need is
+//                       initialised on first use, inside it
 //   cli-script.cache    V8's compiled code for it, made by a run of `coverage data/2005.csv` (make-code-cache.mjs)
-//   svc-stats.js        the loader that bin/svc-stats.js imports (from scripts/cli-loader.js)
 //   aggregate-worker.js the worker thread of the parallel --by aggregation (an ES module)
-//   vendor-*.js         the large dependencies that only some commands load, with import(): exceljs, csv-parse,
-//                       cli-progress, chalk (ES modules)
+//   vendor-*.js         the large dependencies that only some inputs and formats need, loaded with import():
+//                       exceljs, csv-parse, cli-progress (ES modules)
 // ECharts (~1 MB) and resvg (a native binary, which cannot be bundled) load from node_modules when a chart is
 // drawn. Node 20 keeps no compile cache of ES modules (module.enableCompileCache is 22.1+), hence the script.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const OUT = 'dist/bin';
@@ -19,13 +18,33 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
 // loaded with import() by the commands and formats that need them; a static import would bundle them again
-const VENDORS = ['exceljs', 'csv-parse', 'cli-progress', 'chalk'];
+const VENDORS = ['exceljs', 'csv-parse', 'cli-progress'];
 const vendors = {
   name: 'vendors',
   setup(esbuild) {
     esbuild.onResolve({ filter: new RegExp(`^(${VENDORS.join('|')})$`) }, (args) => (args.kind === 'dynamic-import'
       ? { path: `./vendor-${args.path}.js`, external: true }
       : { errors: [{ text: `${args.path} is loaded with import() only (scripts/build.mjs: VENDORS)` }] }));
+  },
+};
+
+// commander requires node:child_process (and with it net, dgram…) when loaded, for executable subcommands, which
+// svc-stats has none of: it is required when commander spawns one
+const COMMANDER_CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const uses = source.match(/\bchildProcess\.\w+/g) ?? [];
+      if (!source.includes(COMMANDER_CHILD_PROCESS) || uses.some((use) => use !== 'childProcess.spawn')) {
+        return { errors: [{ text: 'commander no longer loads child_process as scripts/build.mjs expects: update lazyChildProcess' }] };
+      }
+      return {
+        contents: source.replace(COMMANDER_CHILD_PROCESS, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"),
+        loader: 'js',
+      };
+    });
   },
 };
 
@@ -41,7 +60,7 @@ const common = {
 // bundled CommonJS dependencies may call require() for Node built-ins
 const requireBanner = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
-// the CLI: a function expression that cli-loader.js calls with what a CommonJS module gets, a strict body as an
+// the CLI: a function expression that bin/load-cli.js calls with what a CommonJS module gets, a strict body as an
 // ES module has, and __svcImport for the import() of what stays outside (vendor-*.js, echarts, resvg, built-ins)
 const SCRIPT_PARAMETERS = 'exports, require, module, __filename, __dirname, __svcImport, __svcImportMetaUrl';
 const cli = await build({
@@ -51,7 +70,7 @@ const cli = await build({
   write: false,
   metafile: true,
   outfile: `${OUT}/cli-script.js`,
-  plugins: [vendors],
+  plugins: [vendors, lazyChildProcess],
   define: { ...common.define, 'import.meta.url': '__svcImportMetaUrl' },
   banner: { js: `(function (${SCRIPT_PARAMETERS}) {"use strict";` },
   footer: { js: '})' },
@@ -82,7 +101,6 @@ await build({
   outdir: OUT,
   banner: { js: requireBanner },
 });
-copyFileSync('scripts/cli-loader.js', `${OUT}/svc-stats.js`);
 
 // the code cache, from a real run of the command whose start-up counts most (its output goes nowhere)
 const run = spawnSync(process.execPath, ['scripts/make-code-cache.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
