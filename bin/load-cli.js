@@ -27,8 +27,12 @@ try {
 }
 const script = new Script(text.toString(), { filename: SCRIPT, cachedData });
 
+/** What the script has imported, in order (test/startup.e2e.test.ts: a plain coverage run imports nothing). */
+const imported = [];
+
 /** import() for the script, which cannot have its own with a code cache: dist/bin/vendor-*.js, echarts, resvg, built-ins. */
 function importForScript(specifier) {
+  imported.push(specifier);
   return import(specifier.startsWith('./') ? pathToFileURL(join(DIST, specifier)).href : specifier);
 }
 
@@ -38,7 +42,8 @@ script.runInThisContext()(cli.exports, createRequire(SCRIPT), cli, SCRIPT, DIST,
 
 module.exports = {
   ...cli.exports,
-  /** Whether V8 took the cache (test/startup.test.ts). */
+  imported,
+  /** Whether V8 took the cache (test/startup.e2e.test.ts, scripts/check-pack.sh). */
   codeCacheUsed: cachedData !== undefined && !script.cachedDataRejected,
   /** The cache file for the script as compiled so far: its text, then V8's data (scripts/make-code-cache.mjs). */
   codeCache() {
