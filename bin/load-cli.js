@@ -36,9 +36,16 @@ function importForScript(specifier) {
   return import(specifier.startsWith('./') ? pathToFileURL(join(DIST, specifier)).href : specifier);
 }
 
+/** import.meta for the script: its url, worked out when first read (the worker's path). */
+const importMeta = {
+  get url() {
+    return pathToFileURL(SCRIPT).href;
+  },
+};
+
 const cli = { exports: {} };
-// the parameters of scripts/build.mjs (SCRIPT_PARAMETERS): a CommonJS module's, then import() and import.meta.url
-script.runInThisContext()(cli.exports, createRequire(SCRIPT), cli, SCRIPT, DIST, importForScript, pathToFileURL(SCRIPT).href);
+// the parameters of scripts/build.mjs (SCRIPT_PARAMETERS): a CommonJS module's, then import() and import.meta
+script.runInThisContext()(cli.exports, createRequire(SCRIPT), cli, SCRIPT, DIST, importForScript, importMeta);
 
 module.exports = {
   ...cli.exports,

@@ -61,8 +61,9 @@ const common = {
 const requireBanner = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 // the CLI: a function expression that bin/load-cli.js calls with what a CommonJS module gets, a strict body as an
-// ES module has, and __svcImport for the import() of what stays outside (vendor-*.js, echarts, resvg, built-ins)
-const SCRIPT_PARAMETERS = 'exports, require, module, __filename, __dirname, __svcImport, __svcImportMetaUrl';
+// ES module has, __svcImport for the import() of what stays outside (vendor-*.js, echarts, resvg, built-ins) and
+// __svcImportMeta for import.meta
+const SCRIPT_PARAMETERS = 'exports, require, module, __filename, __dirname, __svcImport, __svcImportMeta';
 const cli = await build({
   ...common,
   entryPoints: ['src/cli.ts'],
@@ -71,7 +72,7 @@ const cli = await build({
   metafile: true,
   outfile: `${OUT}/cli-script.js`,
   plugins: [vendors, lazyChildProcess],
-  define: { ...common.define, 'import.meta.url': '__svcImportMetaUrl' },
+  define: { ...common.define, 'import.meta.url': '__svcImportMeta.url' },
   banner: { js: `(function (${SCRIPT_PARAMETERS}) {"use strict";` },
   footer: { js: '})' },
 });

@@ -9,10 +9,9 @@ import { createRequire } from 'node:module';
  * node:worker_threads, loaded only when needed: for a large input, or in a worker. A small input read on the main
  * thread never needs it, and loading it costs a run's start-up about a millisecond.
  */
-const requireBuiltin = createRequire(import.meta.url);
 let threads: typeof import('node:worker_threads') | undefined;
 function workerThreads(): typeof import('node:worker_threads') {
-  threads ??= requireBuiltin('node:worker_threads') as typeof import('node:worker_threads');
+  threads ??= createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
   return threads;
 }
 
