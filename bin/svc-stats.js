@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The executable shim: runs the bundled CLI (npm ci builds it through the postprepare script; a packed tarball
-// ships it built).
-import { handleStandardErrorFailure, handleStandardOutputFailure, main, removeTemporaryFiles } from '../dist/bin/svc-stats.js';
+// ships it built). CommonJS (bin/package.json), so that start-up needs no ES module loader.
+'use strict';
+const { handleStandardErrorFailure, handleStandardOutputFailure, main, removeTemporaryFiles } = require('./load-cli.js');
 
 process.stdout.on('error', (error) => {
   // a closed pipe (svc-stats ... | head -1) is not a failure
@@ -21,6 +22,7 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
   });
 }
 
-const status = await main(process.argv);
-// a failure of standard output outside the writer (handleStandardOutputFailure) has set 2 already
-process.exitCode = Math.max(status, Number(process.exitCode ?? 0));
+main(process.argv).then((status) => {
+  // a failure of standard output outside the writer (handleStandardOutputFailure) has set 2 already
+  process.exitCode = Math.max(status, Number(process.exitCode ?? 0));
+});

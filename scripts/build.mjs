@@ -1,26 +1,108 @@
-// Bundles the CLI for start-up speed: one file for the common path instead of ~60 modules to resolve, with the
-// parts only some commands need (statistics, csv-parse, tables, the worker) split into chunks loaded on demand.
-// tsc has already type-checked the sources (and emitted dist/ for reference); this writes dist/bin/.
-import { readFileSync, rmSync } from 'node:fs';
+// Bundles the CLI for start-up speed. tsc has already type-checked the sources (and emitted dist/ for reference);
+// this writes dist/bin/:
+//   cli-script.js       all of src/ and the small dependencies in one classic script (not a module), which
+//                       bin/load-cli.js compiles with the code cache below; what only some commands need is
+//                       initialised on first use, inside it
+//   cli-script.cache    V8's compiled code for it, made by a run of `coverage data/2005.csv` (make-code-cache.mjs)
+//   aggregate-worker.js the worker thread of the parallel --by aggregation (an ES module)
+//   vendor-*.js         the large dependencies that only some inputs and formats need, loaded with import():
+//                       exceljs, csv-parse, cli-progress (ES modules)
+// ECharts (~1 MB) and resvg (a native binary, which cannot be bundled) load from node_modules when a chart is
+// drawn. Node 20 keeps no compile cache of ES modules (module.enableCompileCache is 22.1+), hence the script.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-rmSync('dist/bin', { recursive: true, force: true });
+const OUT = 'dist/bin';
+rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
 
-await build({
-  entryPoints: { 'svc-stats': 'src/cli.ts', 'aggregate-worker': 'src/engine/worker.ts' },
+// loaded with import() by the commands and formats that need them; a static import would bundle them again
+const VENDORS = ['exceljs', 'csv-parse', 'cli-progress'];
+const vendors = {
+  name: 'vendors',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: new RegExp(`^(${VENDORS.join('|')})$`) }, (args) => (args.kind === 'dynamic-import'
+      ? { path: `./vendor-${args.path}.js`, external: true }
+      : { errors: [{ text: `${args.path} is loaded with import() only (scripts/build.mjs: VENDORS)` }] }));
+  },
+};
+
+// commander requires node:child_process (and with it net, dgram…) when loaded, for executable subcommands, which
+// svc-stats has none of: it is required when commander spawns one
+const COMMANDER_CHILD_PROCESS = "const childProcess = require('node:child_process');";
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]commander[\\/]lib[\\/]command\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const uses = source.match(/\bchildProcess\.\w+/g) ?? [];
+      if (!source.includes(COMMANDER_CHILD_PROCESS) || uses.some((use) => use !== 'childProcess.spawn')) {
+        return { errors: [{ text: 'commander no longer loads child_process as scripts/build.mjs expects: update lazyChildProcess' }] };
+      }
+      return {
+        contents: source.replace(COMMANDER_CHILD_PROCESS, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };"),
+        loader: 'js',
+      };
+    });
+  },
+};
+
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  outdir: 'dist/bin',
-  chunkNames: 'chunk-[hash]',
-  // chart and report only: ECharts (~1 MB) and resvg (a native binary, which cannot be bundled) load from
-  // node_modules when a chart is drawn, so the start-up bundle stays as small as before
   external: ['echarts', '@resvg/resvg-js'],
-  // bundled CommonJS dependencies may call require() for Node built-ins
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   // the version shown by --version: package.json's, written once
   define: { SVC_STATS_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   logLevel: 'warning',
+};
+// bundled CommonJS dependencies may call require() for Node built-ins
+const requireBanner = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+// the CLI: a function expression that bin/load-cli.js calls with what a CommonJS module gets, a strict body as an
+// ES module has, __svcImport for the import() of what stays outside (vendor-*.js, echarts, resvg, built-ins) and
+// __svcImportMeta for import.meta
+const SCRIPT_PARAMETERS = 'exports, require, module, __filename, __dirname, __svcImport, __svcImportMeta';
+const cli = await build({
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  format: 'cjs',
+  write: false,
+  metafile: true,
+  outfile: `${OUT}/cli-script.js`,
+  plugins: [vendors, lazyChildProcess],
+  define: { ...common.define, 'import.meta.url': '__svcImportMeta.url' },
+  banner: { js: `(function (${SCRIPT_PARAMETERS}) {"use strict";` },
+  footer: { js: '})' },
 });
+let script = cli.outputFiles[0].text;
+// a script compiled by vm cannot run import() with a code cache (Node 20): each one goes through __svcImport
+const external = Object.values(cli.metafile.outputs)[0].imports.filter((i) => i.kind === 'dynamic-import').map((i) => i.path);
+for (const path of new Set(external)) {
+  const call = `import(${JSON.stringify(path)})`;
+  if (!script.includes(call)) throw new Error(`build: ${call} not found in the bundle`);
+  script = script.replaceAll(call, `__svcImport(${JSON.stringify(path)})`);
+}
+if (/\bimport\s*\(/.test(script)) throw new Error(`build: an import() is left in the bundle: ${script.match(/.{60}\bimport\s*\(.{40}/)?.[0]}`);
+writeFileSync(`${OUT}/cli-script.js`, script);
+
+await build({
+  ...common,
+  entryPoints: { 'aggregate-worker': 'src/engine/worker.ts' },
+  format: 'esm',
+  outdir: OUT,
+  plugins: [vendors],
+  banner: { js: requireBanner },
+});
+await build({
+  ...common,
+  entryPoints: Object.fromEntries(VENDORS.map((name) => [`vendor-${name}`, name])),
+  format: 'esm',
+  outdir: OUT,
+  banner: { js: requireBanner },
+});
+
+// the code cache, from a real run of the command whose start-up counts most (its output goes nowhere)
+const run = spawnSync(process.execPath, ['scripts/make-code-cache.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });
+if (run.status !== 0) throw new Error(`build: scripts/make-code-cache.mjs failed (exit ${run.status})`);

@@ -3,26 +3,26 @@
  * code: 0 success, 1 a check failed, 2 bad input or usage, 130 interrupted, 70 an internal error (a bug).
  */
 import { Command, CommanderError } from 'commander';
-import { indicatorsCommand, measuresCommand } from './commands/catalogue.js';
-import { chartCommand } from './commands/chart.js';
-import { reportCommand } from './commands/report.js';
 import { addNoteOptions, note, setNoteMode } from './commands/common.js';
-import { compareCommand } from './commands/compare.js';
-import { completionCommand } from './commands/completion.js';
-import { coverageCommand } from './commands/coverage.js';
-import { describeCommand } from './commands/describe.js';
-import { equityCommand } from './commands/equity.js';
-import { verifyCommand } from './commands/verify.js';
 import { EXIT, SvcError, messageLine } from './errors.js';
 import { onNotice } from './io/notices.js';
 import { OutputClosed, isClaimedOutputError, systemReason } from './io/output.js';
 
 export { removeTemporaryFiles } from './io/output.js';
 
-const COMMANDS: readonly (() => Command)[] = [
-  coverageCommand, compareCommand, describeCommand, equityCommand, verifyCommand, indicatorsCommand, measuresCommand,
-  chartCommand, reportCommand, completionCommand,
-];
+/** The commands by name, in the order help lists them; a command's module is loaded when the program needs it. */
+const COMMANDS: Readonly<Record<string, () => Promise<() => Command>>> = {
+  coverage: async () => (await import('./commands/coverage.js')).coverageCommand,
+  compare: async () => (await import('./commands/compare.js')).compareCommand,
+  describe: async () => (await import('./commands/describe.js')).describeCommand,
+  equity: async () => (await import('./commands/equity.js')).equityCommand,
+  verify: async () => (await import('./commands/verify.js')).verifyCommand,
+  indicators: async () => (await import('./commands/catalogue.js')).indicatorsCommand,
+  measures: async () => (await import('./commands/catalogue.js')).measuresCommand,
+  chart: async () => (await import('./commands/chart.js')).chartCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
+  completion: async () => (await import('./commands/completion.js')).completionCommand,
+};
 
 const EXAMPLES = `
 Examples:
@@ -46,14 +46,24 @@ terminal, CSV in a pipe; -o FILE takes the format of its extension (.csv .tsv
 declare const SVC_STATS_VERSION: string | undefined;
 const VERSION = typeof SVC_STATS_VERSION === 'string' ? SVC_STATS_VERSION : 'dev';
 
-export function buildProgram(): Command {
+/**
+ * The program with every command; or, when the arguments start with the name of one (`svc-stats coverage …`),
+ * with that one alone, so that a run loads and builds one command instead of ten. That changes nothing:
+ * commander hands everything after the name to that command, whose parsing, help and errors never look at the
+ * others. Help, an unknown command and `completion` (which prints the whole tree) get them all.
+ */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('svc-stats')
     .description('Exact coverage and equity statistics for China civil-affairs yearbook extracts (中国民政统计年鉴)')
     .version(VERSION)
     .showSuggestionAfterError(true)
     .addHelpText('after', EXAMPLES);
-  for (const make of COMMANDS) {
+  const first = argv[2];
+  const names = first !== undefined && first !== 'completion' && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
+  const makers = await Promise.all(names.map((name) => COMMANDS[name]!()));
+  for (const [index, make] of makers.entries()) {
     const command = make();
+    if (command.name() !== names[index]) throw new Error(`cli.ts lists ${names[index]} for the command ${command.name()}`);
     // --quiet and --verbose on every command that reads or lists (the completion script prints no notes)
     if (command.name() !== 'completion') addNoteOptions(command).hook('preAction', (_, action) => setNoteMode(action.opts()));
     program.addCommand(command);
@@ -72,7 +82,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // notes of the reader (a sniffed delimiter) go where every note goes: one line on stderr
   const stopNotes = onNotice(note);
   try {
-    await buildProgram().parseAsync(argv as string[]);
+    await (await buildProgram(argv)).parseAsync(argv as string[]);
     return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
   } catch (error) {
     return report(error);

@@ -3,7 +3,17 @@
  * terminal: never in a pipe or a file, never on stdout. The reader reports bytes and rows as they pass; worker
  * threads post theirs to the main thread, which alone draws. The bar is cleared before anything else is printed.
  */
-import { isMainThread, parentPort } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+
+/**
+ * node:worker_threads, loaded only when needed: for a large input, or in a worker. A small input read on the main
+ * thread never needs it, and loading it costs a run's start-up about a millisecond.
+ */
+let threads: typeof import('node:worker_threads') | undefined;
+function workerThreads(): typeof import('node:worker_threads') {
+  threads ??= createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
+  return threads;
+}
 
 /** Smaller inputs are read in about a second: a bar would only flicker. */
 export const PROGRESS_MIN_BYTES = 20_000_000;
@@ -31,7 +41,7 @@ const POST_EVERY_BYTES = 4 << 20;
 
 /** Whether a bar would be shown for an input of `size` bytes: stderr a terminal, the size over the threshold. */
 export function wantsProgress(size: number): boolean {
-  return isMainThread && process.stderr.isTTY === true && size >= PROGRESS_MIN_BYTES && process.env['SVC_STATS_PROGRESS'] !== '0';
+  return size >= PROGRESS_MIN_BYTES && process.stderr.isTTY === true && process.env['SVC_STATS_PROGRESS'] !== '0' && workerThreads().isMainThread;
 }
 
 /** Start a bar for an input of `size` bytes, if wanted; cli-progress is loaded only then. */
@@ -67,23 +77,27 @@ function payload(): Record<string, string> {
 
 /** Count bytes read and rows parsed: drawn on the main thread, posted now and then from a worker. */
 export function addProgress(bytes: number, rows: number): void {
-  if (!isMainThread) {
-    unpostedBytes += bytes;
-    unpostedRows += rows;
-    if (unpostedBytes >= POST_EVERY_BYTES) flushProgress();
+  // a bar is only ever started on the main thread (wantsProgress)
+  if (pendingBar !== undefined) {
+    bytesSeen += bytes;
+    rowsSeen += rows;
+    bar?.update(Math.min(bytesSeen, total), payload());
     return;
   }
-  if (pendingBar === undefined) return;
-  bytesSeen += bytes;
-  rowsSeen += rows;
-  bar?.update(Math.min(bytesSeen, total), payload());
+  // without a bar the counts are kept for a worker to post; the main thread drops them at each flush
+  unpostedBytes += bytes;
+  unpostedRows += rows;
+  if (unpostedBytes >= POST_EVERY_BYTES) flushProgress();
 }
 
 /** A worker posts what it has not posted yet (at the end of its range). */
 export function flushProgress(): void {
-  if (isMainThread || (unpostedBytes === 0 && unpostedRows === 0)) return;
-  const message: ProgressMessage = { progress: { bytes: unpostedBytes, rows: unpostedRows } };
-  parentPort?.postMessage(message);
+  if (unpostedBytes === 0 && unpostedRows === 0) return;
+  const { isMainThread, parentPort } = workerThreads();
+  if (!isMainThread) {
+    const message: ProgressMessage = { progress: { bytes: unpostedBytes, rows: unpostedRows } };
+    parentPort?.postMessage(message);
+  }
   unpostedBytes = 0;
   unpostedRows = 0;
 }

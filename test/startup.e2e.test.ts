@@ -1,0 +1,77 @@
+/**
+ * Start-up (issue 11): a run of the common command loads the bundled CLI with its code cache and nothing else
+ * heavy; a cache that does not belong to the script is never used. Asserts what is loaded, not how long it takes.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, scratchDir } from './helpers.js';
+
+const scratch = scratchDir();
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+// required before bin/svc-stats.js; at exit, writes what the run loaded
+const PROBE = join(scratch, 'probe.cjs');
+writeFileSync(PROBE, `
+process.on('exit', () => {
+  const cli = Object.entries(require.cache).find(([file]) => file.endsWith('load-cli.js'))?.[1]?.exports ?? {};
+  require('node:fs').writeFileSync(process.env.PROBE_OUT, JSON.stringify({
+    files: Object.keys(require.cache).filter((file) => file !== __filename),
+    builtins: process.moduleLoadList.filter((entry) => entry.startsWith('NativeModule ')).map((entry) => entry.slice(13)),
+    imported: cli.imported,
+    codeCacheUsed: cli.codeCacheUsed,
+  }));
+});
+`);
+
+interface Loaded { files: string[]; builtins: string[]; imported: string[]; codeCacheUsed: boolean }
+
+function loadedBy(args: readonly string[], root = ROOT): { loaded: Loaded; stdout: string } {
+  const out = join(scratch, 'loaded.json');
+  rmSync(out, { force: true });
+  const run = spawnSync(process.execPath, ['-r', PROBE, join(root, 'bin', 'svc-stats.js'), ...args], {
+    cwd: ROOT, encoding: 'utf8', env: { PATH: process.env['PATH'], LANG: 'C', PROBE_OUT: out },
+  });
+  if (run.status !== 0) throw new Error(`exit ${run.status}: ${run.stderr}`);
+  return { loaded: JSON.parse(readFileSync(out, 'utf8')) as Loaded, stdout: run.stdout };
+}
+
+describe('start-up', () => {
+  it('coverage data/2005.csv runs the CLI script from its code cache and imports nothing', () => {
+    const { loaded } = loadedBy(['coverage', 'data/2005.csv']);
+    expect(loaded.codeCacheUsed).toBe(true);
+    // no vendor-*.js (exceljs, csv-parse, cli-progress), no echarts, no built-in through import()
+    expect(loaded.imported).toEqual([]);
+    expect(loaded.files.map((file) => file.slice(ROOT.length + 1)).sort()).toEqual(['bin/load-cli.js', 'bin/svc-stats.js']);
+    // no ES module loader at all, and none of the built-ins only other runs need
+    for (const unwanted of ['internal/modules/esm/translators', 'worker_threads', 'child_process']) {
+      expect(loaded.builtins).not.toContain(unwanted);
+    }
+  });
+
+  it('a workbook output imports exceljs, and only then', () => {
+    const { loaded } = loadedBy(['coverage', 'data/2005.csv', '-o', join(scratch, 'out.xlsx')]);
+    expect(loaded.imported).toEqual(['./vendor-exceljs.js']);
+  });
+
+  it('never uses a cache made for other text, nor needs one', () => {
+    const copy = join(scratch, 'copy');
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist', 'bin'), join(copy, 'dist', 'bin'), { recursive: true });
+    const help = loadedBy(['--help'], copy);
+    expect(help.loaded.codeCacheUsed).toBe(true);
+    // the same length, so V8 alone would take the cache and print the old text
+    const script = join(copy, 'dist', 'bin', 'cli-script.js');
+    const text = readFileSync(script, 'utf8');
+    expect(text).toContain('Exact coverage and equity statistics');
+    writeFileSync(script, text.replace('Exact coverage and equity statistics', 'EXACT coverage and equity statistics'));
+    const edited = loadedBy(['--help'], copy);
+    expect(edited.loaded.codeCacheUsed).toBe(false);
+    expect(edited.stdout).toBe(help.stdout.replace('Exact coverage', 'EXACT coverage'));
+    rmSync(join(copy, 'dist', 'bin', 'cli-script.cache'));
+    const uncached = loadedBy(['--help'], copy);
+    expect(uncached.loaded.codeCacheUsed).toBe(false);
+    expect(uncached.stdout).toBe(edited.stdout);
+  });
+});
