@@ -89,10 +89,9 @@ export class DelimitedBytes {
     }
   }
 
-  /** The bytes written since the last take. */
+  /** The bytes written since the last take, in a buffer of their own (the working one is reused). */
   take(): Uint8Array {
-    const bytes = this.buffer.subarray(0, this.length);
-    this.buffer = Buffer.allocUnsafe(this.buffer.length);
+    const bytes = Buffer.from(this.buffer.subarray(0, this.length));
     this.length = 0;
     return bytes;
   }
