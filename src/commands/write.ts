@@ -88,7 +88,7 @@ export function openRowOutput(options: OutputOptions): RowOutput {
           throw new SvcError('TOO_MANY_ROWS', `more than ${HELD_ROWS_LIMIT.toLocaleString('en')} rows: the ${format} format lays out every row at once, and holds at most that many`, {},
             'use -f csv or -f ndjson, which write rows as they come');
         }
-        held.push(row);
+        held.push([...row]);
       },
       flush: async () => undefined,
       close: (facts) => writeOutput({ columns, rows: held }, options, facts),

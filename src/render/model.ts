@@ -37,8 +37,9 @@ export interface ReportTable {
 
 /**
  * Where a report that streams its rows (coverage per row) hands them: the columns once, before the first row,
- * then each row as it is made. `flush` is called between batches of input; it settles once what was added is
- * written, so a fast reader waits for a slow output.
+ * then each row as it is made (the array may be reused for the next row: whoever keeps a row copies it). `flush`
+ * is called between batches of input; it settles once what was added is written, so a fast reader waits for a
+ * slow output.
  */
 export interface RowStream {
   begin(columns: readonly ReportColumn[]): void;

@@ -98,8 +98,8 @@ class CoverageRows {
   private readonly exact: (Rational | null | typeof SMALL)[];
   /** a fast cell's text when it is the value's own text (digits without a leading zero), else undefined */
   private readonly text: (string | undefined)[];
-  /** cells of an output row */
-  private readonly width: number;
+  /** the cells of the row being made */
+  private readonly out: OutputCell[];
   /** the row being made: how notes name it */
   private label: string | undefined;
   private year: string | undefined;
@@ -134,7 +134,7 @@ class CoverageRows {
     this.small = new Float64Array(plan.measureColumns.length);
     this.exact = new Array<Rational | null | typeof SMALL>(plan.measureColumns.length).fill(null);
     this.text = new Array<string | undefined>(plan.measureColumns.length).fill(undefined);
-    this.width = 1 + (plan.yearIndex === undefined ? 0 : 1) + this.measureSlots.length + this.indicators.length;
+    this.out = new Array<OutputCell>(1 + (plan.yearIndex === undefined ? 0 : 1) + this.measureSlots.length + this.indicators.length).fill(null);
   }
 
   /** The report's columns: the unit, the year (a number column unless the first row's is blank), measures, indicators. */
@@ -179,7 +179,8 @@ class CoverageRows {
       if (column.power10 === 0 && (cell.length === 1 || cell.charCodeAt(0) !== 48)) text[slot] = cell;
     }
     if (this.kept.length === 0) return undefined;
-    const out = new Array<OutputCell>(this.width);
+    // one array for every row: RowStream.add takes a row's cells before the next is made
+    const { out } = this;
     let at = 0;
     out[at++] = label ?? null;
     if (year !== undefined) out[at++] = year === '' ? null : year;

@@ -63,7 +63,7 @@ function collector(): RowStream & { columns: readonly ReportColumn[]; rows: (rea
     columns: [] as readonly ReportColumn[],
     rows: [] as (readonly OutputCell[])[],
     begin: (columns: readonly ReportColumn[]) => void (sink.columns = columns),
-    add: (row: readonly OutputCell[]) => void sink.rows.push(row),
+    add: (row: readonly OutputCell[]) => void sink.rows.push([...row]),
     flush: async () => undefined,
   };
   return sink;
