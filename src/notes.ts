@@ -26,10 +26,13 @@ export type NoteMode = 'quiet' | 'default' | 'verbose';
 /** How many names a note lists before "and N more". */
 export const NAMES_SHOWN = 5;
 
-/** Up to `shown` names, then "and N more": `甲, 乙, 丙, 丁, 戊 and 2 more`. */
-export function someNames(names: readonly string[], shown = NAMES_SHOWN): string {
-  if (names.length <= shown) return names.join(', ');
-  return `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+/**
+ * Up to `shown` names, then "and N more": `甲, 乙, 丙, 丁, 戊 and 2 more`. `total`, when more than the names
+ * given, counts names that were not kept.
+ */
+export function someNames(names: readonly string[], shown = NAMES_SHOWN, total = names.length): string {
+  if (total <= shown && names.length <= shown) return names.join(', ');
+  return `${names.slice(0, shown).join(', ')} and ${total - Math.min(shown, names.length)} more`;
 }
 
 /** A note about one year of several: the year goes before the file it names, or stands alone. */

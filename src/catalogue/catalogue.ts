@@ -6,7 +6,7 @@
 import { SvcError } from '../errors.js';
 import type { Rational, RoundingMode } from '../exact/rational.js';
 import { roundToString } from '../exact/rational.js';
-import type { Formula, Outcome } from './formula.js';
+import type { Formula, FormulaNode, Outcome } from './formula.js';
 import { evaluateFormula, evaluateWholeNumbers, parseFormula, printFormula } from './formula.js';
 import type { IndicatorDefinition } from './indicators.js';
 import { BUILTIN_INDICATORS } from './indicators.js';
@@ -59,6 +59,42 @@ export function evaluate(indicator: IndicatorDefinition, values: ReadonlyMap<str
  */
 export function evaluateNumbers(indicator: IndicatorDefinition, inputs: ArrayLike<number>): number | null | undefined {
   return evaluateWholeNumbers(formulaOf(indicator), inputs);
+}
+
+/** An indicator of the commonest shape: numerator / denominator × 10^power10, both measures. */
+export interface SimpleRatio {
+  readonly numerator: string;
+  readonly denominator: string;
+  readonly power10: number;
+}
+
+/**
+ * The indicator as a ratio of two measures times a power of ten (`a / b`, `a / b × 10^k`, `a / b / 10^k`), for
+ * exact/ratio.ts's fast path; undefined for any other formula, which keeps the rational path.
+ */
+export function simpleRatio(indicator: IndicatorDefinition): SimpleRatio | undefined {
+  let ratio = ratios.get(indicator);
+  if (ratio === undefined && !ratios.has(indicator)) {
+    ratio = ratioOf(formulaOf(indicator).tree);
+    ratios.set(indicator, ratio);
+  }
+  return ratio;
+}
+
+const ratios = new WeakMap<IndicatorDefinition, SimpleRatio | undefined>();
+
+function ratioOf(node: FormulaNode): SimpleRatio | undefined {
+  if (node.kind !== 'binary') return undefined;
+  const { operator, left, right } = node;
+  if (operator === '/' && left.kind === 'measure' && right.kind === 'measure') {
+    return { numerator: left.id, denominator: right.id, power10: 0 };
+  }
+  if ((operator === '*' || operator === '/') && right.kind === 'power' && right.base.n === 10n && right.base.d === 1n) {
+    const inner = ratioOf(left);
+    if (inner === undefined || inner.power10 !== 0) return undefined;
+    return { ...inner, power10: operator === '*' ? right.exponent : -right.exponent };
+  }
+  return undefined;
 }
 
 export interface RoundingChoice {

@@ -2,9 +2,11 @@ import { Command, Option } from 'commander';
 import { selectIndicators } from '../catalogue/catalogue.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
-import { checkOutputTarget, writeOutput } from './write.js';
+import { checkOutputTarget, openRowOutput, writeOutput } from './write.js';
 import { addChartOption, writeTerminalChart } from './chart-option.js';
+import type { CoverageRequest } from '../reports/coverage.js';
 import { coverageReport } from '../reports/coverage.js';
+import { streamCoverage } from '../reports/coverage-rows.js';
 import type { CommonOptions } from './common.js';
 import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings } from './common.js';
 
@@ -46,7 +48,7 @@ export function coverageCommand(): Command {
   command.action(async (files: string[], options: CoverageOptions) => {
     checkOutputTarget(options.output, files);
     const catalogue = await loadCatalogue(options.indicatorsFile);
-    const result = await coverageReport(files, readOptions(options, catalogue), {
+    const request: CoverageRequest = {
       catalogue,
       // --chart=ID alone computes that indicator only (no notes about the others)
       wanted: selectIndicators(catalogue, options.indicators
@@ -54,13 +56,28 @@ export function coverageCommand(): Command {
       rounding: { mode: options.rounding, decimals: options.decimals },
       by: groupOption(options),
       totals: options.totals === true,
-    });
+    };
+    const facts = { inputs: files, catalogue, rounding: options.rounding, decimals: options.decimals };
+    if (files.length === 1 && request.by === undefined && !request.totals && options.chart === undefined) {
+      // one output row per input row: streamed, rows written as they are computed
+      const output = openRowOutput(outputOptions(options));
+      try {
+        const streamed = await streamCoverage(files[0]!, readOptions(options, catalogue), request, output);
+        const notes = printNotes(streamed.notes);
+        await output.close({ ...facts, notes });
+        return reportWarnings(streamed.warnings, options.strict);
+      } catch (error) {
+        await output.abort();
+        throw error;
+      }
+    }
+    const result = await coverageReport(files, readOptions(options, catalogue), request);
     const notes = printNotes(result.notes);
     if (options.chart !== undefined) {
       const { coverageChart } = await import('../reports/terminal-charts.js');
       return writeTerminalChart(coverageChart(result.table, catalogue, options.chart, outputOptions(options).lang), options);
     }
-    await writeOutput(result.table, outputOptions(options), { inputs: files, notes, catalogue, rounding: options.rounding, decimals: options.decimals });
+    await writeOutput(result.table, outputOptions(options), { ...facts, notes });
     reportWarnings(result.warnings, options.strict);
   });
   return command;

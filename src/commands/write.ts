@@ -5,7 +5,10 @@ import { openOutput } from '../io/output.js';
 import { isFileTarget } from '../io/target.js';
 import type { RenderOptions } from '../render/format.js';
 import { render, renderWorkbook, resolveFormat, useColor } from '../render/format.js';
-import type { ReportTable } from '../render/model.js';
+import type { OutputCell, ReportColumn, ReportTable, RowStream } from '../render/model.js';
+import type { RowText } from '../render/rows.js';
+import { isMachineFormat, machineRowText } from '../render/rows.js';
+import type { Sink } from '../io/output.js';
 import type { RunFacts } from './workbook-meta.js';
 import { workbookMeta } from './workbook-meta.js';
 
@@ -26,9 +29,7 @@ export async function writeOutput(table: ReportTable, options: OutputOptions, fa
     }
     content = await renderWorkbook(table, options, workbookMeta(table, { ...facts, notes: [...noticesGiven(), ...facts.notes ?? []] }, options.lang));
   } else {
-    // csv and tsv for spreadsheets: a BOM into a file (Excel and LibreOffice then read UTF-8), none on a stream
-    const bom = options.bom ?? (options.output !== undefined && isFileTarget(options.output));
-    content = await render(table, format, { ...options, bom }, useColor(options));
+    content = await render(table, format, { ...options, bom: bomOf(options) }, useColor(options));
   }
   await writeDocument(content, options.output);
 }
@@ -43,4 +44,95 @@ export async function writeDocument(content: string | Uint8Array, output: string
     await sink.abort();
     throw error;
   }
+}
+
+/** csv and tsv for spreadsheets: a BOM into a file (Excel and LibreOffice then read UTF-8), none on a stream. */
+function bomOf(options: OutputOptions): boolean {
+  return options.bom ?? (options.output !== undefined && isFileTarget(options.output));
+}
+
+/**
+ * The most rows a streamed report holds for a human format (table, md, xlsx), which lays out every row at once;
+ * above it the run is refused (-f csv or ndjson stream any number).
+ */
+export const HELD_ROWS_LIMIT = 100_000;
+/**
+ * Machine formats hold their first this many bytes before writing any: an input that fails early leaves its
+ * output untouched, and the notes of a small one come first on a terminal, as before.
+ */
+const HELD_BYTES = 1 << 20;
+/** Rows are turned into bytes this many at a time (some 64 KiB of csv, what the output gathers for a write). */
+const PIECE_ROWS = 1500;
+
+/** Where a streamed report's rows go: a RowStream, then closed (once the notes are printed) or aborted. */
+export interface RowOutput extends RowStream {
+  /** the rest written and the output closed: an -o file appears only now, whole */
+  close(facts: RunFacts): Promise<void>;
+  /** after a failure: an -o file's temporary removed, nothing half-written left */
+  abort(): Promise<void>;
+}
+
+/**
+ * Machine formats are written as rows come (after the first HELD_TEXT); human formats hold the rows, at most
+ * HELD_ROWS_LIMIT, and are rendered whole by writeOutput on close.
+ */
+export function openRowOutput(options: OutputOptions): RowOutput {
+  const format = resolveFormat(options);
+  if (!isMachineFormat(format)) {
+    let columns: readonly ReportColumn[] = [];
+    const held: (readonly OutputCell[])[] = [];
+    return {
+      begin: (given) => void (columns = given),
+      add(row) {
+        if (held.length === HELD_ROWS_LIMIT) {
+          throw new SvcError('TOO_MANY_ROWS', `more than ${HELD_ROWS_LIMIT.toLocaleString('en')} rows: the ${format} format lays out every row at once, and holds at most that many`, {},
+            'use -f csv or -f ndjson, which write rows as they come');
+        }
+        held.push([...row]);
+      },
+      flush: async () => undefined,
+      close: (facts) => writeOutput({ columns, rows: held }, options, facts),
+      abort: async () => undefined,
+    };
+  }
+  let text: RowText | undefined;
+  let sink: Sink | undefined;
+  let rowsInPiece = 0;
+  let pieces: Uint8Array[] = [];
+  let heldBytes = 0;
+  const cut = (): void => {
+    const bytes = text!.take();
+    pieces.push(bytes);
+    heldBytes += bytes.length;
+    rowsInPiece = 0;
+  };
+  const send = async (): Promise<void> => {
+    sink ??= await openOutput(options.output);
+    const ready = pieces;
+    pieces = [];
+    for (const bytes of ready) await sink.write(bytes);
+  };
+  return {
+    begin: (given) => void (text = machineRowText(format, given, { bom: bomOf(options), raw: options.raw })),
+    add(row) {
+      text!.row(row);
+      rowsInPiece += 1;
+      if (rowsInPiece === PIECE_ROWS) cut();
+    },
+    async flush() {
+      if (sink !== undefined || heldBytes >= HELD_BYTES) await send();
+    },
+    async close() {
+      text!.end();
+      cut();
+      await send();
+      try {
+        await sink!.close();
+      } catch (error) {
+        await sink!.abort();
+        throw error;
+      }
+    },
+    abort: async () => sink?.abort(),
+  };
 }

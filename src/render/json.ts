@@ -4,7 +4,7 @@
  * always valid JSON: a number cell whose text is not a JSON number (`05`, `.5`, `+1`, `1.`) is written in its
  * JSON form when it has one, else as a string.
  */
-import type { OutputTable } from './model.js';
+import type { OutputColumn, OutputTable } from './model.js';
 
 const JSON_NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const DECIMAL = /^([+-]?)0*(\d*)(?:\.(\d*))?$/;
@@ -19,20 +19,37 @@ export function jsonNumber(text: string): string {
   return `${sign === '-' && /[1-9]/.test(number) ? '-' : ''}${number}`;
 }
 
-function objectText(table: OutputTable, row: readonly (string | null)[]): string {
-  const members = table.columns.map((column, index) => {
-    const cell = row[index] ?? null;
-    const value = cell === null ? 'null' : column.kind === 'number' ? jsonNumber(cell) : JSON.stringify(cell);
-    return `${JSON.stringify(column.id)}:${value}`;
-  });
-  return `{${members.join(',')}}`;
+/** A writer of one row as a JSON object, keys in column order, its pieces pushed onto `into` (joined by the caller). */
+export function jsonObject(columns: readonly OutputColumn[]): (row: readonly (string | null)[], into: string[]) => void {
+  const keys = columns.map((column, index) => `${index === 0 ? '{' : ','}${JSON.stringify(column.id)}:`);
+  const numbers = columns.map((column) => column.kind === 'number');
+  return (row, into) => {
+    for (let index = 0; index < keys.length; index += 1) {
+      const cell = row[index] ?? null;
+      into.push(keys[index]!, cell === null ? 'null' : numbers[index] ? jsonNumber(cell) : JSON.stringify(cell));
+    }
+    into.push(keys.length === 0 ? '{}' : '}');
+  };
 }
 
 export function renderJson(table: OutputTable): string {
   if (table.rows.length === 0) return '[]\n';
-  return `[\n${table.rows.map((row) => `  ${objectText(table, row)}`).join(',\n')}\n]\n`;
+  const object = jsonObject(table.columns);
+  const parts: string[] = [];
+  table.rows.forEach((row, index) => {
+    parts.push(index === 0 ? '[\n  ' : ',\n  ');
+    object(row, parts);
+  });
+  parts.push('\n]\n');
+  return parts.join('');
 }
 
 export function renderNdjson(table: OutputTable): string {
-  return table.rows.map((row) => `${objectText(table, row)}\n`).join('');
+  const object = jsonObject(table.columns);
+  const parts: string[] = [];
+  for (const row of table.rows) {
+    object(row, parts);
+    parts.push('\n');
+  }
+  return parts.join('');
 }

@@ -35,6 +35,18 @@ export interface ReportTable {
   readonly rows: readonly (readonly ReportCell[])[];
 }
 
+/**
+ * Where a report that streams its rows (coverage per row) hands them: the columns once, before the first row,
+ * then each row as it is made (the array may be reused for the next row: whoever keeps a row copies it). `flush`
+ * is called between batches of input; it settles once what was added is written, so a fast reader waits for a
+ * slow output.
+ */
+export interface RowStream {
+  begin(columns: readonly ReportColumn[]): void;
+  add(row: readonly OutputCell[]): void;
+  flush(): Promise<void>;
+}
+
 /** A table as one format shows it: headers and cells resolved for that format and language. */
 export interface OutputColumn {
   readonly id: string;

@@ -24,7 +24,7 @@ import { ROWS_ARE_INDEX } from '../table/header-plan.js';
 import type { DataRow } from '../table/rows.js';
 import { PlausibilityCheck, readingNotes } from '../table/notes.js';
 import type { Note } from '../notes.js';
-import { noteText, someNames } from '../notes.js';
+import { NAMES_SHOWN, noteText, someNames } from '../notes.js';
 import { openRecords } from '../io/records.js';
 import { LABELS, TOTAL_CODES, TOTAL_KEY, groupLabel, labelled, withUnit } from '../render/labels.js';
 import type { OutputCell, ReportColumn, ReportTable } from '../render/model.js';
@@ -89,10 +89,7 @@ export function buildCoverage(
 ): CoverageResult {
   const { catalogue, wanted, rounding } = request;
   const { kept, notes } = availableIndicators(present, where, catalogue, wanted);
-  if (kept.length === 0) {
-    throw new SvcError('NO_INDICATOR', `no indicator can be computed: ${where} has only ${[...present].join(', ')}`, {},
-      wanted.length === 1 && notes[0] !== undefined ? noteText(notes[0]) : "see 'svc-stats indicators' for what each needs, or define one with --indicators-file");
-  }
+  if (kept.length === 0) throw noIndicator(present, where, request, notes);
   const used = new Set(kept.flatMap(inputsOf));
   const measures = catalogue.measures.filter((measure) => used.has(measure.id));
   const columns: ReportColumn[] = [
@@ -100,7 +97,7 @@ export function buildCoverage(
     ...measures.map((measure) => ({ id: measure.id, label: withUnit(measure.label, measure.unit), kind: 'number' as const })),
     ...kept.map((indicator) => ({ id: indicator.id, label: withUnit(indicator.label, indicator.unit), kind: 'number' as const })),
   ];
-  const zeroDenominators = new Map<string, string[]>();
+  const zeroDenominators = new ZeroDenominators();
   const plausibility = new PlausibilityCheck();
   const rows = units.map((unit) => {
     const cells: OutputCell[] = [...unit.lead];
@@ -115,22 +112,43 @@ export function buildCoverage(
         if (unit.origin !== undefined) plausibility.check(indicator, outcome.value, unit.origin.name, unit.origin.plan, unit.origin.file);
         continue;
       }
-      if (outcome.missing === 'zero-denominator') {
-        const names = zeroDenominators.get(indicator.id);
-        if (names === undefined) zeroDenominators.set(indicator.id, [unit.name]);
-        else names.push(unit.name);
-      }
+      if (outcome.missing === 'zero-denominator') zeroDenominators.add(indicator.id, unit.name);
       cells.push(null);
     }
     return cells;
   });
-  for (const [id, names] of zeroDenominators) {
-    notes.push({
-      kind: 'values left missing because their denominator is zero', separator: '; ',
-      item: `${id} (${someNames(names)})`, itemFull: `${id} (${names.join(', ')})`,
-    });
-  }
+  notes.push(...zeroDenominators.notes());
   return { table: { columns, rows }, notes, warnings: plausibility.warnings() };
+}
+
+/** No indicator asked for can be computed from what the input has. */
+export function noIndicator(present: ReadonlySet<string>, where: string, request: CoverageRequest, notes: readonly Note[]): SvcError {
+  return new SvcError('NO_INDICATOR', `no indicator can be computed: ${where} has only ${[...present].join(', ')}`, {},
+    request.wanted.length === 1 && notes[0] !== undefined ? noteText(notes[0]) : "see 'svc-stats indicators' for what each needs, or define one with --indicators-file");
+}
+
+/** --verbose names at most this many units left missing for a zero denominator, then "and N more". */
+export const ZERO_DENOMINATOR_NAMES = 10_000;
+
+/** The units whose indicator is left missing for a zero denominator, by indicator: the first names and a count. */
+export class ZeroDenominators {
+  private readonly byIndicator = new Map<string, { names: string[]; count: number }>();
+
+  /** `name` may be a function: called only while names are kept. */
+  add(id: string, name: string | (() => string)): void {
+    const entry = this.byIndicator.get(id) ?? { names: [], count: 0 };
+    if (entry.count === 0) this.byIndicator.set(id, entry);
+    entry.count += 1;
+    if (entry.names.length < ZERO_DENOMINATOR_NAMES) entry.names.push(typeof name === 'string' ? name : name());
+  }
+
+  /** One note item per indicator, naming its units. */
+  notes(): Note[] {
+    return [...this.byIndicator].map(([id, { names, count }]) => ({
+      kind: 'values left missing because their denominator is zero', separator: '; ',
+      item: `${id} (${someNames(names, NAMES_SHOWN, count)})`, itemFull: `${id} (${someNames(names, ZERO_DENOMINATOR_NAMES, count)})`,
+    }));
+  }
 }
 
 /** One output row per input row, for one or more files; with --totals, one total row per file and year. */

@@ -67,14 +67,13 @@ export class PlausibilityCheck {
   private readonly outside = new Map<string, { indicator: IndicatorDefinition; plan: HeaderPlan; file: string; rows: string[]; count: number }>();
 
   check(indicator: IndicatorDefinition, value: Rational, row: string, plan: HeaderPlan, file: string): void {
-    this.checkNumber(indicator, toNumber(value), () => row, plan, file);
+    if (indicator.plausible !== undefined) this.checkNumber(indicator, toNumber(value), row, plan, file);
   }
 
-  /** The same for a value already a double; `row` names the row, asked only when the value is outside. */
-  checkNumber(indicator: IndicatorDefinition, number: number, row: () => string, plan: HeaderPlan, file: string): void {
+  /** The same for a value already a double (the nearest to the exact one); `row` named only when it is outside. */
+  checkNumber(indicator: IndicatorDefinition, number: number, row: string | (() => string), plan: HeaderPlan, file: string): void {
     const range = indicator.plausible;
-    if (range === undefined) return;
-    if (number >= range[0] && number <= range[1]) return;
+    if (range === undefined || (number >= range[0] && number <= range[1])) return;
     const key = `${file}\u0000${indicator.id}`;
     let entry = this.outside.get(key);
     if (entry === undefined) {
@@ -82,7 +81,7 @@ export class PlausibilityCheck {
       this.outside.set(key, entry);
     }
     entry.count += 1;
-    if (entry.rows.length < 5) entry.rows.push(`${row()} ${trimNumber(number)}`);
+    if (entry.rows.length < 5) entry.rows.push(`${typeof row === 'string' ? row : row()} ${trimNumber(number)}`);
   }
 
   warnings(): string[] {

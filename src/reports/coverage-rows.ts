@@ -1,0 +1,242 @@
+/**
+ * Coverage of one input, one output row per input row, streamed (issue 11): each row's measures and indicators
+ * are computed as it is read and handed on in chunks, so memory does not grow with the input. The cells are those
+ * coverage.ts's buildCoverage gives for the same rows: plain integer cells are read as doubles, a ratio
+ * indicator of two of them is rounded in integer arithmetic (exact/ratio.ts), anything else takes the exact
+ * rational path. Notes decided by all rows (zero denominators, plausibility) are returned at the end.
+ */
+import type { Rational } from '../exact/rational.js';
+import { toDecimalString, toNumber } from '../exact/rational.js';
+import type { RatioRounder } from '../exact/ratio.js';
+import { ratioNumber, ratioRounder } from '../exact/ratio.js';
+import type { IndicatorDefinition } from '../catalogue/indicators.js';
+import type { SimpleRatio } from '../catalogue/catalogue.js';
+import { evaluate, formatIndicator, inputsOf, simpleRatio } from '../catalogue/catalogue.js';
+import { normaliseYear } from '../catalogue/columns.js';
+import { availableIndicators } from '../catalogue/targets.js';
+import type { ReadOptions } from '../engine/read-options.js';
+import { scaledInteger } from '../engine/sums.js';
+import type { HeaderPlan } from '../table/header-plan.js';
+import { ROWS_ARE_INDEX } from '../table/header-plan.js';
+import type { TableOptions } from '../table/rows.js';
+import { readCell, rowLabel, scanCells } from '../table/rows.js';
+import { PlausibilityCheck, readingNotes } from '../table/notes.js';
+import type { Note } from '../notes.js';
+import type { RecordSource } from '../io/records.js';
+import { openRecords } from '../io/records.js';
+import { labelled, withUnit } from '../render/labels.js';
+import type { OutputCell, ReportColumn, RowStream } from '../render/model.js';
+import type { CoverageRequest } from './coverage.js';
+import { ZeroDenominators, noIndicator } from './coverage.js';
+
+export interface StreamedCoverage {
+  readonly notes: readonly Note[];
+  /** values outside their plausible range: exit 1 under --strict */
+  readonly warnings: readonly string[];
+}
+
+/** Read one input and hand its coverage rows to `out` as they are computed. */
+export function streamCoverage(source: string, options: ReadOptions, request: CoverageRequest, out: RowStream): Promise<StreamedCoverage> {
+  return streamCoverageOf(openRecords(source, options), options, request, out);
+}
+
+/** The same from records (core tests give them from memory). */
+export async function streamCoverageOf(records: RecordSource, options: TableOptions, request: CoverageRequest, out: RowStream): Promise<StreamedCoverage> {
+  const file = records.file;
+  let rows: CoverageRows | undefined;
+  // between two batches of records, the rows made so far are written (and their writing awaited)
+  const paced: RecordSource = {
+    file,
+    async *[Symbol.asyncIterator]() {
+      for await (const batch of records) {
+        yield batch;
+        await out.flush();
+      }
+    },
+  };
+  const plan = await scanCells(paced, options, (cells, line, rowPlan) => {
+    if (rows === undefined) {
+      rows = new CoverageRows(rowPlan, file, request);
+      // the year column is a number column unless a year is blank, which only the first rows can be (a blank
+      // year cell below a year is filled down from it)
+      if (rows.kept.length > 0) out.begin(rows.columns(cells));
+    }
+    const made = rows.row(cells, line);
+    if (made !== undefined) out.add(made);
+  });
+  // scanCells has thrown when no row was read
+  const made = rows!;
+  if (made.kept.length === 0) throw noIndicator(made.present, file, request, made.availability);
+  return {
+    notes: [...readingNotes(file, plan), ...made.availability, ...made.zeroDenominators.notes()],
+    warnings: made.plausibility.warnings(),
+  };
+}
+
+interface PlannedIndicator {
+  readonly definition: IndicatorDefinition;
+  /** measure column slots (plan.measureColumns) of the formula's inputs, in formula order */
+  readonly inputs: readonly number[];
+  /** a ratio of two measures: its numerator and denominator slots */
+  readonly ratio: (SimpleRatio & { readonly numeratorSlot: number; readonly denominatorSlot: number; readonly round: RatioRounder }) | undefined;
+}
+
+/** A fast cell: its value is in `small`, not in `exact`. */
+const SMALL = undefined;
+
+/** The coverage cells of one input's rows, one row at a time, with what the notes need gathered on the way. */
+class CoverageRows {
+  readonly present: ReadonlySet<string>;
+  readonly kept: readonly IndicatorDefinition[];
+  readonly availability: Note[];
+  readonly plausibility = new PlausibilityCheck();
+  readonly zeroDenominators = new ZeroDenominators();
+  private readonly measureSlots: readonly number[];
+  private readonly measureColumns: ReportColumn[];
+  private readonly indicators: readonly PlannedIndicator[];
+  private readonly small: Float64Array;
+  private readonly exact: (Rational | null | typeof SMALL)[];
+  /** a fast cell's text when it is the value's own text (digits without a leading zero), else undefined */
+  private readonly text: (string | undefined)[];
+  /** the cells of the row being made */
+  private readonly out: OutputCell[];
+  /** the row being made: how notes name it */
+  private label: string | undefined;
+  private year: string | undefined;
+  private line = 0;
+
+  constructor(private readonly plan: HeaderPlan, private readonly file: string, private readonly request: CoverageRequest) {
+    const { catalogue, wanted, rounding } = request;
+    this.present = new Set(plan.measureColumns.map((column) => column.measure.id));
+    const { kept, notes } = availableIndicators(this.present, file, catalogue, wanted);
+    this.kept = kept;
+    this.availability = notes;
+    // a measure named by two columns is read from the last, as rowValues does
+    const slotOf = (id: string): number => {
+      for (let slot = plan.measureColumns.length - 1; slot >= 0; slot -= 1) if (plan.measureColumns[slot]!.measure.id === id) return slot;
+      return -1;
+    };
+    const used = new Set(kept.flatMap(inputsOf));
+    const measures = catalogue.measures.filter((measure) => used.has(measure.id));
+    this.measureSlots = measures.map((measure) => slotOf(measure.id));
+    this.measureColumns = measures.map((measure) => ({ id: measure.id, label: withUnit(measure.label, measure.unit), kind: 'number' }));
+    this.indicators = kept.map((definition) => {
+      const ratio = simpleRatio(definition);
+      return {
+        definition,
+        inputs: inputsOf(definition).map(slotOf),
+        ratio: ratio === undefined ? undefined : {
+          ...ratio, numeratorSlot: slotOf(ratio.numerator), denominatorSlot: slotOf(ratio.denominator),
+          round: ratioRounder(ratio.power10, rounding.decimals ?? definition.decimals, rounding.mode),
+        },
+      };
+    });
+    this.small = new Float64Array(plan.measureColumns.length);
+    this.exact = new Array<Rational | null | typeof SMALL>(plan.measureColumns.length).fill(null);
+    this.text = new Array<string | undefined>(plan.measureColumns.length).fill(undefined);
+    this.out = new Array<OutputCell>(1 + (plan.yearIndex === undefined ? 0 : 1) + this.measureSlots.length + this.indicators.length).fill(null);
+  }
+
+  /** The report's columns: the unit, the year (a number column unless the first row's is blank), measures, indicators. */
+  columns(first: readonly string[]): ReportColumn[] {
+    const { plan } = this;
+    const year = plan.yearIndex === undefined ? undefined : normaliseYear(first[plan.yearIndex]!);
+    return [
+      labelled('unit', 'text', {}),
+      ...(year === undefined ? [] : [labelled('year', /^\d{1,4}$/.test(year) ? 'number' : 'text')]),
+      ...this.measureColumns,
+      ...this.kept.map((indicator) => ({ id: indicator.id, label: withUnit(indicator.label, indicator.unit), kind: 'number' as const })),
+    ];
+  }
+
+  /** One input row's output cells; undefined when no indicator can be computed (the row is still checked). */
+  row(cells: readonly string[], line: number): OutputCell[] | undefined {
+    const { plan, file, small, exact, text } = this;
+    const label = rowLabel(cells, plan, file, line);
+    const year = plan.yearIndex === undefined ? undefined : normaliseYear(cells[plan.yearIndex]!);
+    this.label = label;
+    this.year = year;
+    this.line = line;
+    // every measure cell is read by readCell's rules, those of columns no indicator uses too (a bad one is an error)
+    const columns = plan.measureColumns;
+    for (let slot = 0; slot < columns.length; slot += 1) {
+      const column = columns[slot]!;
+      exact[slot] = SMALL;
+      text[slot] = undefined;
+      if (column.index === ROWS_ARE_INDEX) {
+        small[slot] = 1;
+        continue;
+      }
+      const cell = cells[column.index]!;
+      // plain digits (PLAIN_INTEGER), or a 万/亿 cell whole once scaled: a double; anything else by readCell's rules
+      const whole = column.power10 >= 0 ? scaledInteger(cell, column.power10) : -1;
+      if (whole === -1) {
+        exact[slot] = readCell(cell, column, file, line);
+        continue;
+      }
+      small[slot] = whole;
+      // the cell is the value's own text when it has no unit to apply and no leading zero
+      if (column.power10 === 0 && (cell.length === 1 || cell.charCodeAt(0) !== 48)) text[slot] = cell;
+    }
+    if (this.kept.length === 0) return undefined;
+    // one array for every row: RowStream.add takes a row's cells before the next is made
+    const { out } = this;
+    let at = 0;
+    out[at++] = label ?? null;
+    if (year !== undefined) out[at++] = year === '' ? null : year;
+    for (const slot of this.measureSlots) {
+      const value = exact[slot];
+      out[at++] = value === SMALL ? text[slot] ?? String(small[slot]) : value === null ? null : toDecimalString(value);
+    }
+    for (const indicator of this.indicators) out[at++] = this.indicatorCell(indicator);
+    return out;
+  }
+
+  /** How a zero-denominator note names the row: 北京 2008, or its line. */
+  private readonly name = (): string => `${this.label ?? `line ${this.line}`}${this.year ? ` ${this.year}` : ''}`;
+
+  /** How a plausibility warning names the row: 北京 2008 (line 3). */
+  private readonly origin = (): string => `${this.label ?? ''}${this.year ? ` ${this.year}` : ''} (line ${this.line})`.trim();
+
+  private indicatorCell(indicator: PlannedIndicator): OutputCell {
+    const { small, exact } = this;
+    const { definition, ratio } = indicator;
+    if (ratio !== undefined && exact[ratio.numeratorSlot] === SMALL && exact[ratio.denominatorSlot] === SMALL) {
+      const numerator = small[ratio.numeratorSlot]!;
+      const denominator = small[ratio.denominatorSlot]!;
+      if (denominator === 0) {
+        this.zeroDenominator(definition);
+        return null;
+      }
+      if (definition.plausible !== undefined) {
+        const number = ratioNumber(numerator, denominator, ratio.power10);
+        if (number === undefined) return this.exactIndicator(indicator);
+        this.plausibility.checkNumber(definition, number, this.origin, this.plan, this.file);
+      }
+      return ratio.round(numerator, denominator);
+    }
+    return this.exactIndicator(indicator);
+  }
+
+  /** The rational path: the formula evaluated on exact values, as buildCoverage does. */
+  private exactIndicator(indicator: PlannedIndicator): OutputCell {
+    const { definition } = indicator;
+    const values = new Map<string, Rational | null>();
+    inputsOf(definition).forEach((id, index) => {
+      const slot = indicator.inputs[index]!;
+      const value = this.exact[slot];
+      values.set(id, value === SMALL ? { n: BigInt(this.small[slot]!), d: 1n } : value);
+    });
+    const outcome = evaluate(definition, values);
+    if ('value' in outcome) {
+      if (definition.plausible !== undefined) this.plausibility.checkNumber(definition, toNumber(outcome.value), this.origin, this.plan, this.file);
+      return formatIndicator(definition, outcome.value, this.request.rounding);
+    }
+    if (outcome.missing === 'zero-denominator') this.zeroDenominator(definition);
+    return null;
+  }
+
+  private zeroDenominator(indicator: IndicatorDefinition): void {
+    this.zeroDenominators.add(indicator.id, this.name);
+  }
+}
