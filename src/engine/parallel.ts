@@ -1,9 +1,9 @@
 /**
- * Parallel `--by`: a large file is cut at record ends into one byte range per thread, each summed on a worker
- * thread (worker.ts); errors and kept-out rows are numbered in the whole file. The cuts follow the serial
- * reader's rules, so both give the same result: a record ends at LF, CRLF or a lone CR outside quotes (an even
- * number of double quotes since the start of the file), blank lines before the header are skipped, and lines are
- * counted as the reader counts them (CRLF once).
+ * Parallel `--by`: a large file is cut at record ends into one byte range per thread, the first summed on this
+ * thread and each other on a worker thread (worker.ts); errors and kept-out rows are numbered in the whole file.
+ * The cuts follow the serial reader's rules, so both give the same result: a record ends at LF, CRLF or a lone CR
+ * outside quotes (an even number of double quotes since the start of the file), blank lines before the header are
+ * skipped, and lines are counted as the reader counts them (CRLF once).
  */
 import { availableParallelism } from 'node:os';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
@@ -15,6 +15,7 @@ import type { ByteRange } from '../io/sources/source.js';
 import type { ProgressMessage } from '../io/progress.js';
 import { addProgress, isProgressMessage, startProgress, stopProgress } from '../io/progress.js';
 import type { PartialAggregation } from './partial.js';
+import { aggregatePart } from './partial.js';
 import type { ReadOptions } from './read-options.js';
 
 /** Below this size one thread is faster than starting workers (SVC_STATS_PARALLEL_MIN_BYTES sets it, for tests). */
@@ -181,7 +182,10 @@ interface WorkerReply {
  */
 const WORKER_YOUNG_GENERATION_MB = 4;
 
-/** Every range on a worker (whose heap can be limited, unlike this thread's); errors placed at their line in the whole file. */
+/**
+ * The first range on this thread, every other on a worker (whose young generation is kept small); errors placed
+ * at their line in the whole file.
+ */
 export async function aggregateInParallel(
   source: string,
   options: ReadOptions,
@@ -194,9 +198,21 @@ export async function aggregateInParallel(
   startProgress(statSync(source).size);
   const started: (InstanceType<typeof Worker> | undefined)[] = [];
   // a range may hold blank lines only: no part, but no error either unless every range is so (as serial)
+  const stopAfter = (index: number): void => {
+    for (let later = index + 1; later < started.length; later += 1) void started[later]?.terminate();
+  };
   const workers = ranges.map((range, index) => new Promise<PartialAggregation | SvcError>((resolve, reject) => {
     // only the last range knows that no data row follows a label-only row at its end (a footnote)
     const moreFollows = index < ranges.length - 1;
+    if (index === 0) {
+      // the first range on this thread, which would otherwise wait: one worker fewer to start
+      aggregatePart(source, { ...plainOptions, range, moreFollows }, by, scheme).then(resolve, (error: unknown) => {
+        if (!(error instanceof SvcError)) return reject(error);
+        if (error.code !== 'NO_DATA') stopAfter(index);
+        resolve(error);
+      });
+      return;
+    }
     const worker = new Worker(new URL('./aggregate-worker.js', import.meta.url), {
       workerData: { source, options: { ...plainOptions, range, moreFollows }, by, scheme },
       resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
@@ -207,7 +223,7 @@ export async function aggregateInParallel(
       if (reply.result !== undefined) return resolve(reply.result);
       if (reply.error === undefined) return reject(new Error(reply.crash ?? 'a worker thread failed'));
       // a later range's work is moot after an error here; an earlier range's error still comes first
-      if (reply.error.code !== 'NO_DATA') for (let later = index + 1; later < started.length; later += 1) void started[later]?.terminate();
+      if (reply.error.code !== 'NO_DATA') stopAfter(index);
       resolve(shiftError(reply.error, source, range));
     });
     worker.once('error', reject);
