@@ -91,9 +91,10 @@ export async function aggregate(source: string, options: ReadOptions, by: string
 }
 
 /**
- * The parts of the ranges. Where units are checked for repeats, an error in a range may come after two rows of
- * one unit in the ranges before it, which no range has seen: the file is read in one pass, which reports
- * whichever comes first.
+ * The parts of the ranges. An error on threads is checked by reading the file in one pass, which reports what
+ * one pass meets first: a range's cut may have fallen inside a quoted cell holding a line break (parallel.ts),
+ * and where units are checked for repeats an error in a range may come after two rows of one unit in the ranges
+ * before it, which no range has seen.
  */
 async function inParallel(
   source: string, options: ReadOptions, parallel: { ranges: ByteRange[]; encoding: Encoding }, by: string, scheme: RegionScheme,
@@ -101,7 +102,7 @@ async function inParallel(
   try {
     return await aggregateInParallel(source, { ...options, encoding: parallel.encoding }, by, scheme, parallel.ranges);
   } catch (error) {
-    if (!(error instanceof SvcError) || options.rowsAre !== undefined) throw error;
+    if (!(error instanceof SvcError)) throw error;
     return [await aggregatePart(source, options, by, scheme)];
   }
 }

@@ -2,8 +2,8 @@
  * Parallel `--by`: a large file is cut at record ends into one byte range per thread, the first summed on this
  * thread and each other on a worker thread (worker.ts); errors and kept-out rows are numbered in the whole file.
  * The cuts follow the serial reader's rules, so both give the same result: a record ends at LF, CRLF or a lone CR
- * outside quotes (an even number of double quotes since the start of the file), blank lines before the header are
- * skipped, and lines are counted as the reader counts them (CRLF once).
+ * (a cut inside a quoted cell is an error of the range before it, and any error is checked by one pass), blank
+ * lines before the header are skipped, and lines are counted as the reader counts them (CRLF once).
  */
 import { availableParallelism } from 'node:os';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
@@ -65,7 +65,7 @@ export function parallelRanges(source: string, options: ReadOptions): { ranges: 
     for (let thread = 1; thread < threads; thread += 1) {
       targets.push(headerEnd + Math.floor(((size - headerEnd) * thread) / threads));
     }
-    const cuts = [headerEnd, ...findCuts(read, size, headerEnd, targets)];
+    const cuts = [headerEnd, ...lineEndsAfter(read, size, targets)];
     cuts.push(size);
     const ranges: ByteRange[] = [];
     const autoEncoding = options.encoding === 'auto';
@@ -109,50 +109,25 @@ function findHeader(head: Uint8Array, from: number, delimiter: number, whole: bo
 }
 
 /**
- * One cut per target: just after the first record end at or after it. Quotes are counted from the header's end
- * (where the count is even) through the whole file, by a byte loop only in blocks that hold a quote.
+ * One cut per target: just after the first line end at or after it, read from one block there, whatever the
+ * quotes before it (counting them would read the whole file first, byte by byte where it is quoted). The cut may
+ * fall inside a quoted cell holding a line break: then the range before it ends inside quotes, which its reader
+ * refuses (a quoted cell never closed), and an error on threads is checked by a reading in one pass (aggregate.ts).
  */
-function findCuts(read: (position: number) => Buffer, size: number, from: number, targets: readonly number[]): number[] {
+function lineEndsAfter(read: (position: number) => Buffer, size: number, targets: readonly number[]): number[] {
   const cuts: number[] = [];
-  let target = 0;
-  let inQuotes = false;
-  let lastCut = from;
-  for (let position = from; position < size && target < targets.length;) {
-    const bytes = read(position);
-    if (bytes.length === 0) break;
-    const want = Math.max(targets[target]!, lastCut);
-    if (!inQuotes && bytes.indexOf(QUOTE) === -1) {
-      // no quote in the block: cut at the first line end past the target, if the target is in it
-      if (want < position + bytes.length) {
-        const end = lineEndAfter(bytes, Math.max(0, want - position), position + bytes.length >= size);
-        if (end !== -1) {
-          cuts.push((lastCut = position + end));
-          target += 1;
-          continue; // the next target may be in the same block
-        }
-      }
-      position += bytes.length;
-      continue;
-    }
-    let index = 0;
-    let cutHere = false;
-    for (; index < bytes.length; index += 1) {
-      const byte = bytes[index]!;
-      if (byte === QUOTE) {
-        inQuotes = !inQuotes;
-      } else if (!inQuotes && position + index >= want && (byte === LF || byte === CR)) {
-        // a CRLF may straddle the block: look again from the CR
-        if (byte === CR && index + 1 === bytes.length && position + index + 1 < size) break;
-        const end = index + (byte === CR && bytes[index + 1] === LF ? 2 : 1);
+  let lastCut = 0;
+  for (const target of targets) {
+    for (let position = Math.max(target, lastCut); position < size;) {
+      const bytes = read(position);
+      if (bytes.length === 0) break;
+      const end = lineEndAfter(bytes, 0, position + bytes.length >= size);
+      if (end !== -1) {
         cuts.push((lastCut = position + end));
-        target += 1;
-        cutHere = true;
         break;
       }
+      position += bytes.length;
     }
-    // after a cut the quote count restarts even at the cut; the scan resumes there
-    position = cutHere ? lastCut : position + index;
-    if (cutHere) inQuotes = false;
   }
   return cuts;
 }

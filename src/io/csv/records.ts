@@ -357,32 +357,43 @@ function lenientClosingQuote(delimiter: string): RegExp {
  * A dropped quote sits next to a delimiter, a line end or the piece's start or end, all ASCII, so validity of the
  * encoding is unchanged.
  */
-export function withoutSimpleQuotes(bytes: Uint8Array, delimiter: number): Uint8Array | undefined {
-  const length = bytes.length;
-  if (bytes.indexOf(0x22) === -1) return undefined;
+export function withoutSimpleQuotes(given: Uint8Array, delimiter: number): Uint8Array | undefined {
+  const length = given.length;
+  if (given.indexOf(0x22) === -1) return undefined;
+  // one kind of array for the loop below, whether a Buffer or a Uint8Array is given (element access stays monomorphic)
+  const bytes = given.constructor === Uint8Array ? given : new Uint8Array(given.buffer, given.byteOffset, length);
   const out = new Uint8Array(length);
   let written = 0;
-  let cellStart = true;
-  for (let index = 0; index < length; index += 1) {
-    const byte = bytes[index]!;
-    if (byte !== 0x22) {
-      out[written++] = byte;
-      cellStart = byte === delimiter || byte === 0x0a || byte === 0x0d;
+  // at the start of a cell each time round
+  for (let index = 0; index < length;) {
+    if (bytes[index] === 0x22) {
+      // quoted: no quote, delimiter or line break inside, then the cell's end
+      let close = index + 1;
+      for (; close < length; close += 1) {
+        const inside = bytes[close]!;
+        if (inside === 0x22) break;
+        if (inside === delimiter || inside === 0x0a || inside === 0x0d) return undefined;
+        out[written++] = inside;
+      }
+      if (close === length) return undefined;
+      index = close + 1;
+      if (index === length) break;
+      const after = bytes[index]!;
+      if (after !== delimiter && after !== 0x0a && after !== 0x0d) return undefined;
+      out[written++] = after;
+      index += 1;
       continue;
     }
-    if (!cellStart) return undefined;
-    let close = index + 1;
-    for (; close < length; close += 1) {
-      const inside = bytes[close]!;
-      if (inside === 0x22) break;
-      if (inside === delimiter || inside === 0x0a || inside === 0x0d) return undefined;
-      out[written++] = inside;
+    // unquoted: up to and with the delimiter or line break that ends it; a quote in it is not simple
+    for (; index < length; index += 1) {
+      const byte = bytes[index]!;
+      if (byte === 0x22) return undefined;
+      out[written++] = byte;
+      if (byte === delimiter || byte === 0x0a || byte === 0x0d) {
+        index += 1;
+        break;
+      }
     }
-    if (close === length) return undefined;
-    const after = close + 1 < length ? bytes[close + 1]! : 0x0a;
-    if (after !== delimiter && after !== 0x0a && after !== 0x0d) return undefined;
-    index = close;
-    cellStart = false;
   }
   return out.subarray(0, written);
 }

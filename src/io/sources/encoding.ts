@@ -237,9 +237,9 @@ export class PieceDecoder {
     this.transformed = rewritten !== undefined;
     this.returnedBytes = this.bytes && this.encoding !== 'utf16le';
     const bytes = rewritten ?? piece;
-    if (this.returnedBytes && this.encoding === 'utf8') {
-      // checked natively without decoding; the cells are decoded by whoever needs them
-      if (!isUtf8(bytes)) throw this.locateError(piece);
+    if (this.returnedBytes && this.encoding !== 'utf16le') {
+      // checked without decoding (natively for UTF-8); the cells are decoded by whoever needs them
+      if (!(this.encoding === 'utf8' ? isUtf8(bytes) : isGb18030(bytes))) throw this.locateError(piece);
       text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
     } else {
       try {
@@ -397,5 +397,36 @@ function nonAsciiCharacters(bytes: Uint8Array): number {
 /** Whether a string has only ASCII characters (a byte string of ASCII bytes reads the same decoded). */
 function isAsciiString(text: string): boolean {
   for (let index = 0; index < text.length; index += 1) if (text.charCodeAt(index) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * Whether bytes are GB18030 text as the WHATWG decoder reads them with `fatal` (Node's TextDecoder, checked
+ * against it for every two- and four-byte sequence): a byte below 0x81 is a character (0x80 is €); a lead byte
+ * 0x81–0xFE takes a trail byte 0x40–0x7E or 0x80–0xFE, or 0x30–0x39 then 0x81–0xFE then 0x30–0x39 whose
+ * pointer is within the index's ranges; anything else is an error.
+ */
+export function isGb18030(bytes: Uint8Array): boolean {
+  const length = bytes.length;
+  for (let index = 0; index < length;) {
+    const lead = bytes[index]!;
+    if (lead < 0x81) {
+      index += 1;
+      continue;
+    }
+    if (lead === 0xff || index + 1 >= length) return false;
+    const second = bytes[index + 1]!;
+    if ((second >= 0x40 && second <= 0x7e) || (second >= 0x80 && second <= 0xfe)) {
+      index += 2;
+      continue;
+    }
+    if (second < 0x30 || second > 0x39 || index + 3 >= length) return false;
+    const third = bytes[index + 2]!;
+    const fourth = bytes[index + 3]!;
+    if (third < 0x81 || third > 0xfe || fourth < 0x30 || fourth > 0x39) return false;
+    const pointer = (lead - 0x81) * 12600 + (second - 0x30) * 1260 + (third - 0x81) * 10 + (fourth - 0x30);
+    if ((pointer > 39419 && pointer < 189000) || pointer > 1237575) return false;
+    index += 4;
+  }
   return true;
 }
