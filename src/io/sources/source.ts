@@ -28,7 +28,7 @@ export interface SourceOptions {
 }
 
 /** Read size: small enough that the text and records of one block stay a few MiB of garbage. */
-const BLOCK_SIZE = 256 << 10;
+const BLOCK_SIZE = 64 << 10;
 
 /** How a source is named in messages: `<stdin>` for `-`. */
 export function displayName(source: string): string {
