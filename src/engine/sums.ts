@@ -60,7 +60,7 @@ export function scaledIntegerIn(line: string, start: number, end: number, power1
     whole = whole * 10 + (code - 48);
   }
   if (index === start || index - start + power10 > 15) return -1;
-  if (index === end) return whole * 10 ** power10;
+  if (index === end) return whole * POWERS_OF_TEN[power10]!;
   if (code !== 46) return -1; // '.'
   const decimals = end - index - 1;
   if (decimals === 0 || decimals > power10) return -1;
@@ -70,8 +70,11 @@ export function scaledIntegerIn(line: string, start: number, end: number, power1
     if (code < 48 || code > 57) return -1;
     fraction = fraction * 10 + (code - 48);
   }
-  return whole * 10 ** power10 + fraction * 10 ** (power10 - decimals);
+  return whole * POWERS_OF_TEN[power10]! + fraction * POWERS_OF_TEN[power10 - decimals]!;
 }
+
+/** 10^0 … 10^15, exact doubles (scaledInteger's scales stay within them: at most 15 digits once scaled). */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, power) => 10 ** power);
 
 /** A plain integer of 1 to 15 digits from `start` to `end` of a line (PLAIN_INTEGER), or -1. */
 export function plainIntegerIn(line: string, start: number, end: number): number {
