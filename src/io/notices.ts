@@ -8,8 +8,9 @@ type Listener = (message: string) => void;
 const listeners = new Set<Listener>();
 const given: string[] = [];
 
-/** A note for the user, one line, starting with the file it is about. */
+/** A note for the user, one line, starting with the file it is about; the same note twice is given once (a file read again). */
 export function notice(message: string): void {
+  if (given.includes(message)) return;
   given.push(message);
   for (const listener of listeners) listener(message);
 }

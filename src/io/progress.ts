@@ -51,8 +51,10 @@ export function startProgress(size: number): void {
   bytesSeen = 0;
   rowsSeen = 0;
   started = Date.now();
-  pendingBar = import('cli-progress').then(({ default: progress }) => {
-    if (pendingBar === undefined) return; // stopped before it was drawn
+  const pending: Promise<void> = import('cli-progress').then(({ default: progress }) => {
+    // stopped before it was drawn, or stopped and started again: only the bar of the latest start is drawn (an
+    // earlier one would never be stopped, and its timer would keep the process alive)
+    if (pendingBar !== pending) return;
     const created = new progress.SingleBar({
       format: '{bar} {percentage}% | {read}/{size} MiB | {rows} rows | {rate} MiB/s',
       stream: process.stderr,
@@ -63,6 +65,7 @@ export function startProgress(size: number): void {
     created.start(total, 0, payload());
     bar = created;
   });
+  pendingBar = pending;
 }
 
 function payload(): Record<string, string> {

@@ -262,7 +262,7 @@ export async function scanCells(
     const width = current.headers.length;
     const fills = fillColumnsOf(current);
     lines = {
-      columns, texts: columns.map(() => new CellTexts()),
+      columns, texts: columns.map(() => new CellTexts()), decode: undefined,
       spans: columns.length === 0 ? undefined : new Map(), spanFrom: Math.min(...columns), spanTo: Math.max(...columns),
       labelAt: current.labelIndex === undefined ? -1 : columns.indexOf(current.labelIndex), labelCount: labels.length,
       control: columns.map((index) => labels.includes(index)),
@@ -333,6 +333,13 @@ export async function scanCells(
   };
   const lineBlock = (block: LineBlock, current: HeaderPlan): void => {
     const state = lines!;
+    if (block.decode !== state.decode) {
+      // decoded text and byte strings may spell different texts alike (é as bytes is Ã©): each kind its own memo
+      state.decode = block.decode;
+      state.texts = state.columns.map(() => new CellTexts());
+      if (state.spans !== undefined) state.spans = new Map();
+      state.years.clear();
+    }
     const { text } = block;
     let line = block.line;
     for (let start = 0; start < text.length;) {
@@ -431,7 +438,9 @@ function hasData(text: string, starts: Int32Array, ends: Int32Array, decode: (pa
 /** What fastLine keeps: the text columns of a LineBlock row and their distinct texts. */
 interface LineState {
   readonly columns: readonly number[];
-  readonly texts: readonly CellTexts[];
+  /** per text column, its distinct texts; all memos below are of blocks decoded by `decode` */
+  texts: readonly CellTexts[];
+  decode: ((part: string) => string) | undefined;
   /**
    * RowTexts by the text from the first text column to the last (`北京,东部,海淀区`), while few are distinct;
    * undefined once too many are (unique names of a register)

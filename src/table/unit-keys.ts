@@ -55,6 +55,11 @@ function holds(set: PackedUnitKeys, other: PackedUnitKeys, index: number): boole
 
 const encoder = new TextEncoder();
 
+/** String#isWellFormed (Node 20; TypeScript's lib has it from ES2024). */
+interface WellFormed {
+  isWellFormed(): boolean;
+}
+
 export class UnitKeySet {
   private bytes = new Uint8Array(1 << 16);
   private used = 0;
@@ -71,7 +76,10 @@ export class UnitKeySet {
   }
 
   /** Adds the key of a row at `line`; returns the line of an earlier row with the same key instead, if any. */
-  add(key: string, line: number): number | undefined {
+  add(given: string, line: number): number | undefined {
+    // UTF-8 has no lone surrogate (encodeInto writes U+FFFD for it): such a key is kept as its JSON escape, after a
+    // control character no key of labels holds (they are refused in labels)
+    const key = (given as unknown as WellFormed).isWellFormed() ? given : `\u0002${JSON.stringify(given)}`;
     // room for the key as UTF-8 (at most three bytes a UTF-16 unit)
     if (this.used + key.length * 3 > this.bytes.length) this.bytes = grow(this.bytes, this.used + key.length * 3);
     const length = encoder.encodeInto(key, this.bytes.subarray(this.used)).written;

@@ -105,10 +105,12 @@ async function* parseCsv(
   const lenient = lenientClosingQuote(delimiter);
   // the common quoting — every quote opens or closes a cell holding no quote, delimiter or line break — is read
   // as its bytes without the quotes, by papaparse's fastMode, as fast as unquoted text
-  const delimiterByte = delimiter.charCodeAt(0) < 0x80 ? delimiter.charCodeAt(0) : undefined;
-  const stripQuotes = delimiterByte === undefined || process.env['SVC_STATS_PARSER'] === 'csv-parse'
+  // in GB18030 a second byte may be 0x40–0x7E: a delimiter byte there (| ~ or a letter) is found only in text,
+  // which is known once the encoding is (startDecoding)
+  let delimiterByte = delimiter.charCodeAt(0) < 0x80 ? delimiter.charCodeAt(0) : undefined;
+  const stripQuotes = process.env['SVC_STATS_PARSER'] === 'csv-parse'
     ? undefined
-    : (piece: Uint8Array): Uint8Array | undefined => withoutSimpleQuotes(piece, delimiterByte);
+    : (piece: Uint8Array): Uint8Array | undefined => (delimiterByte === undefined ? undefined : withoutSimpleQuotes(piece, delimiterByte));
   let parser: Parser | undefined; // csv-parse, for the rest of the input once papaparse is not exact
   let parserLineOffset = 0; // lines before csv-parse's first
   let line = 0;
@@ -148,8 +150,10 @@ async function* parseCsv(
   if (process.env['SVC_STATS_PARSER'] === 'csv-parse') await startCsvParse();
   /** Whole records of quoted text: papaparse where it is exact, else csv-parse from here on. */
   const parseQuoted = async (text: string): Promise<void> => {
-    const records = text === '' ? [['']] : Papa.parse<string[]>(text, { delimiter, newline: '\n', quoteChar: '"', skipEmptyLines: false });
-    if (Array.isArray(records) || (records.errors.length === 0 && !lenient.test(text) && !records.data.some(hasQuote))) {
+    // papaparse drops a U+FEFF at the start of the text it is given: such text goes to csv-parse, which keeps it
+    const records = text === '' ? [['']] : text.charCodeAt(0) === 0xfeff ? undefined
+      : Papa.parse<string[]>(text, { delimiter, newline: '\n', quoteChar: '"', skipEmptyLines: false });
+    if (records !== undefined && (Array.isArray(records) || (records.errors.length === 0 && !lenient.test(text) && !records.data.some(hasQuote)))) {
       for (const record of Array.isArray(records) ? records : records.data) handle(record);
       return;
     }
@@ -197,10 +201,10 @@ async function* parseCsv(
           text = text.slice(0, cut);
         }
       }
+      // unquoted text is split as papaparse's fastMode splits it, without its dropping of a U+FEFF at the start of
+      // each piece it is given (where pieces start is the reader's business, not the file's)
       const lines = text.endsWith('\n') ? text.slice(0, -1) : text;
-      if (lines === '') return handle([''], false); // one blank line, which papaparse would give as no record
-      const records = Papa.parse<string[]>(lines, { delimiter, newline: '\n', fastMode: true, skipEmptyLines: false }).data;
-      for (const record of records) handle(record, false);
+      for (const line of lines.split('\n')) handle(line.split(delimiter), false);
       return;
     }
     quoted = true;
@@ -258,6 +262,7 @@ async function* parseCsv(
   const startDecoding = async (): Promise<void> => {
     const first = Buffer.concat(head);
     const detected = withFile(() => detectEncoding(first, options.encoding), file);
+    if (detected.encoding === 'gb18030' && delimiterByte !== undefined && delimiterByte >= 0x40) delimiterByte = undefined;
     onEncoding(DISPLAY_NAME[detected.encoding] + (detected.bomLength > 0 ? ' with BOM' : ''));
     const range = options.range;
     const rangeShift = range === undefined ? undefined : { from: range.headerEnd, by: range.start - range.headerEnd };
@@ -360,9 +365,17 @@ function lenientClosingQuote(delimiter: string): RegExp {
 export function withoutSimpleQuotes(given: Uint8Array, delimiter: number): Uint8Array | undefined {
   const length = given.length;
   if (given.indexOf(0x22) === -1) return undefined;
-  // one kind of array for the loop below, whether a Buffer or a Uint8Array is given (element access stays monomorphic)
+  // one kind of array for the loop (element access stays monomorphic), which does nothing else: a function that
+  // also cut and allocated was optimised, then thrown back for the rest of its work, piece after piece
   const bytes = given.constructor === Uint8Array ? given : new Uint8Array(given.buffer, given.byteOffset, length);
   const out = new Uint8Array(length);
+  const written = dropSimpleQuotes(bytes, out, delimiter);
+  return written === -1 ? undefined : out.subarray(0, written);
+}
+
+/** The loop of withoutSimpleQuotes: the length written to `out`, or -1 when the bytes are not so simple. */
+function dropSimpleQuotes(bytes: Uint8Array, out: Uint8Array, delimiter: number): number {
+  const length = bytes.length;
   let written = 0;
   // at the start of a cell each time round
   for (let index = 0; index < length;) {
@@ -372,14 +385,14 @@ export function withoutSimpleQuotes(given: Uint8Array, delimiter: number): Uint8
       for (; close < length; close += 1) {
         const inside = bytes[close]!;
         if (inside === 0x22) break;
-        if (inside === delimiter || inside === 0x0a || inside === 0x0d) return undefined;
+        if (inside === delimiter || inside === 0x0a || inside === 0x0d) return -1;
         out[written++] = inside;
       }
-      if (close === length) return undefined;
+      if (close === length) return -1;
       index = close + 1;
       if (index === length) break;
       const after = bytes[index]!;
-      if (after !== delimiter && after !== 0x0a && after !== 0x0d) return undefined;
+      if (after !== delimiter && after !== 0x0a && after !== 0x0d) return -1;
       out[written++] = after;
       index += 1;
       continue;
@@ -387,7 +400,7 @@ export function withoutSimpleQuotes(given: Uint8Array, delimiter: number): Uint8
     // unquoted: up to and with the delimiter or line break that ends it; a quote in it is not simple
     for (; index < length; index += 1) {
       const byte = bytes[index]!;
-      if (byte === 0x22) return undefined;
+      if (byte === 0x22) return -1;
       out[written++] = byte;
       if (byte === delimiter || byte === 0x0a || byte === 0x0d) {
         index += 1;
@@ -395,7 +408,7 @@ export function withoutSimpleQuotes(given: Uint8Array, delimiter: number): Uint8
       }
     }
   }
-  return out.subarray(0, written);
+  return written;
 }
 
 /** A cell with a quote in it: an escaped quote (exact either way) or a stray one, which only csv-parse refuses. */
