@@ -109,6 +109,12 @@ async function inParallel(
 
 /** Whether the header is the first line alone and planned from it alone: then byte ranges may be read apart. */
 async function plainHeader(source: string, options: ReadOptions): Promise<boolean> {
+  const plan = await headerPlan(source, options); // when reading it fails, the one-pass reading reports why
+  return plan !== undefined && plan.headerLine === 1 && plan.headerRows === 1 && !plan.decidedByCells;
+}
+
+/** The plan of a file's header, read up to its first data row; undefined when reading it fails. */
+export async function headerPlan(source: string, options: ReadOptions): Promise<HeaderPlan | undefined> {
   let plan: HeaderPlan | undefined;
   const enough = new Error('enough');
   try {
@@ -117,9 +123,9 @@ async function plainHeader(source: string, options: ReadOptions): Promise<boolea
       throw enough;
     });
   } catch (error) {
-    if (error !== enough) return false; // the one-pass reading reports it
+    if (error !== enough) return undefined;
   }
-  return plan !== undefined && plan.headerLine === 1 && plan.headerRows === 1 && !plan.decidedByCells;
+  return plan;
 }
 
 /** A note about the rows kept out of the groups (up to ten named, all under --verbose), or undefined when none. */

@@ -21,8 +21,8 @@ import { groupDisplay, makeGrouper, requireLabel } from '../engine/grouping.js';
 import { openRecords } from '../io/records.js';
 import { STATUS_CODES, labelled } from '../render/labels.js';
 import type { ReportColumn, ReportTable } from '../render/model.js';
-import { scanCells, scanTable } from '../table/rows.js';
-import { aggregate } from '../engine/aggregate.js';
+import { scanTable } from '../table/rows.js';
+import { aggregate, headerPlan } from '../engine/aggregate.js';
 import { displayName } from '../io/sources/source.js';
 import type { VerifyResult } from './verify.js';
 import { describeCounts } from './verify.js';
@@ -80,20 +80,6 @@ async function checksByAggregation(source: string, options: ReadOptions): Promis
 
 const ONE: Rational = { n: 1n, d: 1n };
 
-/** The plan of a file's header, read up to its first data row; undefined when reading it fails (the full read says why). */
-async function headerPlan(source: string, options: ReadOptions): Promise<HeaderPlan | undefined> {
-  let plan: HeaderPlan | undefined;
-  const enough = new Error('enough');
-  try {
-    await scanCells(openRecords(source, options), options, (_cells, _line, rowPlan) => {
-      plan = rowPlan;
-      throw enough;
-    });
-  } catch (error) {
-    if (error !== enough) return undefined;
-  }
-  return plan;
-}
 
 export interface TotalCheck {
   readonly group: string | undefined;
