@@ -1,10 +1,11 @@
 /**
- * The hot loop of `--by`: one input, or one byte range of it, summed group by group from raw cells. A plain
- * integer cell is added as a double; anything else goes through readCell's exact rationals and checks.
+ * The hot loop of `--by`: one input, or one byte range of it, summed group by group from raw cells — records, or
+ * rows of a LineBlock read in place (table/rows.ts). A plain integer cell is added as a double; anything else
+ * goes through readCell's exact rationals and checks.
  */
 import type { RegionScheme } from '../catalogue/regions.js';
 import { normaliseYear } from '../catalogue/columns.js';
-import type { HeaderPlan } from '../table/header-plan.js';
+import type { HeaderPlan, MeasureColumn } from '../table/header-plan.js';
 import { ROWS_ARE_INDEX } from '../table/header-plan.js';
 import type { LineReader } from '../table/rows.js';
 import type { PackedUnitKeys } from '../table/unit-keys.js';
@@ -15,7 +16,7 @@ import type { ReadOptions } from './read-options.js';
 import type { Grouper } from './grouping.js';
 import { byParts, labelRole, makeGrouper } from './grouping.js';
 import type { ExcludedRow, GroupSums } from './sums.js';
-import { PLAIN_INTEGER, addSmall, addValue, emptySums, plainIntegerIn, scaledInteger, scaledIntegerIn } from './sums.js';
+import { addSmall, addValue, emptySums, scaledIntegerIn } from './sums.js';
 
 /** What a byte range of the input sums to: the groups in order of first appearance. */
 export interface PartialAggregation {
@@ -68,21 +69,20 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
         continue;
       }
       const cell = cells[column.index]!;
-      if (column.power10 === 0) {
-        if (PLAIN_INTEGER.test(cell)) {
-          addSmall(sums, index, Number(cell));
-          continue;
-        }
-      } else if (column.power10 > 0) {
-        // 万/亿 columns: mixed decimal places cost what uniform ones do (issue 11)
-        const whole = scaledInteger(cell, column.power10);
-        if (whole !== -1) {
-          addSmall(sums, index, whole);
-          continue;
-        }
-      }
-      addValue(sums, index, readCell(cell, column, file, line), label ?? `line ${line}`);
+      addMeasure(sums, index, column, cell, 0, cell.length, same, label, line);
     }
+  };
+  /**
+   * The measure cell from `start` to `end` of `text` added to a group's sums: plain digits, or a 万/亿 cell whole
+   * once scaled (mixed decimal places cost what uniform ones do), as a double; anything else by readCell's rules.
+   */
+  const addMeasure = (
+    sums: GroupSums, index: number, column: MeasureColumn, text: string, start: number, end: number,
+    decode: (part: string) => string, label: string | undefined, line: number,
+  ): void => {
+    const whole = column.power10 >= 0 ? scaledIntegerIn(text, start, end, column.power10) : -1;
+    if (whole !== -1) addSmall(sums, index, whole);
+    else addValue(sums, index, readCell(decode(text.slice(start, end)), column, file, line), label ?? `line ${line}`);
   };
   // a grouper of one part read from one cell: the group of each distinct cell text, remembered
   let groupByCell: { column: number; sums: Map<string, GroupSums> } | undefined;
@@ -127,12 +127,7 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
           addSmall(sums, index, 1);
           continue;
         }
-        const start = starts[column.index]!;
-        const end = ends[column.index]!;
-        const whole = column.power10 === 0 ? plainIntegerIn(text, start, end)
-          : column.power10 > 0 ? scaledIntegerIn(text, start, end, column.power10) : -1;
-        if (whole !== -1) addSmall(sums, index, whole);
-        else addValue(sums, index, readCell(row.decode(text.slice(start, end)), column, file, line), label ?? `line ${line}`);
+        addMeasure(sums, index, column, text, starts[column.index]!, ends[column.index]!, row.decode, label, line);
       }
     },
   };
@@ -145,3 +140,7 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
 
 /** Distinct group cells remembered by the hot loop (a grouping by a unit's own name has as many as units). */
 const GROUP_CELL_LIMIT = 10_000;
+
+function same(text: string): string {
+  return text;
+}

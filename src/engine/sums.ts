@@ -76,18 +76,6 @@ export function scaledIntegerIn(line: string, start: number, end: number, power1
 /** 10^0 … 10^15, exact doubles (scaledInteger's scales stay within them: at most 15 digits once scaled). */
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, power) => 10 ** power);
 
-/** A plain integer of 1 to 15 digits from `start` to `end` of a line (PLAIN_INTEGER), or -1. */
-export function plainIntegerIn(line: string, start: number, end: number): number {
-  if (end === start || end - start > 15) return -1;
-  let value = 0;
-  for (let index = start; index < end; index += 1) {
-    const code = line.charCodeAt(index);
-    if (code < 48 || code > 57) return -1;
-    value = value * 10 + (code - 48);
-  }
-  return value;
-}
-
 export function emptySums(group: string, measures: number): GroupSums {
   return {
     group,
