@@ -3,7 +3,7 @@
  * code: 0 success, 1 a check failed, 2 bad input or usage, 130 interrupted, 70 an internal error (a bug).
  */
 import { Command, CommanderError } from 'commander';
-import { addNoteOptions, note, setNoteMode } from './commands/common.js';
+import { addNoteOptions, note, setNoteMode, settleOutput } from './commands/common.js';
 import { EXIT, SvcError, messageLine } from './errors.js';
 import { onNotice } from './io/notices.js';
 import { OutputClosed, isClaimedOutputError, systemReason } from './io/output.js';
@@ -66,6 +66,8 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     if (command.name() !== names[index]) throw new Error(`cli.ts lists ${names[index]} for the command ${command.name()}`);
     // --quiet and --verbose on every command that reads or lists (the completion script prints no notes)
     if (command.name() !== 'completion') addNoteOptions(command).hook('preAction', (_, action) => setNoteMode(action.opts()));
+    // -o - and the closed table of formats, before any work
+    command.hook('preAction', (_, action) => settleOutput(action));
     program.addCommand(command);
   }
   for (const command of [program, ...program.commands]) {
