@@ -7,7 +7,8 @@
  * Variables: names made legal and unique (see `variableNames`), their labels the column labels in the run's
  * language. A number column whose every cell is a decimal text of at most 15 significant digits is numeric: a
  * `long` when every cell is a whole number in Stata's long range, else a `double` (the nearest double, which
- * its display format shows as the same text), with the display format `%w.df` of its decimals (5.67 → %9.2f).
+ * its display format shows as the same text), with the display format `%w.df` of its decimals (5.67 → %9.2f;
+ * a column of mixed decimals, as verify's, `%w.0g`).
  * Any other number column (more digits than a double keeps) is a string, so that no figure is changed.
  * Missing values are Stata's `.`; missing text an empty string.
  */
@@ -46,7 +47,7 @@ const RESERVED = new Set(['_all', '_b', 'byte', '_coef', '_cons', 'double', 'flo
 
 type Variable =
   | { readonly kind: 'long'; readonly decimals: 0; readonly width: number }
-  | { readonly kind: 'double'; readonly decimals: number; readonly width: number }
+  | { readonly kind: 'double'; readonly decimals: number; readonly width: number; readonly mixed: boolean }
   | { readonly kind: 'str'; readonly bytes: number; readonly width: number }
   | { readonly kind: 'strL'; readonly width: number };
 
@@ -197,6 +198,7 @@ export function variableNames(ids: readonly string[]): string[] {
 function variableOf(kind: 'text' | 'number', cells: readonly OutputCell[]): Variable {
   if (kind === 'number') {
     let decimals = 0;
+    let fewest = Infinity;
     let whole = true;
     let numeric = true;
     let width = 1;
@@ -209,12 +211,14 @@ function variableOf(kind: 'text' | 'number', cells: readonly OutputCell[]): Vari
         break;
       }
       decimals = Math.max(decimals, match[2]?.length ?? 0);
+      fewest = Math.min(fewest, match[2]?.length ?? 0);
       width = Math.max(width, cell.length);
       if (match[2] !== undefined || BigInt(cell) < LONG_MIN || BigInt(cell) > LONG_MAX) whole = false;
     }
     if (numeric) {
       const shown = Math.max(9, width + 1);
-      return whole && decimals === 0 ? { kind: 'long', decimals: 0, width: shown } : { kind: 'double', decimals, width: shown };
+      if (whole && decimals === 0) return { kind: 'long', decimals: 0, width: shown };
+      return { kind: 'double', decimals, width: shown, mixed: fewest < decimals };
     }
   }
   let bytes = 1;
@@ -237,11 +241,14 @@ function typeCode(variable: Variable): number {
   }
 }
 
-/** %9.2f for a figure of 2 decimals, %12.0f for a whole number; text left-aligned, %-20s. */
+/**
+ * %9.2f for figures of 2 decimals, %12.0f for whole numbers; a column whose figures have different decimals
+ * (verify's 79947 beside 5.67) %12.0g, which shows each as it needs; text left-aligned, %-20s.
+ */
 function displayFormat(variable: Variable): string {
   switch (variable.kind) {
-    case 'long':
-    case 'double': return `%${variable.width}.${variable.decimals}f`;
+    case 'long': return `%${variable.width}.0f`;
+    case 'double': return variable.mixed ? `%${variable.width}.0g` : `%${variable.width}.${variable.decimals}f`;
     case 'str': return `%-${variable.width}s`;
     case 'strL': return '%-9s';
   }

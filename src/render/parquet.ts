@@ -3,7 +3,7 @@
  * csv; text is UTF-8 (BYTE_ARRAY, UTF8). A number column is an exact DECIMAL(precision, scale): the scale is the
  * column's decimals (5.67 → 2), every cell scaled to it exactly from its text (BigInt, never through a double);
  * INT32 holds up to 9 digits, INT64 up to 18, a 16-byte FIXED_LEN_BYTE_ARRAY up to 38 (what DuckDB, Arrow,
- * pandas and Spark read). A number column with more than 38 digits is a DOUBLE, its decimals in the file's
+ * pandas and Spark read). A column of whole numbers of at most 18 digits (counts, years) is a plain INT64. A number column with more than 38 digits is a DOUBLE, its decimals in the file's
  * key-value metadata (`svc-stats.decimals`); one holding a cell that is not a decimal text is text. The column
  * labels in the run's language are in the metadata too (`svc-stats.labels`, a JSON object id → label).
  */
@@ -13,8 +13,10 @@ import type { OutputCell } from './model.js';
 
 const DECIMAL_TEXT = /^(-?)(\d+)(?:\.(\d+))?$/;
 const MAX_DECIMAL_PRECISION = 38;
+const MAX_INT64_DIGITS = 18;
 
 type Column =
+  | { readonly kind: 'integer' }
   | { readonly kind: 'decimal'; readonly precision: number; readonly scale: number }
   | { readonly kind: 'double'; readonly scale: number }
   | { readonly kind: 'text' };
@@ -30,6 +32,8 @@ export async function renderParquet(table: LabelledTable): Promise<Uint8Array> {
     const cells = table.rows.map((row) => row[index] ?? null);
     schema.push(schemaElement(column.id, kind));
     switch (kind.kind) {
+      case 'integer':
+        return { name: column.id, data: cells.map((cell) => (cell === null ? null : BigInt(cell))) };
       case 'decimal':
         return { name: column.id, data: cells.map((cell) => (cell === null ? null : scaled(cell, kind.scale))) };
       case 'double':
@@ -59,6 +63,7 @@ function columnOf(kind: 'text' | 'number', cells: readonly OutputCell[]): Column
     scale = Math.max(scale, match[3]?.length ?? 0);
   }
   const precision = integerDigits + scale;
+  if (scale === 0 && precision <= MAX_INT64_DIGITS) return { kind: 'integer' };
   return precision <= MAX_DECIMAL_PRECISION ? { kind: 'decimal', precision, scale } : { kind: 'double', scale };
 }
 
@@ -69,6 +74,8 @@ function schemaElement(name: string, column: Column): SchemaElement {
       return { ...optional, type: 'BYTE_ARRAY', converted_type: 'UTF8' };
     case 'double':
       return { ...optional, type: 'DOUBLE' };
+    case 'integer':
+      return { ...optional, type: 'INT64' };
     case 'decimal': {
       const { precision, scale } = column;
       const decimal = { converted_type: 'DECIMAL', scale, precision, logical_type: { type: 'DECIMAL', scale, precision } } as const;
