@@ -6,7 +6,7 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import type { ChartKind } from '../render/charts/model.js';
 import type { CommonOptions } from './common.js';
 import { addCatalogueOption, addGroupOptions, addInputOptions, defaultLang, groupOption, parseDecimals, printNotes, readOptions } from './common.js';
-import { checkOutputTarget, writeDocument } from './write.js';
+import { checkOutputTarget, isStreamTarget, writeDocument } from './write.js';
 import { outputFormat } from '../render/format.js';
 
 interface ChartOptions extends Omit<CommonOptions, 'format' | 'indicators'> {
@@ -45,7 +45,7 @@ function parseSize(text: string): number {
 
 /** --format, else the extension of -o (.png → png), else svg. */
 export function chartFormat(format: 'svg' | 'png' | undefined, output: string | undefined): 'svg' | 'png' {
-  return outputFormat('chart', format, output, 'svg') as 'svg' | 'png';
+  return outputFormat('chart', format, isStreamTarget(output) ? undefined : output, 'svg') as 'svg' | 'png';
 }
 
 export function chartCommand(): Command {

@@ -11,6 +11,7 @@ import type { ReadOptions } from '../engine/read-options.js';
 import type { EncodingChoice } from '../io/sources/encoding.js';
 import { ENCODING_CHOICES } from '../io/sources/encoding.js';
 import type { OutputOptions } from './write.js';
+import { isStreamTarget } from './write.js';
 import type { Format, Lang } from '../render/model.js';
 import { FORMATS } from '../render/model.js';
 import type { OutputKind } from '../render/format.js';
@@ -92,7 +93,9 @@ export function settleOutput(command: Command): void {
   if (options.output === '-') command.setOptionValue('output', undefined);
   const output = typeof options.output === 'string' && options.output !== '-' ? options.output : undefined;
   const format = typeof options.format === 'string' ? options.format : undefined;
-  if (output !== undefined || format !== undefined) outputFormat(OUTPUT_KINDS[command.name()] ?? 'table', format, output, 'csv');
+  if (output !== undefined || format !== undefined) {
+    outputFormat(OUTPUT_KINDS[command.name()] ?? 'table', format, isStreamTarget(output) ? undefined : output, 'csv');
+  }
 }
 
 export function addOutputOptions(command: Command): Command {

@@ -5,7 +5,7 @@ import { openOutput } from '../io/output.js';
 import { isFileTarget } from '../io/target.js';
 import type { RenderOptions } from '../render/format.js';
 import { render, renderBinary, resolveFormat, useColor } from '../render/format.js';
-import type { BinaryFormat, OutputCell, ReportColumn, ReportTable, RowStream } from '../render/model.js';
+import type { BinaryFormat, Format, OutputCell, ReportColumn, ReportTable, RowStream } from '../render/model.js';
 import { isBinaryFormat } from '../render/model.js';
 import type { RowText } from '../render/rows.js';
 import { isMachineFormat, machineRowText } from '../render/rows.js';
@@ -24,8 +24,18 @@ const BINARY_NAMES: Readonly<Record<BinaryFormat, string>> = {
   xlsx: 'an .xlsx workbook', dta: 'a Stata .dta file', parquet: 'a Parquet file',
 };
 
+/** The format of a run: an -o onto a device, FIFO or socket is written as a stream, its name no format's. */
+function formatOf(options: OutputOptions): Format {
+  return resolveFormat(options, undefined, isStreamTarget(options.output));
+}
+
+/** True for `-o` a device, FIFO or socket (`-o rows.fifo`, `-o /dev/null`): its extension names no format. */
+export function isStreamTarget(output: string | undefined): boolean {
+  return output !== undefined && !isFileTarget(output);
+}
+
 export async function writeOutput(table: ReportTable, options: OutputOptions, facts: RunFacts = { inputs: [] }): Promise<void> {
-  const format = resolveFormat(options);
+  const format = formatOf(options);
   let content: string | Uint8Array;
   if (isBinaryFormat(format)) {
     if (options.output === undefined && process.stdout.isTTY) {
@@ -82,7 +92,7 @@ export interface RowOutput extends RowStream {
  * HELD_ROWS_LIMIT, and are rendered whole by writeOutput on close.
  */
 export function openRowOutput(options: OutputOptions): RowOutput {
-  const format = resolveFormat(options);
+  const format = formatOf(options);
   if (!isMachineFormat(format)) {
     let columns: readonly ReportColumn[] = [];
     const held: (readonly OutputCell[])[] = [];

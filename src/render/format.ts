@@ -92,10 +92,13 @@ export function outputFormat(kind: OutputKind, format: string | undefined, outpu
   return format ?? entry.format;
 }
 
-/** Explicit --format; else the extension of --output; else a table on a terminal and csv in a pipe. */
-export function resolveFormat(options: Pick<RenderOptions, 'format' | 'output'>, stdoutIsTTY = Boolean(process.stdout.isTTY)): Format {
+/**
+ * Explicit --format; else the extension of --output; else a table on a terminal and csv in a pipe or into a
+ * file. `stream`: the -o target is a device, FIFO or socket (`-o rows.fifo`), whose name is no format's.
+ */
+export function resolveFormat(options: Pick<RenderOptions, 'format' | 'output'>, stdoutIsTTY = Boolean(process.stdout.isTTY), stream = false): Format {
   const fallback = options.output === undefined && stdoutIsTTY ? 'table' : 'csv';
-  return outputFormat('table', options.format, options.output, fallback) as Format;
+  return outputFormat('table', options.format, stream ? undefined : options.output, fallback) as Format;
 }
 
 /** Colour only on a terminal, never with NO_COLOR (any non-empty value) or --no-color, never into a file. */
