@@ -15,6 +15,7 @@ interface CoverageOptions extends CommonOptions {
   regions: RegionScheme;
   totals?: boolean;
   chart?: string | true;
+  yearbookUnits?: boolean;
 }
 
 const EXAMPLES = `
@@ -42,6 +43,7 @@ export function coverageCommand(): Command {
     .argument('<files...>', 'CSV files, or - for standard input');
   addAnalysisOptions(command);
   command.addOption(new Option('--totals', 'add a total row computed from all unit rows (never from a total row of the input)'));
+  command.addOption(new Option('--yearbook-units', 'print measures in the unit their header declared (城镇人口（万人） as 万人, the unit in the column header); indicators unchanged'));
   addOutputOptions(command);
   addChartOption(command);
   command.addHelpText('after', EXAMPLES);
@@ -56,6 +58,7 @@ export function coverageCommand(): Command {
       rounding: { mode: options.rounding, decimals: options.decimals },
       by: groupOption(options),
       totals: options.totals === true,
+      yearbookUnits: options.yearbookUnits === true,
     };
     const facts = { inputs: files, catalogue, rounding: options.rounding, decimals: options.decimals };
     if (files.length === 1 && request.by === undefined && !request.totals && options.chart === undefined) {
