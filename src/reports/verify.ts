@@ -53,7 +53,7 @@ export async function verifyFigures(source: string, figuresSource: string, optio
   const checks = checkFigures(table, request.catalogue, figures, request.rounding, request.tolerance, figuresRecords.file);
   return {
     table: figureTable(checks),
-    summary: `verify: ${checks.length} figures: ${describeCounts(checks.map((check) => check.status))}`,
+    summary: `verify: ${checks.length} figures: ${describeCounts(checks.map((check) => check.status))}${slipSummary(checks)}`,
     allMatch: checks.every((check) => check.status === 'match'),
   };
 }
@@ -291,6 +291,14 @@ function figureColumns(headers: readonly string[], file: string): Map<string, nu
     }
   }
   return columns;
+}
+
+/** `; 1 a unit slip (urban_population, line 3: see its note)` */
+function slipSummary(checks: readonly FigureCheck[]): string {
+  const slips = checks.filter((check) => check.status === 'mismatch' && check.reason?.startsWith('a unit slip') === true);
+  if (slips.length === 0) return '';
+  const named = slips.slice(0, 5).map((check) => `${check.figure.id} line ${check.figure.line}`).join(', ');
+  return `; ${slips.length === 1 ? '1 is a unit slip' : `${slips.length} are unit slips`} (${named}${slips.length > 5 ? ' …' : ''}: see the note column)`;
 }
 
 /** `2 mismatch, 2 match`, in order of first appearance. */
