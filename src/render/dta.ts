@@ -9,6 +9,7 @@
  * `long` when every cell is a whole number in Stata's long range, else a `double` (the nearest double, which
  * its display format shows as the same text), with the display format `%w.df` of its decimals (5.67 → %9.2f;
  * a column of mixed decimals, as verify's, `%w.0g`).
+ * Whole numbers up to 2^53 are exact in a double whatever their digits (9007199254740992 is a double).
  * Any other number column (more digits than a double keeps) is a string, so that no figure is changed.
  * Missing values are Stata's `.`; missing text an empty string.
  */
@@ -41,6 +42,8 @@ const NAME_CHARACTERS = 32;
 /** A double holds 15 significant decimal digits: the nearest double of such a text prints back as the text. */
 const MAX_SIGNIFICANT_DIGITS = 15;
 const DECIMAL_TEXT = /^-?(\d+)(?:\.(\d+))?$/;
+/** 2^53: every whole number up to it is a double exactly. */
+const MAX_EXACT_WHOLE = 2n ** 53n;
 /** Names Stata keeps for itself (`help reswords`). */
 const RESERVED = new Set(['_all', '_b', 'byte', '_coef', '_cons', 'double', 'float', 'if', 'in', 'int', 'long', '_n', '_N',
   '_pi', '_pred', '_rc', '_skip', 'strL', 'using', 'with']);
@@ -206,7 +209,9 @@ function variableOf(kind: 'text' | 'number', cells: readonly OutputCell[]): Vari
       if (cell === null) continue;
       const match = DECIMAL_TEXT.exec(cell);
       const significant = match === null ? '' : `${match[1]}${match[2] ?? ''}`.replace(/^0+/, '');
-      if (match === null || significant.length > MAX_SIGNIFICANT_DIGITS) {
+      // a whole number up to 2^53 is exact in a double, whatever its digits; a fraction needs at most 15
+      const exactWhole = match !== null && match[2] === undefined && BigInt(match[1]!) <= MAX_EXACT_WHOLE;
+      if (match === null || (significant.length > MAX_SIGNIFICANT_DIGITS && !exactWhole)) {
         numeric = false;
         break;
       }

@@ -56,6 +56,16 @@ describe('renderDta', () => {
     expect(Buffer.from(renderDta(TABLE)).equals(Buffer.from(renderDta(TABLE)))).toBe(true);
   });
 
+  it('whole numbers up to 2^53 are exact doubles whatever their digits; one above is text', () => {
+    const read = readDta(renderDta({
+      columns: [{ id: 'big', label: 'big', kind: 'number' }, { id: 'bigger', label: 'bigger', kind: 'number' }],
+      labels: ['big', 'bigger'],
+      rows: [['9007199254740992', '9007199254740993'], ['-1234567890123456', '1']],
+    }));
+    expect(read.variables.map((variable) => [variable.type, variable.format])).toEqual([['double', '%18.0f'], ['str16', '%-16s']]);
+    expect(read.rows).toEqual([[9007199254740992, '9007199254740993'], [-1234567890123456, '1']]);
+  });
+
   it('variableNames: empty, digits only, long and clashing ids', () => {
     expect(variableNames(['', '123', 'a'.repeat(40), 'a'.repeat(40), '城镇人口(万人)', '_all'])).toEqual(
       ['v1', '_123', 'a'.repeat(32), `${'a'.repeat(30)}_2`, '城镇人口_万人_', '_all_']);
