@@ -13,6 +13,7 @@
  * Any other number column (more digits than a double keeps) is a string, so that no figure is changed.
  * Missing values are Stata's `.`; missing text an empty string.
  */
+import { SvcError } from '../errors.js';
 import type { OutputCell, OutputTable } from './model.js';
 
 /** A table with each column's label in the run's language, for the variable labels. */
@@ -23,6 +24,8 @@ export interface LabelledTable extends OutputTable {
 }
 
 const RELEASE = '118';
+/** Stata/MP's most variables (format 118 counts them in 2 bytes, Stata itself stops here). */
+const MAX_VARIABLES = 32767;
 /** Type codes of format 117/118: str1–str2045 are their width. */
 const STR_MAX = 2045;
 const TYPE_STRL = 32768;
@@ -58,6 +61,10 @@ const UTF8 = new TextEncoder();
 
 /** The .dta file's bytes. */
 export function renderDta(table: LabelledTable): Uint8Array {
+  if (table.columns.length > MAX_VARIABLES) {
+    throw new SvcError('USAGE', `a Stata dataset holds at most ${MAX_VARIABLES.toLocaleString('en')} variables; this table has ${table.columns.length.toLocaleString('en')} columns`, {},
+      'write -f csv or -f parquet');
+  }
   const names = variableNames(table.columns.map((column) => column.id));
   const variables = table.columns.map((column, index) => variableOf(column.kind, table.rows.map((row) => row[index] ?? null)));
   const out = new Bytes();
