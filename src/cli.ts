@@ -40,7 +40,8 @@ Examples:
 Input: CSV (UTF-8 or GB18030; comma, or ; tab | when the first line has no
 comma) or .xlsx (its first sheet, or --sheet NAME). Output: a table on a
 terminal, CSV in a pipe; -o FILE takes the format of its extension (.csv .tsv
-.json .ndjson .md .xlsx). 'svc-stats COMMAND --help' lists a command's options.`;
+.json .ndjson .md .xlsx .dta .parquet; any other is refused), -o - is standard
+output. 'svc-stats COMMAND --help' lists a command's options.`;
 
 /** package.json's version, put in by the bundler (scripts/build.mjs); `dev` when the sources run unbundled. */
 declare const SVC_STATS_VERSION: string | undefined;

@@ -25,12 +25,14 @@ Examples:
   $ svc-stats coverage provinces.csv --by region --totals
   $ svc-stats coverage provinces.csv --indicators population_per_community,centers_per_10k_residents
   $ svc-stats coverage gbk-extract.csv --encoding gbk -o coverage.xlsx
+  $ svc-stats coverage data/2005.csv -o coverage.dta     (Stata; -o FILE.parquet: Parquet)
   $ cat extract.csv | svc-stats coverage - --rounding half-even
   $ svc-stats coverage yearbook-sheet.csv                  (a sheet export: title, two-row header, footnotes)
   $ svc-stats coverage long-2008-2009.csv --by region,年份 --totals
 
 Each input row gives one output row: its unit and year, the measures the indicators use (in base units:
-persons, not 万人) and the indicators, computed exactly and rounded once (half-up by default).
+persons, not 万人; --yearbook-units: in the unit the header declared) and the indicators, computed exactly
+and rounded once (half-up by default).
 With --by, each group's indicators come from the group's summed measures (a ratio of sums, never a mean of
 ratios); national/total rows (全国, 合计, 总计, Total, 全国*, 全国（不含港澳台）…) and "of which" rows (#...)
 are never summed. In a file with several years every group is one year's, and --totals gives one total per
