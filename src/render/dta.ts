@@ -1,8 +1,8 @@
 /**
  * Stata datasets out: a .dta file of format 118 (Stata 14 and later; read by Stata, R's haven, pandas,
  * ReadStat), written from its documented layout (Stata's `help dta`), since no maintained npm package writes
- * one. Little-endian (LSF), UTF-8 strings, no value labels, no characteristics, an empty timestamp (the same
- * table gives the same bytes).
+ * one. Little-endian (LSF), UTF-8 strings, no value labels, an empty timestamp (the same table gives the same
+ * bytes); the run's notes (an xlsx's notes sheet) as Stata notes, the characteristics _dta[note1] ….
  *
  * Variables: names made legal and unique (see `variableNames`), their labels the column labels in the run's
  * language. A number column whose every cell is a decimal text of at most 15 significant digits is numeric: a
@@ -21,6 +21,8 @@ export interface LabelledTable extends OutputTable {
   readonly labels: readonly string[];
   /** the dataset's label (at most 80 characters are kept) */
   readonly datasetLabel?: string;
+  /** what the run printed on stderr, its inputs, rounding and sources, one line each (an xlsx's notes sheet) */
+  readonly notes?: readonly string[];
 }
 
 const RELEASE = '118';
@@ -42,6 +44,8 @@ const FORMAT_BYTES = 57;
 const LABEL_BYTES = 321;
 const LABEL_CHARACTERS = 80;
 const NAME_CHARACTERS = 32;
+/** Stata keeps a characteristic of up to 67,784 bytes: a note is cut well below (a character takes up to 4). */
+const NOTE_CHARACTERS = 16000;
 /** A double holds 15 significant decimal digits: the nearest double of such a text prints back as the text. */
 const MAX_SIGNIFICANT_DIGITS = 15;
 const DECIMAL_TEXT = /^-?(\d+)(?:\.(\d+))?$/;
@@ -121,7 +125,22 @@ export function renderDta(table: LabelledTable): Uint8Array {
   out.text('</variable_labels>');
 
   mark();
-  out.text('<characteristics></characteristics>');
+  out.text('<characteristics>');
+  // the notes as Stata's own notes (`notes` lists them): _dta[note0] their count, _dta[note1] … each
+  const notes = table.notes ?? [];
+  if (notes.length > 0) {
+    for (const [name, text] of [['note0', String(notes.length)], ...notes.map((note, index) => [`note${index + 1}`, note])] as const) {
+      const contents = UTF8.encode(cutCharacters(text, NOTE_CHARACTERS));
+      out.text('<ch>');
+      out.u32(NAME_BYTES * 2 + contents.length + 1);
+      out.fixed('_dta', NAME_BYTES);
+      out.fixed(name, NAME_BYTES);
+      out.bytes(contents);
+      out.u8(0);
+      out.text('</ch>');
+    }
+  }
+  out.text('</characteristics>');
 
   mark();
   out.text('<data>');

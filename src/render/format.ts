@@ -140,20 +140,35 @@ export async function renderBinary(report: ReportTable, format: BinaryFormat, op
     }
     case 'dta': {
       const { renderDta } = await import('./dta.js');
-      return renderDta(labelledTable(report, options.lang));
+      return renderDta(labelledTable(report, options.lang, meta));
     }
     case 'parquet': {
       const { renderParquet } = await import('./parquet.js');
-      return renderParquet(labelledTable(report, options.lang));
+      return renderParquet(labelledTable(report, options.lang, meta));
     }
   }
 }
 
-/** The table as machine formats show it (ids, codes), with each column's label in `lang` beside. */
-function labelledTable(report: ReportTable, lang: Lang): LabelledTable {
+const NOTE_WORDS: Readonly<Record<Lang, { note: string; input: string; rounding: string; source: string }>> = {
+  zh: { note: '注', input: '输入文件', rounding: '舍入', source: '资料来源' },
+  en: { note: 'note', input: 'input', rounding: 'rounding', source: 'source' },
+};
+
+/**
+ * The table as machine formats show it (ids, codes), with each column's label in `lang` beside, and the lines of
+ * an xlsx's notes sheet (`note: …`, `input: …`, `rounding: …`, `source: …`).
+ */
+function labelledTable(report: ReportTable, lang: Lang, meta: Omit<XlsxMeta, 'lang'>): LabelledTable {
   const table = resolveTable(report, false, lang);
   const labels = report.columns.filter((column) => column.only !== 'human').map((column) => column.label[lang]);
-  return { ...table, labels };
+  const words = NOTE_WORDS[lang];
+  const notes = [
+    ...meta.notes.map((note) => `${words.note}: ${note}`),
+    ...meta.inputs.map((input) => `${words.input}: ${input}`),
+    `${words.rounding}: ${meta.rounding}`,
+    ...meta.sources.map((source) => `${words.source}: ${source}`),
+  ];
+  return { ...table, labels, notes };
 }
 
 /** The terminal's width, or COLUMNS when not on a terminal, else unlimited. */

@@ -5,7 +5,8 @@
  * INT32 holds up to 9 digits, INT64 up to 18, a 16-byte FIXED_LEN_BYTE_ARRAY up to 38 (what DuckDB, Arrow,
  * pandas and Spark read). A column of whole numbers of at most 18 digits (counts, years) is a plain INT64. A number column with more than 38 digits is a DOUBLE, its decimals in the file's
  * key-value metadata (`svc-stats.decimals`); one holding a cell that is not a decimal text is text. The column
- * labels in the run's language are in the metadata too (`svc-stats.labels`, a JSON object id → label).
+ * labels in the run's language are in the metadata too (`svc-stats.labels`, a JSON object id → label), and the
+ * run's notes, inputs, rounding and sources (`svc-stats.notes`, a JSON array of lines, as an xlsx's notes sheet).
  */
 import type { SchemaElement } from 'hyparquet-writer';
 import type { LabelledTable } from './dta.js';
@@ -47,6 +48,7 @@ export async function renderParquet(table: LabelledTable): Promise<Uint8Array> {
   const kvMetadata = [{ key: 'svc-stats.labels', value: JSON.stringify(labels) }];
   if (Object.keys(doubles).length > 0) kvMetadata.push({ key: 'svc-stats.decimals', value: JSON.stringify(doubles) });
   if (table.datasetLabel !== undefined) kvMetadata.push({ key: 'svc-stats.title', value: table.datasetLabel });
+  if (table.notes !== undefined && table.notes.length > 0) kvMetadata.push({ key: 'svc-stats.notes', value: JSON.stringify(table.notes) });
   const buffer = parquetWriteBuffer({ columnData, schema, kvMetadata, createdBy: 'svc-stats' });
   return new Uint8Array(buffer);
 }

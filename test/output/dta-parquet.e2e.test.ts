@@ -118,6 +118,11 @@ describe.each(CASES)('$name', ({ args, lang }) => {
     if (!header!.some((id) => id.endsWith('_zh'))) {
       expect(dta.variables.map((variable) => variable.label)).toEqual(mdLabels(args, lang));
     }
+    // the notes sheet of an xlsx, as Stata notes: their count, then one line each (the rounding rule among them)
+    const count = Number(dta.characteristics.get('_dta[note0]'));
+    expect(count).toBeGreaterThan(0);
+    const notes = Array.from({ length: count }, (_, index) => dta.characteristics.get(`_dta[note${index + 1}]`));
+    expect(notes.some((note) => note?.startsWith(lang === 'zh' ? '舍入: ' : 'rounding: '))).toBe(true);
   });
 
   // pandas where Debian's python3-pandas is installed (.ci/run installs it); elsewhere the reader from the spec
@@ -156,6 +161,8 @@ describe.each(CASES)('$name', ({ args, lang }) => {
     });
     const metadata = (await connection.runAndReadAll(`SELECT decode(value) AS value FROM parquet_kv_metadata('${path}') WHERE decode(key) = 'svc-stats.labels'`)).getRows();
     const labels = JSON.parse(String(metadata[0]![0])) as Record<string, string>;
+    const notes = (await connection.runAndReadAll(`SELECT decode(value) FROM parquet_kv_metadata('${path}') WHERE decode(key) = 'svc-stats.notes'`)).getRows();
+    expect((JSON.parse(String(notes[0]![0])) as string[]).some((note) => note.startsWith(lang === 'zh' ? '舍入: ' : 'rounding: '))).toBe(true);
     expect(Object.keys(labels)).toEqual(header);
     if (!header!.some((id) => id.endsWith('_zh'))) expect(Object.values(labels)).toEqual(mdLabels(args, lang));
     connection.closeSync();

@@ -15,6 +15,8 @@ export interface DtaFile {
   readonly label: string;
   readonly variables: readonly DtaVariable[];
   readonly rows: readonly (readonly (number | string | null)[])[];
+  /** characteristics: `_dta[note1]` → its text */
+  readonly characteristics: ReadonlyMap<string, string>;
 }
 
 export function readDta(bytes: Uint8Array): DtaFile {
@@ -89,9 +91,17 @@ export function readDta(bytes: Uint8Array): DtaFile {
   for (let index = 0; index < k; index += 1) labels.push(fixed(321));
   expect('</variable_labels>');
   section('<characteristics>');
+  const characteristics = new Map<string, string>();
   while (new TextDecoder('latin1').decode(bytes.subarray(at, at + 4)) === '<ch>') {
     at += 4;
-    at += u32();
+    const length = u32();
+    const end = at + length;
+    const variable = fixed(129);
+    const name = fixed(129);
+    const contents = bytes.subarray(at, end);
+    if (contents[contents.length - 1] !== 0) throw new Error('a characteristic without its NUL');
+    characteristics.set(`${variable}[${name}]`, text.decode(contents.subarray(0, -1)));
+    at = end;
     expect('</ch>');
   }
   expect('</characteristics>');
@@ -171,7 +181,7 @@ export function readDta(bytes: Uint8Array): DtaFile {
     return ({ 32768: 'strL', 65526: 'double', 65527: 'float', 65528: 'long', 65529: 'int', 65530: 'byte' } as const)[type as 32768]!;
   };
   const variables = names.map((name, index) => ({ name, type: typeName(types[index]!), format: formats[index]!, label: labels[index]! }));
-  return { release, label, variables, rows };
+  return { release, label, variables, rows, characteristics };
 }
 
 /** A Stata display format %w.df applied to a number: the text Stata shows (trimmed). */

@@ -52,6 +52,12 @@ describe('renderDta', () => {
     expect(dta.rows[2]).toEqual(['', 'truncate', 2147483620, null, '', 0, 0, 8]);
   });
 
+  it('notes become Stata notes (_dta[note0] the count); none, no characteristic', () => {
+    const noted = readDta(renderDta({ ...TABLE, notes: ['note: 甲', 'rounding: half-up'] }));
+    expect([...noted.characteristics]).toEqual([['_dta[note0]', '2'], ['_dta[note1]', 'note: 甲'], ['_dta[note2]', 'rounding: half-up']]);
+    expect(dta.characteristics.size).toBe(0);
+  });
+
   it('the same table gives the same bytes', () => {
     expect(Buffer.from(renderDta(TABLE)).equals(Buffer.from(renderDta(TABLE)))).toBe(true);
   });
