@@ -5,6 +5,7 @@
 //                       initialised on first use, inside it
 //   cli-script.cache    V8's compiled code for it, made by a run of `coverage data/2005.csv` (make-code-cache.mjs)
 //   aggregate-worker.js the worker thread of the parallel --by aggregation (an ES module)
+//   bootstrap-worker.js the worker thread of equity --bootstrap (an ES module)
 //   vendor-*.js         the large dependencies that only some inputs and formats need, loaded with import():
 //                       exceljs, csv-parse, cli-progress (ES modules)
 // ECharts (~1 MB) and resvg (a native binary, which cannot be bundled) load from node_modules when a chart is
@@ -89,7 +90,7 @@ writeFileSync(`${OUT}/cli-script.js`, script);
 
 await build({
   ...common,
-  entryPoints: { 'aggregate-worker': 'src/engine/worker.ts' },
+  entryPoints: { 'aggregate-worker': 'src/engine/worker.ts', 'bootstrap-worker': 'src/reports/bootstrap-worker.ts' },
   format: 'esm',
   outdir: OUT,
   plugins: [vendors],

@@ -70,3 +70,38 @@ function quantile7(sorted: Float64Array, p: number): number {
   const high = Math.min(low + 1, sorted.length - 1);
   return sorted[low]! + (h - low) * (sorted[high]! - sorted[low]!);
 }
+
+/**
+ * The counts of resample `replicate` drawn within strata (the --by groups: a group's units are drawn from that
+ * group, n_g draws, so every resample keeps each group's number of units): stratum k is [starts[k], starts[k+1]).
+ * One generator a resample, strata in order. Without groups, one stratum: resampleCounts.
+ */
+export function stratifiedCounts(starts: ArrayLike<number>, seed: number, replicate: number, counts: Uint32Array): Uint32Array {
+  counts.fill(0);
+  const next = sfc32(seed, replicate);
+  for (let k = 0; k + 1 < starts.length; k += 1) {
+    const start = starts[k]!;
+    const size = starts[k + 1]! - start;
+    for (let draw = 0; draw < size; draw += 1) counts[start + Math.floor((next() * size) / 4294967296)]! += 1;
+  }
+  return counts;
+}
+
+/**
+ * Replicates [from, to) of `statistic` (a vector of m numbers from resampled weights w_i · c_i): row r − from of
+ * the result holds replicate r. O((to − from) · cost of the statistic).
+ */
+export function bootstrapReplicates(
+  baseWeights: Float64Array, starts: ArrayLike<number>, seed: number, from: number, to: number, m: number,
+  statistic: (weights: Float64Array) => Float64Array,
+): Float64Array {
+  const counts = new Uint32Array(baseWeights.length);
+  const weights = new Float64Array(baseWeights.length);
+  const out = new Float64Array((to - from) * m);
+  for (let replicate = from; replicate < to; replicate += 1) {
+    stratifiedCounts(starts, seed, replicate, counts);
+    for (let i = 0; i < weights.length; i += 1) weights[i] = baseWeights[i]! * counts[i]!;
+    out.set(statistic(weights), (replicate - from) * m);
+  }
+  return out;
+}
