@@ -110,6 +110,16 @@ export const STATUS_CODES: Readonly<Record<string, Label>> = {
   gap: { zh: '有差额', en: 'gap' },
 };
 
+/** The parts of equity --dagum: coded cells, read as words in a table or md. */
+export const DAGUM_PARTS: Readonly<Record<string, Label>> = {
+  gini: { zh: '总体基尼系数G', en: 'Gini G' },
+  within: { zh: '组内差距Gw', en: 'within Gw' },
+  net_between: { zh: '净组间差距Gnb', en: 'net between Gnb' },
+  transvariation: { zh: '超变密度Gt', en: 'transvariation Gt' },
+  group_gini: { zh: '组内基尼系数Gjj', en: 'group Gini Gjj' },
+  between_gini: { zh: '组间基尼系数Gjh', en: 'between-group Gini Gjh' },
+};
+
 /** The key of a row computed from all units (--totals): `total` in data, 合计 in a Chinese table. */
 export const TOTAL_KEY = 'total';
 export const TOTAL_CODES: Readonly<Record<string, Label>> = { [TOTAL_KEY]: { zh: '合计', en: 'total' } };
@@ -184,6 +194,11 @@ export const REPORT_LABELS = {
   equity: { zh: '均等化程度', en: 'Equity of coverage' },
   equityWeighted: (weight: Label): Label => ({ zh: `按${weight.zh}加权`, en: `weighted by ${weight.en}` }),
   equityUnweighted: { zh: '不加权（各地区权重相同）', en: 'unweighted (every unit counts once)' },
+  dagum: { zh: '基尼系数的Dagum分解', en: "Dagum's decomposition of the Gini coefficient" },
+  dagumNote: {
+    zh: '组内Gw、净组间Gnb、超变密度Gt之和等于基尼系数；组对按均值高者在前，D为相对经济富裕度（Dagum 1997）',
+    en: 'within (Gw), net between (Gnb) and transvariation (Gt) add up to the Gini; pairs list the group of the higher mean first; D is the relative affluence (Dagum 1997)',
+  },
   figure: (n: number): Label => ({ zh: `图 ${n}`, en: `Figure ${n}` }),
   figureMap: (n: number): Label => ({ zh: `图 ${n}　分省方块图`, en: `Figure ${n}: province tile map` }),
   rounding: (mode: string): Label => ({

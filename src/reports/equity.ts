@@ -17,7 +17,7 @@ import { perYear } from './per-year.js';
 import { checkStatisticsInput } from './statistics-input.js';
 import { openRecords } from '../io/records.js';
 import type { LabelId } from '../render/labels.js';
-import { LABELS, labelled } from '../render/labels.js';
+import { DAGUM_PARTS, LABELS, labelled } from '../render/labels.js';
 import type { OutputCell, ReportColumn, ReportTable } from '../render/model.js';
 import type { WeightedColumns } from '../stats/equity.js';
 import { coefficientOfVariation, gini, maxMinRatio, theilDecomposition, theilL, theilT, weightedMean } from '../stats/equity.js';
@@ -316,5 +316,6 @@ function columnOf(id: string): ReportColumn {
     const side = LABELS[bound[2] as 'lower' | 'upper'];
     return { id, label: { zh: `${base.zh}${side.zh}`, en: id }, kind: 'number' };
   }
+  if (id === 'part') return labelled('part', 'text', { codes: DAGUM_PARTS });
   return labelled(id as LabelId, TEXT_COLUMNS.has(id) ? 'text' : 'number');
 }

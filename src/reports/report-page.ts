@@ -92,6 +92,12 @@ export async function reportPage(sources: readonly string[], options: ReadOption
         }),
         note: (weighted && weight !== undefined ? REPORT_LABELS.equityWeighted(weight.label) : REPORT_LABELS.equityUnweighted)[lang],
       });
+      const dagum = await equityReport(table.file, options, {
+        catalogue, ids: kept.map((indicator) => indicator.id), weight: weighted ? 'urban_population' : undefined,
+        by: { column: 'region', scheme: request.scheme },
+        choices: { weighted, groups: false, decimals: 4, mode: request.rounding.mode, dagum: true },
+      });
+      sections.push({ heading: fileTag + REPORT_LABELS.dagum[lang], table: htmlTable(dagum.table, lang), note: REPORT_LABELS.dagumNote[lang] });
     }
   }
 
