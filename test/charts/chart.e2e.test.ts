@@ -155,7 +155,10 @@ describe('svc-stats report', () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('<h1>社区公共服务覆盖报告（2007）</h1>');
     const headings = [...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
-    expect(headings).toEqual(['输入与检查', '覆盖指标', '分地区（东部、中部、西部）', '均等化程度', '图 1', '图 2　分省方块图', '图 3', '图 4', '修约规则', '资料来源']);
+    expect(headings).toEqual(['输入与检查', '覆盖指标', '分地区（东部、中部、西部）', '均等化程度', '基尼系数的Dagum分解', '图 1', '图 2　分省方块图', '图 3', '图 4', '修约规则', '资料来源']);
+    // Dagum's table: the parts as words, each belt's own Gini, each pair of belts
+    expect(html).toContain('<td>超变密度Gt</td>');
+    expect(html).toContain('<td>东部/中部</td>');
     // the input's checks: encoding, rows, totals against their parts, missing values
     expect(html).toMatch(/<td>data\/provinces-2007-community-services\.csv<\/td><td class="nowrap">UTF-8<\/td><td class="num">32<\/td>/);
     expect(html).toContain('合计行与各分项之和的核对（verify --check-totals）：吻合 3、缺失 2');
