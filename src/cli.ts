@@ -16,6 +16,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<() => Command>>> = {
   compare: async () => (await import('./commands/compare.js')).compareCommand,
   describe: async () => (await import('./commands/describe.js')).describeCommand,
   equity: async () => (await import('./commands/equity.js')).equityCommand,
+  convergence: async () => (await import('./commands/convergence.js')).convergenceCommand,
   verify: async () => (await import('./commands/verify.js')).verifyCommand,
   indicators: async () => (await import('./commands/catalogue.js')).indicatorsCommand,
   measures: async () => (await import('./commands/catalogue.js')).measuresCommand,

@@ -50,22 +50,7 @@ export interface CompareRequest {
  * file); editions are compared in time order when every year is known, whatever the order of the files.
  */
 export async function compareReport(sources: readonly string[], options: ReadOptions, request: CompareRequest): Promise<{ table: ReportTable; notes: Note[]; warnings: string[] }> {
-  const editions: Edition[] = [];
-  const present = new Set<string>();
-  const notes: Note[] = [];
-  for (const source of sources) {
-    const read = await readEditions(source, options, request, notes);
-    editions.push(...read.editions);
-    for (const id of read.measures) present.add(id);
-  }
-  if (editions.length < 2) {
-    throw new SvcError('USAGE', sources.length < 2 ? 'compare needs two or more files, or one file holding several years' : 'compare needs two or more editions', {},
-      'give A.csv B.csv, or one file with a year column of two or more years');
-  }
-  const ordered = timeOrder(editions);
-  if (ordered !== editions) {
-    notes.push(`compared in time order (${ordered.map((edition) => edition.year).join(', ')}), not in the order given (${editions.map((edition) => edition.year).join(', ')})`);
-  }
+  const { editions: ordered, present, notes } = await readAllEditions(sources, options, request, 'compare');
   const selection = selectTargets(request.catalogue, request.ids, present, 'the inputs');
   const result = compareTable(ordered, selection.targets, request.rounding);
   const plausibility = new PlausibilityCheck();
@@ -80,6 +65,30 @@ export async function compareReport(sources: readonly string[], options: ReadOpt
     }
   }
   return { table: result.table, notes: [...notes, ...selection.notes, ...result.notes], warnings: plausibility.warnings() };
+}
+
+/**
+ * The editions of every source (a file, or each year of a long file), in time order when every year is known
+ * (a note says when that is not the order given), with the measures present: what compare and convergence read.
+ */
+export async function readAllEditions(sources: readonly string[], options: ReadOptions, request: CompareRequest, command: 'compare' | 'convergence'): Promise<{ editions: readonly Edition[]; present: Set<string>; notes: Note[] }> {
+  const editions: Edition[] = [];
+  const present = new Set<string>();
+  const notes: Note[] = [];
+  for (const source of sources) {
+    const read = await readEditions(source, options, request, notes);
+    editions.push(...read.editions);
+    for (const id of read.measures) present.add(id);
+  }
+  if (editions.length < 2) {
+    throw new SvcError('USAGE', sources.length < 2 ? `${command} needs two or more files, or one file holding several years` : `${command} needs two or more editions`, {},
+      'give A.csv B.csv, or one file with a year column of two or more years');
+  }
+  const ordered = timeOrder(editions);
+  if (ordered !== editions) {
+    notes.push(`${command === 'compare' ? 'compared' : 'read'} in time order (${ordered.map((edition) => edition.year).join(', ')}), not in the order given (${editions.map((edition) => edition.year).join(', ')})`);
+  }
+  return { editions: ordered, present, notes };
 }
 
 /** Editions sorted by year when every year is known and distinct; the same array when already in order. */
