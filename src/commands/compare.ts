@@ -6,8 +6,10 @@ import { addChartOption, writeTerminalChart } from './chart-option.js';
 import { compareReport } from '../reports/compare.js';
 import type { CommonOptions } from './common.js';
 import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings } from './common.js';
+import type { RankOptions } from './rank-option.js';
+import { addRankOptions, applyRank } from './rank-option.js';
 
-interface CompareOptions extends CommonOptions {
+interface CompareOptions extends CommonOptions, RankOptions {
   by?: string;
   regions: RegionScheme;
   chart?: string | true;
@@ -25,7 +27,9 @@ without a label column is refused (name it with --label). A unit missing from a 
 values. Editions are files, or the years of a file with a year column; when every year is known they are
 compared in time order, whatever the order given (a note says so). Change and percent change run from the
 earliest edition to each later one, on exact values; the compound annual growth rate (CAGR, %) needs each
-edition's year: a year column, or a 4-digit year in the file name. -i takes indicator and measure ids.`;
+edition's year: a year column, or a 4-digit year in the file name. -i takes indicator and measure ids.
+--rank adds the rank of each unit by the latest edition's value within each indicator (competition ranks of
+the values as printed; ties listed on stderr); --order desc|asc also sorts the rows.`;
 
 export function compareCommand(): Command {
   const command = new Command('compare')
@@ -34,16 +38,20 @@ export function compareCommand(): Command {
   addAnalysisOptions(command);
   addOutputOptions(command);
   addChartOption(command);
+  addRankOptions(command, 'the latest edition\'s value (within each indicator)');
   command.addHelpText('after', EXAMPLES);
   command.action(async (files: string[], options: CompareOptions) => {
     checkOutputTarget(options.output, files);
     const catalogue = await loadCatalogue(options.indicatorsFile);
-    const result = await compareReport(files, readOptions(options, catalogue), {
+    const report = await compareReport(files, readOptions(options, catalogue), {
       catalogue,
       ids: options.indicators,
       rounding: { mode: options.rounding, decimals: options.decimals },
       by: groupOption(options),
     });
+    const latest = report.table.columns.filter((column) => column.id.startsWith('value_')).at(-1)?.id;
+    const ranked = applyRank(report.table, options, latest === undefined ? [] : [latest], ['indicator']);
+    const result = { ...report, table: ranked.table, notes: [...report.notes, ...ranked.notes] };
     const notes = printNotes(result.notes);
     if (options.chart !== undefined) {
       const { compareChart, targetHeading } = await import('../reports/terminal-charts.js');

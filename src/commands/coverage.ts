@@ -9,8 +9,10 @@ import { coverageReport } from '../reports/coverage.js';
 import { streamCoverage } from '../reports/coverage-rows.js';
 import type { CommonOptions } from './common.js';
 import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings } from './common.js';
+import type { RankOptions } from './rank-option.js';
+import { addRankOptions, applyRank } from './rank-option.js';
 
-interface CoverageOptions extends CommonOptions {
+interface CoverageOptions extends CommonOptions, RankOptions {
   by?: string;
   regions: RegionScheme;
   totals?: boolean;
@@ -27,6 +29,7 @@ Examples:
   $ cat extract.csv | svc-stats coverage - --rounding half-even
   $ svc-stats coverage yearbook-sheet.csv                  (a sheet export: title, two-row header, footnotes)
   $ svc-stats coverage long-2008-2009.csv --by region,年份 --totals
+  $ svc-stats coverage provinces.csv -i population_per_community --rank --order desc
 
 Each input row gives one output row: its unit and year, the measures the indicators use (in base units:
 persons, not 万人) and the indicators, computed exactly and rounded once (half-up by default).
@@ -34,7 +37,9 @@ With --by, each group's indicators come from the group's summed measures (a rati
 ratios); national/total rows (全国, 合计, 总计, Total, 全国*, 全国（不含港澳台）…) and "of which" rows (#...)
 are never summed. In a file with several years every group is one year's, and --totals gives one total per
 year, with a note on whether the input's own total row agrees. An indicator whose measures are not in the
-input is left out, with a note on stderr; a value outside its plausible range is a warning (--strict: exit 1).`;
+input is left out, with a note on stderr; a value outside its plausible range is a warning (--strict: exit 1).
+--rank adds rank_ID after each indicator: competition ranks (1, 2, 2, 4) of the values as printed, within each
+year, total rows unranked; ties are listed on stderr (\`3= 北京, 天津\`). --order desc|asc also sorts the rows.`;
 
 export function coverageCommand(): Command {
   const command = new Command('coverage')
@@ -42,6 +47,7 @@ export function coverageCommand(): Command {
     .argument('<files...>', 'CSV files, or - for standard input');
   addAnalysisOptions(command);
   command.addOption(new Option('--totals', 'add a total row computed from all unit rows (never from a total row of the input)'));
+  addRankOptions(command, 'each indicator (within each year)');
   addOutputOptions(command);
   addChartOption(command);
   command.addHelpText('after', EXAMPLES);
@@ -58,7 +64,7 @@ export function coverageCommand(): Command {
       totals: options.totals === true,
     };
     const facts = { inputs: files, catalogue, rounding: options.rounding, decimals: options.decimals };
-    if (files.length === 1 && request.by === undefined && !request.totals && options.chart === undefined) {
+    if (files.length === 1 && request.by === undefined && !request.totals && options.chart === undefined && options.rank !== true) {
       // one output row per input row: streamed, rows written as they are computed
       const output = openRowOutput(outputOptions(options));
       try {
@@ -71,7 +77,9 @@ export function coverageCommand(): Command {
         throw error;
       }
     }
-    const result = await coverageReport(files, readOptions(options, catalogue), request);
+    const report = await coverageReport(files, readOptions(options, catalogue), request);
+    const ranked = applyRank(report.table, options, request.wanted.map((indicator) => indicator.id), ['year']);
+    const result = { ...report, table: ranked.table, notes: [...report.notes, ...ranked.notes] };
     const notes = printNotes(result.notes);
     if (options.chart !== undefined) {
       const { coverageChart } = await import('../reports/terminal-charts.js');
