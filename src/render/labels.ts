@@ -64,7 +64,7 @@ export const LABELS = {
   lower: { zh: '下限', en: 'lower' },
   upper: { zh: '上限', en: 'upper' },
   // convergence
-  cv_sd_log: { zh: '对数标准差', en: 'sd_log' },
+  sd_log: { zh: '对数标准差', en: 'sd_log' },
   model: { zh: '模型', en: 'model' },
   from_year: { zh: '起始年', en: 'from' },
   to_year: { zh: '终止年', en: 'to' },

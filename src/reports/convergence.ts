@@ -35,7 +35,7 @@ export interface ConvergenceRequest {
   readonly scheme: RegionScheme;
 }
 
-const COLUMNS = ['indicator', 'model', 'group', 'year', 'from_year', 'to_year', 'n', 'cv', 'cv_sd_log', 'beta', 'se', 't', 'r_squared', 'speed', 'half_life', 'note'] as const;
+const COLUMNS = ['indicator', 'model', 'group', 'year', 'from_year', 'to_year', 'n', 'cv', 'sd_log', 'beta', 'se', 't', 'r_squared', 'speed', 'half_life', 'note'] as const;
 const TEXT = new Set(['indicator', 'model', 'group', 'note']);
 
 /** One panel: the units with a positive value in every edition, their values by edition, and their region. */
@@ -76,7 +76,7 @@ export async function convergenceReport(sources: readonly string[], options: Rea
       editions.forEach((edition, e) => {
         if (members.length === 0) return;
         const sigma = sigmaDispersion(members.map((i) => panel.values[e]![i]!));
-        rows.push(row({ indicator: target.id, model: 'sigma', group, year: String(edition.year), n: String(sigma.n), cv: format(sigma.cv), cv_sd_log: format(sigma.sdLog) }));
+        rows.push(row({ indicator: target.id, model: 'sigma', group, year: String(edition.year), n: String(sigma.n), cv: format(sigma.cv), sd_log: format(sigma.sdLog) }));
       });
       const fit = betaConvergence(members.map((i) => panel.values[0]![i]!), members.map((i) => panel.values[editions.length - 1]![i]!), span);
       rows.push(betaRow('beta', group, members.length, fit));

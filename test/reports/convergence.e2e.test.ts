@@ -38,7 +38,7 @@ describe('convergence', () => {
     expect(sigma.map((row) => row['year'])).toEqual([2005, 2010]);
     const logs = initial.map(Math.log);
     const meanLog = logs.reduce((a, b) => a + b, 0) / 31;
-    close(sigma[0]!['cv_sd_log'], Math.sqrt(logs.reduce((s, v) => s + (v - meanLog) ** 2, 0) / 31));
+    close(sigma[0]!['sd_log'], Math.sqrt(logs.reduce((s, v) => s + (v - meanLog) ** 2, 0) / 31));
     const mean = initial.reduce((a, b) => a + b, 0) / 31;
     close(sigma[0]!['cv'], Math.sqrt(initial.reduce((s, v) => s + (v - mean) ** 2, 0) / 31) / mean);
   });
