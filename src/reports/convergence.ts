@@ -20,6 +20,7 @@ import type { ReadOptions } from '../engine/read-options.js';
 import { labelled } from '../render/labels.js';
 import type { LabelId } from '../render/labels.js';
 import type { OutputCell, ReportColumn, ReportTable } from '../render/model.js';
+import type { ChartData } from '../render/charts/model.js';
 import { betaConvergence, sigmaDispersion } from '../stats/convergence.js';
 import type { Edition } from './compare.js';
 import { readAllEditions } from './compare.js';
@@ -102,6 +103,7 @@ export async function convergenceReport(sources: readonly string[], options: Rea
 }
 
 const ORDER = ['东部', '中部', '西部', '东北'];
+const REGION_EN: Readonly<Record<string, string>> = { 东部: 'East', 中部: 'Central', 西部: 'West', 东北: 'Northeast' };
 
 /** The units (not total or "of which" rows) with a positive value of the target in every edition, matched by label. */
 function panelOf(editions: readonly Edition[], target: Target, scheme: RegionScheme, notes: Note[]): Panel {
@@ -134,5 +136,38 @@ function panelOf(editions: readonly Edition[], target: Target, scheme: RegionSch
       const province = findProvince(key);
       return province === undefined ? undefined : scheme === 'four' ? province.four : province.three;
     }),
+  };
+}
+
+/**
+ * The σ series of a convergence table as a line chart: for the first indicator, the CV and the sd of logs of all
+ * units over the years, or with clubs the CV of each club (and of all units). Joined from edition to edition.
+ */
+export function sigmaChart(table: ReportTable, lang: 'zh' | 'en', files: readonly string[]): ChartData {
+  const at = (id: string): number => table.columns.findIndex((column) => column.id === id);
+  const text = (cell: unknown): string => (typeof cell === 'string' ? cell : '');
+  const sigma = table.rows.filter((row) => text(row[at('model')]) === 'sigma');
+  const indicator = text(sigma[0]?.[at('indicator')]);
+  const rows = sigma.filter((row) => text(row[at('indicator')]) === indicator);
+  const years = [...new Set(rows.map((row) => Number(text(row[at('year')]))))].sort((a, b) => a - b);
+  // the editions' years only: σ is joined from one edition to the next (an absent year is not a gap here)
+  const categories = years.map(String);
+  const groups = [...new Set(rows.map((row) => text(row[at('group')])))];
+  const seriesOf = (name: string, group: string, column: string) => {
+    const cells = categories.map((year) => rows.find((row) => text(row[at('group')]) === group && text(row[at('year')]) === year)?.[at(column)]);
+    return { name, values: cells.map((cell) => (typeof cell === 'string' ? Number(cell) : null)), texts: cells.map((cell) => (typeof cell === 'string' ? cell : null)) };
+  };
+  const words = lang === 'zh' ? { cv: '变异系数', sdLog: '对数标准差', all: '全部' } : { cv: 'CV', sdLog: 'sd of logs', all: 'all' };
+  const series = groups.length > 1
+    ? groups.map((group) => seriesOf(`${words.cv} ${group === 'all' ? words.all : lang === 'en' ? REGION_EN[group] ?? group : group}`, group, 'cv'))
+    : [seriesOf(words.cv, 'all', 'cv'), seriesOf(words.sdLog, 'all', 'sd_log')];
+  const period = `${categories[0]}–${categories[categories.length - 1]}`;
+  const names = files.map((file) => file.split(/[\\/]/).pop()).join(lang === 'zh' ? '、' : ', ');
+  return {
+    kind: 'line', categories, series, decimals: 4, lang,
+    title: lang === 'zh' ? `${indicator}的σ收敛，${period}` : `σ convergence of ${indicator}, ${period}`,
+    valueLabel: lang === 'zh' ? 'σ（离散程度）' : 'σ (dispersion)',
+    subtitle: lang === 'zh' ? '变异系数与对数标准差（总体标准差），同一批地区' : 'CV and sd of logs (population sd), the same units every year',
+    source: lang === 'zh' ? `资料来源：${names}；svc-stats 计算` : `Source: ${names}; computed by svc-stats`,
   };
 }

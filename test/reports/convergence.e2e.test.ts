@@ -66,3 +66,19 @@ describe('convergence', () => {
     expect(runCli(['convergence', SYNTHETIC, '-i', 'population_per_community', '--by', '年份']).status).toBe(2);
   });
 });
+
+describe('convergence --sigma-chart', () => {
+  it('draws the σ series as a line: one point a year, a series a club', async () => {
+    const { mkdtempSync, readFileSync: read } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const out = join(mkdtempSync(join(tmpdir(), 'svc-stats-sigma-')), 'sigma.svg');
+    const files = ['data/provinces-2005-divisions.csv', 'data/provinces-2008-divisions.csv', 'data/provinces-2009-divisions.csv'];
+    const run = runCli(['convergence', ...files, '-i', 'subdistricts', '--by', 'region', '--sigma-chart', out, '--lang', 'en', '-f', 'csv']);
+    expect(run.status).toBe(0);
+    const svg = read(out, 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    for (const text of ['σ convergence of subdistricts, 2005–2009', 'CV all', 'CV East', 'CV Central', 'CV West', '2008', '0.6682']) expect(svg).toContain(text);
+    expect(svg).not.toContain('2006');
+  });
+});

@@ -22,7 +22,7 @@ const WIDTH = 800;
 const BAR_ROW = 24;
 const TEXT = '#333333';
 const MUTED = '#6e7079';
-const SERIES_COLOURS = ['#2f6fb0', '#e07b39', '#3a9d5d'];
+const SERIES_COLOURS = ['#2f6fb0', '#e07b39', '#3a9d5d', '#8e5ea2', '#8c6d31', '#5f6b7a'];
 /** sequential blues, light to dark: readable in grey print too */
 const TILE_RAMP = ['#eef4fb', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
 const MISSING_FILL = '#e6e6e6';
