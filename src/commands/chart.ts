@@ -6,7 +6,7 @@ import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { ChartKind } from '../render/charts/model.js';
 import type { CommonOptions } from './common.js';
-import { addCatalogueOption, addGroupOptions, addInputOptions, defaultLang, groupOption, parseDecimals, printNotes, readOptions } from './common.js';
+import { addCatalogueOption, addGroupOptions, addInputOptions, defaultLang, groupOption, parseDecimals, printNotes, readOptions, addExamples } from './common.js';
 import { checkOutputTarget, writeDocument } from './write.js';
 
 interface ChartOptions extends Omit<CommonOptions, 'format' | 'indicators'> {
@@ -27,7 +27,7 @@ Examples:
       --indicator service_units_per_district --kind tiles --lang en -o tiles.png
   $ svc-stats chart data/provinces-2005-divisions.csv data/provinces-2009-divisions.csv --indicator subdistricts -o change.png
   $ svc-stats chart data/national-series.csv --indicator communities -o communities.png
-  $ svc-stats chart provinces.csv --indicator population_per_community --by region > regions.svg
+  $ svc-stats chart fixtures/synthetic/provinces-coverage-2009.csv --indicator population_per_community --by region > regions.svg
 
 Kinds (chosen from the data unless --kind): one unit over several years → line; several units in several files
 or years → compare (grouped bars, or a dumbbell for more than 12 units); one year → bar, sorted, with the
@@ -65,7 +65,7 @@ export function chartCommand(): Command {
   addInputOptions(command);
   addCatalogueOption(command);
   addGroupOptions(command);
-  command.addHelpText('after', EXAMPLES);
+  addExamples(command, EXAMPLES);
   command.action(async (files: string[], options: ChartOptions) => {
     checkOutputTarget(options.output, files);
     const format = chartFormat(options.format, options.output);

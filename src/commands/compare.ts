@@ -5,7 +5,7 @@ import { checkOutputTarget, writeOutput } from './write.js';
 import { addChartOption, writeTerminalChart } from './chart-option.js';
 import { compareReport } from '../reports/compare.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings } from './common.js';
+import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings, addExamples } from './common.js';
 
 interface CompareOptions extends CommonOptions {
   by?: string;
@@ -17,8 +17,8 @@ const EXAMPLES = `
 Examples:
   $ svc-stats compare data/provinces-2005-divisions.csv data/provinces-2009-divisions.csv
   $ svc-stats compare data/provinces-2005-divisions.csv data/provinces-2009-divisions.csv --by region -i subdistricts
-  $ svc-stats compare 2005.csv 2009.csv -i population_per_community --format json
-  $ svc-stats compare long-2008-2009.csv --by region      (one file, several years: its years compared)
+  $ svc-stats compare data/provinces-2005-divisions.csv data/provinces-2009-divisions.csv --format json
+  $ svc-stats compare fixtures/extracts/long-2008-2009.csv --by region  (one file, several years: its years compared)
 
 Units are matched by label (广东 and 广东省 are one unit, 广州市 and 广州 too), never by line; a file
 without a label column is refused (name it with --label). A unit missing from a file is listed with missing
@@ -34,7 +34,7 @@ export function compareCommand(): Command {
   addAnalysisOptions(command);
   addOutputOptions(command);
   addChartOption(command);
-  command.addHelpText('after', EXAMPLES);
+  addExamples(command, EXAMPLES);
   command.action(async (files: string[], options: CompareOptions) => {
     checkOutputTarget(options.output, files);
     const catalogue = await loadCatalogue(options.indicatorsFile);

@@ -8,7 +8,7 @@ import type { CoverageRequest } from '../reports/coverage.js';
 import { coverageReport } from '../reports/coverage.js';
 import { streamCoverage } from '../reports/coverage-rows.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings } from './common.js';
+import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings, addExamples } from './common.js';
 
 interface CoverageOptions extends CommonOptions {
   by?: string;
@@ -21,12 +21,12 @@ const EXAMPLES = `
 Examples:
   $ svc-stats coverage data/2005.csv
   $ svc-stats coverage data/2005.csv --format json
-  $ svc-stats coverage provinces.csv --by region --totals
-  $ svc-stats coverage provinces.csv --indicators population_per_community,centers_per_10k_residents
-  $ svc-stats coverage gbk-extract.csv --encoding gbk -o coverage.xlsx
-  $ cat extract.csv | svc-stats coverage - --rounding half-even
-  $ svc-stats coverage yearbook-sheet.csv                  (a sheet export: title, two-row header, footnotes)
-  $ svc-stats coverage long-2008-2009.csv --by region,年份 --totals
+  $ svc-stats coverage fixtures/synthetic/provinces-coverage-2009.csv --by region --totals
+  $ svc-stats coverage fixtures/synthetic/provinces-coverage-2009.csv -i population_per_community,centers_per_10k_residents
+  $ svc-stats coverage fixtures/good/2005-gb18030.csv --encoding gbk -o coverage.xlsx
+  $ cat data/2005.csv | svc-stats coverage - --rounding half-even
+  $ svc-stats coverage fixtures/extracts/sheet-2008.csv  (a sheet export: title, two-row header, footnotes)
+  $ svc-stats coverage fixtures/extracts/long-2008-2009.csv --by region,年份 --totals
 
 Each input row gives one output row: its unit and year, the measures the indicators use (in base units:
 persons, not 万人) and the indicators, computed exactly and rounded once (half-up by default).
@@ -44,7 +44,7 @@ export function coverageCommand(): Command {
   command.addOption(new Option('--totals', 'add a total row computed from all unit rows (never from a total row of the input)'));
   addOutputOptions(command);
   addChartOption(command);
-  command.addHelpText('after', EXAMPLES);
+  addExamples(command, EXAMPLES);
   command.action(async (files: string[], options: CoverageOptions) => {
     checkOutputTarget(options.output, files);
     const catalogue = await loadCatalogue(options.indicatorsFile);
