@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
+import type { Catalogue } from '../catalogue/catalogue.js';
 import { selectIndicators } from '../catalogue/catalogue.js';
+import { SvcError } from '../errors.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import { checkOutputTarget, openRowOutput, writeOutput } from './write.js';
@@ -14,7 +16,14 @@ interface CoverageOptions extends CommonOptions {
   by?: string;
   regions: RegionScheme;
   totals?: boolean;
+  withUnits?: boolean;
   chart?: string | true;
+}
+
+/** -i split into indicator ids and measure ids (the catalogue's), in the order given; an unknown id is refused as selectIndicators refuses it. */
+function splitIds(catalogue: Catalogue, ids: readonly string[]): { indicators: string[]; measures: string[] } {
+  const measures = ids.filter((id) => !catalogue.indicators.some((indicator) => indicator.id === id) && catalogue.measures.some((measure) => measure.id === id));
+  return { indicators: ids.filter((id) => !measures.includes(id)), measures };
 }
 
 const EXAMPLES = `
@@ -27,6 +36,7 @@ Examples:
   $ cat data/2005.csv | svc-stats coverage - --rounding half-even
   $ svc-stats coverage fixtures/extracts/sheet-2008.csv  (a sheet export: title, two-row header, footnotes)
   $ svc-stats coverage fixtures/extracts/long-2008-2009.csv --by region,年份 --totals
+  $ svc-stats coverage data/provinces-2009-divisions.csv -i subdistricts,districts --by region --with-units
 
 Each input row gives one output row: its unit and year, the measures the indicators use (in base units:
 persons, not 万人) and the indicators, computed exactly and rounded once (half-up by default).
@@ -34,7 +44,8 @@ With --by, each group's indicators come from the group's summed measures (a rati
 ratios); national/total rows (全国, 合计, 总计, Total, 全国*, 全国（不含港澳台）…) and "of which" rows (#...)
 are never summed. In a file with several years every group is one year's, and --totals gives one total per
 year, with a note on whether the input's own total row agrees. An indicator whose measures are not in the
-input is left out, with a note on stderr; a value outside its plausible range is a warning (--strict: exit 1).`;
+input is left out, with a note on stderr; -i also takes measures (subdistricts), shown as columns, and a file
+with measures only (no indicator can be computed) shows them; a value outside its plausible range is a warning (--strict: exit 1).`;
 
 export function coverageCommand(): Command {
   const command = new Command('coverage')
@@ -42,17 +53,23 @@ export function coverageCommand(): Command {
     .argument('<files...>', 'CSV files, or - for standard input');
   addAnalysisOptions(command);
   command.addOption(new Option('--totals', 'add a total row computed from all unit rows (never from a total row of the input)'));
+  command.option('--with-units', "with --by: each group's subtotal, then the rows of its units, in one table");
   addOutputOptions(command);
   addChartOption(command);
   addExamples(command, EXAMPLES);
   command.action(async (files: string[], options: CoverageOptions) => {
     checkOutputTarget(options.output, files);
     const catalogue = await loadCatalogue(options.indicatorsFile);
+    if (options.withUnits === true && options.by === undefined) throw new SvcError('USAGE', '--with-units lists the units under each group of --by', {}, 'add --by region (or another column)');
+    // -i takes indicators and measures, as compare does: a measure is a column of the table
+    const asked = options.indicators === undefined ? undefined : splitIds(catalogue, options.indicators);
     const request: CoverageRequest = {
       catalogue,
       // --chart=ID alone computes that indicator only (no notes about the others)
-      wanted: selectIndicators(catalogue, options.indicators
+      wanted: selectIndicators(catalogue, asked?.indicators
         ?? (typeof options.chart === 'string' && catalogue.indicators.some((i) => i.id === options.chart) ? [options.chart] : undefined)),
+      measures: asked?.measures,
+      withUnits: options.withUnits === true,
       rounding: { mode: options.rounding, decimals: options.decimals },
       by: groupOption(options),
       totals: options.totals === true,
