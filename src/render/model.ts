@@ -70,6 +70,14 @@ export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'ndjso
 /** The formats written as text; xlsx is a workbook's bytes. */
 export type TextFormat = Exclude<Format, 'xlsx'>;
 
+/**
+ * A year column (`year`, 2007): a number in machine formats (JSON 2007), but never grouped by thousands as a
+ * quantity is (2,007) by any format that groups.
+ */
+export function isYearColumn(column: { readonly id: string }): boolean {
+  return column.id === 'year';
+}
+
 /** How human formats show a missing value. */
 export const MISSING_MARK = '—';
 

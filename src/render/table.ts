@@ -1,7 +1,7 @@
 /** The readable table of a terminal, fitted to its width; colour only when the writer allows it. */
 import type { ChalkInstance } from 'chalk';
 import type { OutputTable } from './model.js';
-import { MISSING_MARK } from './model.js';
+import { MISSING_MARK, isYearColumn } from './model.js';
 import { displayWidth } from './width.js';
 
 export { displayWidth };
@@ -72,7 +72,7 @@ function transpose(table: OutputTable): OutputTable {
 
 /** Number cells with 5 or more integer digits, grouped by thousands: 606670000 → 606,670,000. */
 function groupThousands(table: OutputTable): OutputTable {
-  const numberColumns = table.columns.map((column) => column.kind === 'number');
+  const numberColumns = table.columns.map((column) => column.kind === 'number' && !isYearColumn(column));
   if (!numberColumns.includes(true)) return table;
   return {
     ...table,
