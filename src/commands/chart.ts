@@ -6,7 +6,7 @@ import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { ChartKind } from '../render/charts/model.js';
 import type { CommonOptions } from './common.js';
-import { addCatalogueOption, addGroupOptions, addInputOptions, defaultLang, groupOption, parseDecimals, printNotes, readOptions, addExamples } from './common.js';
+import { addCatalogueOption, addGroupOptions, addInputOptions, defaultLang, groupOption, note, parseDecimals, printNotes, readOptions, addExamples } from './common.js';
 import { checkOutputTarget, writeDocument } from './write.js';
 
 interface ChartOptions extends Omit<CommonOptions, 'format' | 'indicators'> {
@@ -90,6 +90,14 @@ export function chartCommand(): Command {
     const size = options.width === undefined ? undefined : { width: options.width, height: options.height! };
     const svg = await renderChartSvg(result.data, size);
     if (format === 'svg') return writeDocument(svg, options.output);
+    // resvg draws text it has no font for as empty boxes: said before, not found afterwards in the picture
+    if (/[\u3000-\u9fff\uff00-\uffef]/.test(svg)) {
+      const { findCjkFont, systemFontDirectories } = await import('../io/fonts.js');
+      const directories = systemFontDirectories();
+      if (findCjkFont(directories) === undefined) {
+        note(`warning: no CJK font found (looked in ${directories.join(', ')}): the Chinese text of the PNG will show as empty boxes; install one (Debian/Ubuntu: apt-get install fonts-noto-cjk), or write SVG, or use --lang en`);
+      }
+    }
     const width = Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)?.[1] ?? 800);
     await writeDocument(await svgToPng(svg, width * 2), options.output);
   });
