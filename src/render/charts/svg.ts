@@ -161,7 +161,8 @@ function categoryAxisLabel(font: string): object {
 }
 
 /** The value of the tile legend's "no data" piece: no tile has it (a tile without a value is drawn grey apart). */
-const NO_DATA_PIECE = Number.MAX_SAFE_INTEGER;
+// the lowest of all, so that ECharts, which orders the pieces by value, puts it at the bottom of the legend
+const NO_DATA_PIECE = -Number.MAX_SAFE_INTEGER;
 
 /** Pixels kept between a value label and the reference line. */
 const REFERENCE_CLEARANCE = 3;
