@@ -58,6 +58,11 @@ describe('tile map: a legend entry for "no data"', () => {
       const svg = await renderChartSvg(tiles(count));
       expect(svgTexts(svg).filter((text) => text.content === WORDS.zh.noData)).toHaveLength(1);
     }
+    // with classes, the entry is the last of the legend, under the lowest class
+    const texts = svgTexts(await renderChartSvg(tiles(15)));
+    const classes = texts.filter((text) => / – /.test(text.content));
+    expect(classes.length).toBe(5);
+    expect(texts.find((text) => text.content === WORDS.zh.noData)!.y).toBeGreaterThan(Math.max(...classes.map((text) => text.y)));
   });
 
   it('no entry when every province has a value', async () => {
