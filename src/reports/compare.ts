@@ -245,7 +245,7 @@ export function compareTable(editions: readonly Edition[], targets: readonly Tar
     return cagr === null || !Number.isFinite(cagr) ? null : roundToString(fromNumber(cagr), 2, rounding.mode);
   };
 
-  const yearColumn: ReportColumn = distinctYears ? labelled('year') : { id: 'edition', label: { zh: '版次', en: 'edition' }, kind: 'text' };
+  const yearColumn: ReportColumn = distinctYears ? labelled('year', 'number') : { id: 'edition', label: { zh: '版次', en: 'edition' }, kind: 'text' };
   const columns: ReportColumn[] = shape.long
     ? [labelled('unit'), labelled('indicator'), yearColumn, { id: 'value', label: { zh: '数值', en: 'value' }, kind: 'number' },
       { id: 'change', label: base === 'first' ? { zh: `变化（较${tags[0]}）`, en: `change from ${tags[0]}` } : { zh: '变化（较上年）', en: 'change from previous' }, kind: 'number' },
