@@ -3,7 +3,8 @@
  * code: 0 success, 1 a check failed, 2 bad input or usage, 130 interrupted, 70 an internal error (a bug).
  */
 import { Command, CommanderError } from 'commander';
-import { addNoteOptions, note, setNoteMode } from './commands/common.js';
+import { addExamples, addNoteOptions, currentHelpWidth, note, setNoteMode } from './commands/common.js';
+import { displayWidth } from './render/width.js';
 import { EXIT, SvcError, messageLine } from './errors.js';
 import { onNotice } from './io/notices.js';
 import { OutputClosed, isClaimedOutputError, systemReason } from './io/output.js';
@@ -28,7 +29,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<() => Command>>> = {
 const EXAMPLES = `
 Examples:
   $ svc-stats coverage data/2005.csv                 # Tables 1 and 2, 2005
-  $ svc-stats coverage extract.xlsx -o coverage.xlsx # a workbook in and out
+  $ svc-stats coverage fixtures/xlsx/yearbook-2008.xlsx -o coverage.xlsx  # a workbook in and out
   $ svc-stats compare data/provinces-2005-divisions.csv \\
       data/provinces-2009-divisions.csv -i subdistricts --by region
   $ svc-stats equity data/provinces-2009-divisions.csv -i subdistricts \\
@@ -57,8 +58,8 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   const program = new Command('svc-stats')
     .description('Exact coverage and equity statistics for China civil-affairs yearbook extracts (中国民政统计年鉴)')
     .version(VERSION)
-    .showSuggestionAfterError(true)
-    .addHelpText('after', EXAMPLES);
+    .showSuggestionAfterError(true);
+  addExamples(program, EXAMPLES);
   const first = argv[2];
   const names = first !== undefined && first !== 'completion' && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
   const makers = await Promise.all(names.map((name) => COMMANDS[name]!()));
@@ -69,13 +70,21 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     if (command.name() !== 'completion') addNoteOptions(command).hook('preAction', (_, action) => setNoteMode(action.opts()));
     program.addCommand(command);
   }
-  for (const command of [program, ...program.commands]) {
+  const width = currentHelpWidth();
+  for (const command of everyCommand(program)) {
+    // help within 80 columns (or COLUMNS), wrapped by display width: CJK characters take 2
+    command.configureHelp({ helpWidth: width, minWidthToWrap: 24, displayWidth });
     command.exitOverride();
     command.configureOutput({
       outputError: (text, write) => write(`svc-stats: ${messageLine(text.replace(/^error: /, '').trim())}\n`),
     });
   }
   return program;
+}
+
+/** The program and every command under it, at any depth. */
+export function everyCommand(command: Command): Command[] {
+  return [command, ...command.commands.flatMap(everyCommand)];
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so that pending output is flushed first. */

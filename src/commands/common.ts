@@ -18,6 +18,7 @@ import { normaliseYear } from '../catalogue/columns.js';
 import { byParts } from '../engine/grouping.js';
 import type { Note, NoteMode } from '../notes.js';
 import { noteLines } from '../notes.js';
+import { helpWidth, wrapHelpText } from '../render/help.js';
 
 /** zh when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with zh, else en. */
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
@@ -212,4 +213,14 @@ export function groupOption(options: { by?: string; regions?: RegionScheme }): {
 export function note(message: string): void {
   if (noteMode === 'quiet') return;
   process.stderr.write(`svc-stats: ${message}\n`);
+}
+
+/** The width help is written for (COLUMNS, else the terminal's, else 80; at most 80): render/help.ts. */
+export function currentHelpWidth(): number {
+  return helpWidth(process.env, process.stdout.isTTY ? process.stdout.columns : undefined);
+}
+
+/** Examples and notes after a command's options, wrapped to the help's width when help is printed. */
+export function addExamples(command: Command, text: string): Command {
+  return command.addHelpText('after', () => wrapHelpText(text, currentHelpWidth()));
 }

@@ -4,7 +4,7 @@ import { ROUNDING_MODES } from '../exact/rational.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { CommonOptions } from './common.js';
-import { addCatalogueOption, addInputOptions, defaultLang, parseDecimals, printNotes, readOptions } from './common.js';
+import { addCatalogueOption, addInputOptions, defaultLang, parseDecimals, printNotes, readOptions, addExamples } from './common.js';
 import { checkOutputTarget, writeDocument } from './write.js';
 
 interface ReportOptions extends Omit<CommonOptions, 'format' | 'indicators'> {
@@ -33,7 +33,7 @@ export function reportCommand(): Command {
     .addOption(new Option('--decimals <n>', "decimal places for every indicator (default: the catalogue's)").argParser(parseDecimals));
   addInputOptions(command);
   addCatalogueOption(command);
-  command.addHelpText('after', EXAMPLES);
+  addExamples(command, EXAMPLES);
   command.action(async (files: string[], options: ReportOptions) => {
     checkOutputTarget(options.output, files);
     if (files.includes('-')) throw new SvcError('USAGE', 'report reads each input several times, and standard input only once', {}, 'save it to a file first');

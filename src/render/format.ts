@@ -70,7 +70,8 @@ export async function renderWorkbook(report: ReportTable, options: Pick<RenderOp
   return renderXlsx(resolveTable(report, true, options.lang), { ...meta, lang: options.lang });
 }
 
-/** The terminal's width, or COLUMNS when not on a terminal, else unlimited. */
+/** COLUMNS when set (also on a terminal: whoever sets it means it), else the terminal's width, else unlimited. */
 function terminalWidth(): number {
-  return process.stdout.columns ?? (Number(process.env['COLUMNS']) || Infinity);
+  const columns = Number(process.env['COLUMNS']);
+  return Number.isInteger(columns) && columns > 0 ? columns : process.stdout.columns ?? Infinity;
 }
