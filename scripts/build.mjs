@@ -7,7 +7,7 @@
 //   aggregate-worker.js the worker thread of the parallel --by aggregation (an ES module)
 //   bootstrap-worker.js the worker thread of equity --bootstrap (an ES module)
 //   vendor-*.js         the large dependencies that only some inputs and formats need, loaded with import():
-//                       exceljs, csv-parse, cli-progress (ES modules)
+//                       exceljs, csv-parse, cli-progress, hyparquet-writer (ES modules)
 // ECharts (~1 MB) and resvg (a native binary, which cannot be bundled) load from node_modules when a chart is
 // drawn. Node 20 keeps no compile cache of ES modules (module.enableCompileCache is 22.1+), hence the script.
 import { spawnSync } from 'node:child_process';
@@ -19,7 +19,7 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
 // loaded with import() by the commands and formats that need them; a static import would bundle them again
-const VENDORS = ['exceljs', 'csv-parse', 'cli-progress'];
+const VENDORS = ['exceljs', 'csv-parse', 'cli-progress', 'hyparquet-writer'];
 const vendors = {
   name: 'vendors',
   setup(esbuild) {

@@ -3,7 +3,7 @@
  * code: 0 success, 1 a check failed, 2 bad input or usage, 130 interrupted, 70 an internal error (a bug).
  */
 import { Command, CommanderError } from 'commander';
-import { addExamples, addNoteOptions, currentHelpWidth, note, setNoteMode } from './commands/common.js';
+import { addExamples, addNoteOptions, currentHelpWidth, note, setNoteMode, settleOutput } from './commands/common.js';
 import { displayWidth } from './render/width.js';
 import { EXIT, SvcError, messageLine } from './errors.js';
 import { onNotice } from './io/notices.js';
@@ -42,7 +42,8 @@ Examples:
 Input: CSV (UTF-8 or GB18030; comma, or ; tab | when the first line has no
 comma) or .xlsx (its first sheet, or --sheet NAME). Output: a table on a
 terminal, CSV in a pipe; -o FILE takes the format of its extension (.csv .tsv
-.json .ndjson .md .xlsx). 'svc-stats COMMAND --help' lists a command's options.`;
+.json .ndjson .md .xlsx .dta .parquet; any other is refused), -o - is standard
+output. 'svc-stats COMMAND --help' lists a command's options.`;
 
 /** package.json's version, put in by the bundler (scripts/build.mjs); `dev` when the sources run unbundled. */
 declare const SVC_STATS_VERSION: string | undefined;
@@ -68,6 +69,8 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     if (command.name() !== names[index]) throw new Error(`cli.ts lists ${names[index]} for the command ${command.name()}`);
     // --quiet and --verbose on every command that reads or lists (the completion script prints no notes)
     if (command.name() !== 'completion') addNoteOptions(command).hook('preAction', (_, action) => setNoteMode(action.opts()));
+    // -o - and the closed table of formats, before any work
+    command.hook('preAction', (_, action) => settleOutput(action));
     program.addCommand(command);
   }
   const width = currentHelpWidth();

@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SvcError } from '../errors.js';
 import { ROUNDING_MODES } from '../exact/rational.js';
@@ -7,7 +6,8 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import type { ChartKind } from '../render/charts/model.js';
 import type { CommonOptions } from './common.js';
 import { addCatalogueOption, addGroupOptions, addInputOptions, defaultLang, groupOption, note, parseDecimals, printNotes, readOptions, addExamples } from './common.js';
-import { checkOutputTarget, writeDocument } from './write.js';
+import { checkOutputTarget, isStreamTarget, writeDocument } from './write.js';
+import { outputFormat } from '../render/format.js';
 
 interface ChartOptions extends Omit<CommonOptions, 'format' | 'indicators'> {
   indicator?: string;
@@ -45,8 +45,7 @@ function parseSize(text: string): number {
 
 /** --format, else the extension of -o (.png → png), else svg. */
 export function chartFormat(format: 'svg' | 'png' | undefined, output: string | undefined): 'svg' | 'png' {
-  if (format !== undefined) return format;
-  return output !== undefined && extname(output).toLowerCase() === '.png' ? 'png' : 'svg';
+  return outputFormat('chart', format, isStreamTarget(output) ? undefined : output, 'svg') as 'svg' | 'png';
 }
 
 export function chartCommand(): Command {

@@ -11,8 +11,11 @@ import type { ReadOptions } from '../engine/read-options.js';
 import type { EncodingChoice } from '../io/sources/encoding.js';
 import { ENCODING_CHOICES } from '../io/sources/encoding.js';
 import type { OutputOptions } from './write.js';
+import { isStreamTarget } from './write.js';
 import type { Format, Lang } from '../render/model.js';
 import { FORMATS } from '../render/model.js';
+import type { OutputKind } from '../render/format.js';
+import { extensionsOf, outputFormat } from '../render/format.js';
 import { EXIT, SvcError } from '../errors.js';
 import { normaliseYear } from '../catalogue/columns.js';
 import { byParts } from '../engine/grouping.js';
@@ -79,10 +82,27 @@ export function addInputOptions(command: Command): Command {
     .option('--sheet <name>', 'the sheet of an .xlsx input to read (default: the first)');
 }
 
+/** What each command writes, for the closed table of formats (render/format.ts); any other command writes tables. */
+const OUTPUT_KINDS: Readonly<Record<string, OutputKind>> = { chart: 'chart', report: 'report' };
+
+/**
+ * Run before every command's action (cli.ts): `-o -` is standard output, and -f with -o's extension is checked
+ * against the closed table of formats, so that a format svc-stats does not write is refused before any work.
+ */
+export function settleOutput(command: Command): void {
+  const options = command.opts<{ output?: unknown; format?: unknown }>();
+  if (options.output === '-') command.setOptionValue('output', undefined);
+  const output = typeof options.output === 'string' && options.output !== '-' ? options.output : undefined;
+  const format = typeof options.format === 'string' ? options.format : undefined;
+  if (output !== undefined || format !== undefined) {
+    outputFormat(OUTPUT_KINDS[command.name()] ?? 'table', format, isStreamTarget(output) ? undefined : output, 'csv');
+  }
+}
+
 export function addOutputOptions(command: Command): Command {
   return command
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv in a pipe; with -o, from the extension)').choices(FORMATS))
-    .option('-o, --output <file>', 'write to FILE atomically instead of standard output (format from its extension: .csv .tsv .json .ndjson .md .xlsx)')
+    .option('-o, --output <file>', `write to FILE atomically instead of standard output (- : standard output); the format from its extension: ${extensionsOf('table')}, else csv`)
     .option('--bom', 'start csv/tsv with a UTF-8 BOM, so that Excel shows Chinese text (the default for -o FILE, not for standard output)')
     .option('--no-bom', 'no BOM in a csv/tsv file written with -o')
     .option('--raw', 'do not neutralise cells starting with = + - @ in csv/tsv (unsafe to open in a spreadsheet)')

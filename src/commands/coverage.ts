@@ -20,6 +20,7 @@ interface CoverageOptions extends CommonOptions, RankOptions {
   totals?: boolean;
   withUnits?: boolean;
   chart?: string | true;
+  yearbookUnits?: boolean;
 }
 
 /** -i split into indicator ids and measure ids (the catalogue's), in the order given; an unknown id is refused as selectIndicators refuses it. */
@@ -37,12 +38,14 @@ Examples:
   $ svc-stats coverage fixtures/good/2005-gb18030.csv --encoding gbk -o coverage.xlsx
   $ cat data/2005.csv | svc-stats coverage - --rounding half-even
   $ svc-stats coverage fixtures/extracts/sheet-2008.csv  (a sheet export: title, two-row header, footnotes)
+  $ svc-stats coverage data/2005.csv -o coverage.dta  (Stata; -o FILE.parquet: Parquet)
   $ svc-stats coverage fixtures/extracts/long-2008-2009.csv --by region,年份 --totals
   $ svc-stats coverage data/provinces-2009-divisions.csv -i subdistricts,districts --by region --with-units
   $ svc-stats coverage fixtures/synthetic/provinces-coverage-2009.csv -i population_per_community --rank --order desc
 
 Each input row gives one output row: its unit and year, the measures the indicators use (in base units:
-persons, not 万人) and the indicators, computed exactly and rounded once (half-up by default).
+persons, not 万人; --yearbook-units: in the unit the header declared) and the indicators, computed exactly
+and rounded once (half-up by default).
 With --by, each group's indicators come from the group's summed measures (a ratio of sums, never a mean of
 ratios); national/total rows (全国, 合计, 总计, Total, 全国*, 全国（不含港澳台）…) and "of which" rows (#...)
 are never summed. In a file with several years every group is one year's, and --totals gives one total per
@@ -60,6 +63,7 @@ export function coverageCommand(): Command {
   command.addOption(new Option('--totals', 'add a total row computed from all unit rows (never from a total row of the input)'));
   addRankOptions(command, 'each indicator (within each year)');
   command.option('--with-units', "with --by: each group's subtotal, then the rows of its units, in one table");
+  command.addOption(new Option('--yearbook-units', 'print measures in the unit their header declared (城镇人口（万人） as 万人, the unit in the column header); indicators unchanged'));
   addOutputOptions(command);
   addChartOption(command);
   addExamples(command, EXAMPLES);
@@ -79,6 +83,7 @@ export function coverageCommand(): Command {
       rounding: { mode: options.rounding, decimals: options.decimals },
       by: groupOption(options),
       totals: options.totals === true,
+      yearbookUnits: options.yearbookUnits === true,
     };
     const facts = { inputs: files, catalogue, rounding: options.rounding, decimals: options.decimals };
     if (files.length === 1 && request.by === undefined && !request.totals && options.chart === undefined && options.rank !== true) {

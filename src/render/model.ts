@@ -65,10 +65,16 @@ export interface OutputTable {
   readonly keys?: number;
 }
 
-export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'ndjson' | 'md' | 'xlsx';
-export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'ndjson', 'md', 'xlsx'];
-/** The formats written as text; xlsx is a workbook's bytes. */
-export type TextFormat = Exclude<Format, 'xlsx'>;
+export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'ndjson' | 'md' | 'xlsx' | 'dta' | 'parquet';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'ndjson', 'md', 'xlsx', 'dta', 'parquet'];
+/** The formats written as bytes (a workbook, a Stata dataset, a Parquet file): never onto a terminal. */
+export type BinaryFormat = 'xlsx' | 'dta' | 'parquet';
+/** The formats written as text. */
+export type TextFormat = Exclude<Format, BinaryFormat>;
+
+export function isBinaryFormat(format: Format): format is BinaryFormat {
+  return format === 'xlsx' || format === 'dta' || format === 'parquet';
+}
 
 /**
  * A year column (`year`, 2007): a number in machine formats (JSON 2007), but never grouped by thousands as a

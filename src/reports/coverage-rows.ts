@@ -16,6 +16,8 @@ import { normaliseYear } from '../catalogue/columns.js';
 import { availableIndicators } from '../catalogue/targets.js';
 import type { ReadOptions } from '../engine/read-options.js';
 import { scaledInteger } from '../engine/sums.js';
+import type { YearbookUnit } from './yearbook-units.js';
+import { inYearbookUnit, measureColumn, yearbookUnits } from './yearbook-units.js';
 import type { HeaderPlan } from '../table/header-plan.js';
 import { ROWS_ARE_INDEX } from '../table/header-plan.js';
 import type { TableOptions } from '../table/rows.js';
@@ -95,6 +97,8 @@ class CoverageRows {
   readonly zeroDenominators = new ZeroDenominators();
   private readonly measureSlots: readonly number[];
   private readonly measureColumns: ReportColumn[];
+  /** --yearbook-units: the unit each measure slot is printed in (undefined: its base unit) */
+  private readonly measureUnits: readonly (YearbookUnit | undefined)[];
   private readonly indicators: readonly PlannedIndicator[];
   private readonly small: Float64Array;
   private readonly exact: (Rational | null | typeof SMALL)[];
@@ -122,7 +126,10 @@ class CoverageRows {
     this.availability.push(...shown);
     this.shows = kept.length > 0 || measures.length > 0;
     this.measureSlots = measures.map((measure) => slotOf(measure.id));
-    this.measureColumns = measures.map((measure) => ({ id: measure.id, label: withUnit(measure.label, measure.unit), kind: 'number' }));
+    const declared = request.yearbookUnits === true ? yearbookUnits([plan], measures) : undefined;
+    this.availability.push(...declared?.notes ?? []);
+    this.measureUnits = measures.map((measure) => declared?.units.get(measure.id));
+    this.measureColumns = measures.map((measure, index) => measureColumn(measure, this.measureUnits[index]));
     this.indicators = kept.map((definition) => {
       const ratio = simpleRatio(definition);
       return {
@@ -187,9 +194,11 @@ class CoverageRows {
     let at = 0;
     out[at++] = label ?? null;
     if (year !== undefined) out[at++] = year === '' ? null : year;
-    for (const slot of this.measureSlots) {
+    for (const [index, slot] of this.measureSlots.entries()) {
       const value = exact[slot];
-      out[at++] = value === SMALL ? text[slot] ?? String(small[slot]) : value === null ? null : toDecimalString(value);
+      const cell = value === SMALL ? text[slot] ?? String(small[slot]) : value === null ? null : toDecimalString(value);
+      const unit = this.measureUnits[index];
+      out[at++] = unit === undefined ? cell : inYearbookUnit(cell, unit);
     }
     for (const indicator of this.indicators) out[at++] = this.indicatorCell(indicator);
     return out;

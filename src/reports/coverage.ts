@@ -22,6 +22,8 @@ import { describeIncomplete, groupValues, sumOf, sumParts } from '../engine/sums
 import { compare } from '../exact/rational.js';
 import type { HeaderPlan, MeasureColumn } from '../table/header-plan.js';
 import { ROWS_ARE_INDEX } from '../table/header-plan.js';
+import type { YearbookUnit } from './yearbook-units.js';
+import { inYearbookUnit, measureColumn, yearbookUnits } from './yearbook-units.js';
 import type { DataRow } from '../table/rows.js';
 import { PlausibilityCheck, readingNotes } from '../table/notes.js';
 import type { Note } from '../notes.js';
@@ -45,6 +47,8 @@ export interface CoverageRequest {
   readonly rounding: RoundingChoice;
   /** --by: one row per group of this column (or region) */
   readonly by?: { readonly column: string; readonly scheme: RegionScheme } | undefined;
+  /** --yearbook-units: measures in the unit their header declared (reports/yearbook-units.ts) */
+  readonly yearbookUnits?: boolean;
   /** --totals: a row computed from all unit rows */
   readonly totals: boolean;
   /**
@@ -116,6 +120,7 @@ export function buildCoverage(
   present: ReadonlySet<string>,
   where: string,
   request: CoverageRequest,
+  plans: readonly HeaderPlan[] = [],
 ): CoverageResult {
   const { catalogue, wanted, rounding } = request;
   const { kept, notes } = availableIndicators(present, where, catalogue, wanted);
@@ -123,9 +128,11 @@ export function buildCoverage(
   if (kept.length === 0 && shown.measures.length === 0) throw noIndicator(present, where, request, notes);
   notes.push(...shown.notes);
   const { measures } = shown;
+  const declared = request.yearbookUnits === true ? yearbookUnits(plans, measures) : { units: new Map<string, YearbookUnit>(), notes: [] };
+  notes.push(...declared.notes);
   const columns: ReportColumn[] = [
     ...leadColumns,
-    ...measures.map((measure) => ({ id: measure.id, label: withUnit(measure.label, measure.unit), kind: 'number' as const })),
+    ...measures.map((measure) => measureColumn(measure, declared.units.get(measure.id))),
     ...kept.map((indicator) => ({ id: indicator.id, label: withUnit(indicator.label, indicator.unit), kind: 'number' as const })),
   ];
   const zeroDenominators = new ZeroDenominators();
@@ -134,7 +141,7 @@ export function buildCoverage(
     const cells: OutputCell[] = [...unit.lead];
     for (const measure of measures) {
       const value = unit.values.get(measure.id);
-      cells.push(value == null ? null : toDecimalString(value));
+      cells.push(value == null ? null : inYearbookUnit(toDecimalString(value), declared.units.get(measure.id)));
     }
     for (const indicator of kept) {
       const outcome = evaluate(indicator, unit.values);
@@ -232,7 +239,7 @@ export function coverageTable(tables: readonly Table[], request: CoverageRequest
     }
   }
   const where = tables.length === 1 ? tables[0]!.file : 'the inputs';
-  const result = buildCoverage(leadColumns, units, present, where, request);
+  const result = buildCoverage(leadColumns, units, present, where, request, tables.map((table) => table.plan));
   return { table: result.table, notes: [...notes, ...result.notes], warnings: result.warnings };
 }
 
@@ -379,7 +386,7 @@ export function groupedCoverageTable(aggregation: Aggregation, request: Coverage
       units.push({ lead: [...key, row.label ?? null, '1'], values: rowValues(members.table, row.values), name, origin: { plan, file: aggregation.file, name: `${name} (line ${row.line})` } });
     }
   }
-  const result = buildCoverage(leadColumns, units, present, aggregation.file, request);
+  const result = buildCoverage(leadColumns, units, present, aggregation.file, request, [plan]);
   const name = (key: string): string => (key === TOTAL_KEY ? '' : groupName(aggregation, key));
   const totals = request.totals
     ? aggregation.totals.map((total) => totalsAgreement(plan, total,
