@@ -90,8 +90,8 @@ interface Syntax {
   readonly group1: string;
   /** integer division of non-negative integers, truncating */
   div(a: string, b: string): string;
-  /** stops the query with a message (an expression of any type) */
-  fail(message: string): string;
+  /** stops the query with a message: an expression of the type given */
+  fail(message: string, type: string): string;
 }
 
 /** Patterns are written for RE2 (DuckDB); Java (Spark) and PostgreSQL's ARE get their spellings of the same. */
@@ -126,8 +126,8 @@ function syntaxOf(dialect: Dialect): Syntax {
     group1: dialect === 'spark' ? '$1' : '\\1',
     div: (a, b) => (dialect === 'duckdb' ? `(${a} // ${b})` : dialect === 'postgres' ? `div(${a}, ${b})` : `(${a} div ${b})`),
     // PostgreSQL has no error function: a cast of the message to a number fails and shows it
-    fail: (message) => (dialect === 'duckdb' ? `error(${message})` : dialect === 'spark' ? `raise_error(${message})`
-      : `CAST(${message} AS INTEGER)`),
+    fail: (message, type) => (dialect === 'duckdb' ? `error(${message})` : dialect === 'spark' ? `raise_error(${message})`
+      : `CAST(CAST(${message} AS INTEGER) AS ${type})`),
   };
 }
 
@@ -172,13 +172,13 @@ function measureValue(s: Syntax, t: string, bare: string, header: string, power1
   const where = (what: string): string => s.text(`${header}: ${what}: `);
   const checks = [
     `WHEN ${t} IN (${markers}) THEN NULL`,
-    `WHEN NOT ${s.fullMatch(t, NUMBER)} THEN ${s.fail(`${where('not a number')} || ${t}`)}`,
-    `WHEN length(${fraction}) > ${places} THEN ${s.fail(`${where(`more than ${places} decimal places (see --scale)`)} || ${t}`)}`,
+    `WHEN NOT ${s.fullMatch(t, NUMBER)} THEN ${s.fail(`${where('not a number')} || ${t}`, s.integer)}`,
+    `WHEN length(${fraction}) > ${places} THEN ${s.fail(`${where(`more than ${places} decimal places (see --scale)`)} || ${t}`, s.integer)}`,
   ];
   if (count) {
-    checks.push(`WHEN ${bare} LIKE '-%' AND ${s.fullMatch(bare, '-[0.]*')} = false THEN ${s.fail(`${where('a count cannot be negative')} || ${t}`)}`);
+    checks.push(`WHEN ${bare} LIKE '-%' AND ${s.fullMatch(bare, '-[0.]*')} = false THEN ${s.fail(`${where('a count cannot be negative')} || ${t}`, s.integer)}`);
     if (scale > 0) {
-      checks.push(`WHEN NOT ${s.fullMatch(`substr(${digits}, length(${digits}) - ${scale - 1})`, `0{${scale}}`)} THEN ${s.fail(`${where('not a whole number once the unit is applied')} || ${t}`)}`);
+      checks.push(`WHEN NOT ${s.fullMatch(`substr(${digits}, length(${digits}) - ${scale - 1})`, `0{${scale}}`)} THEN ${s.fail(`${where('not a whole number once the unit is applied')} || ${t}`, s.integer)}`);
     }
   }
   return `CASE ${checks.join(' ')} ELSE CAST(${digits} AS ${s.integer}) END`;
@@ -190,7 +190,7 @@ function yearText(s: Syntax, cell: string): string {
 }
 
 function yearValue(s: Syntax, normal: string): string {
-  return `CASE WHEN ${normal} = '' OR ${s.fullMatch(normal, '\\d{4}')} THEN ${normal} ELSE ${s.fail(`${s.text('not a year of four digits: ')} || ${normal}`)} END`;
+  return `CASE WHEN ${normal} = '' OR ${s.fullMatch(normal, '\\d{4}')} THEN ${normal} ELSE ${s.fail(`${s.text('not a year of four digits: ')} || ${normal}`, s.varchar)} END`;
 }
 
 /** row-labels.ts's isTotalLabel as SQL. */
@@ -449,7 +449,10 @@ export function compileSql(request: SqlRequest): CompiledSql {
 
   const part = `${s.id('__role')} = 'part'`;
   const partSum = (id: string): string => `CASE WHEN COUNT(CASE WHEN ${part} THEN ${s.id(id)} END) = COUNT(CASE WHEN ${part} THEN 1 END) THEN SUM(CASE WHEN ${part} THEN ${s.id(id)} END) END AS ${s.id(id)}`;
-  const noParts = s.fail(`${s.text('--totals: no unit rows to add up, only national/total or "of which" rows, in the year ')} || COALESCE(${s.id('__year')}, '')`);
+  const noParts = (byYear: boolean): string => s.fail(byYear
+    ? `${s.text('--totals: no unit rows to add up, only national/total or "of which" rows, in the year ')} || COALESCE(${s.id('__year')}, '')`
+    // a message that is not a constant: PostgreSQL would fail on a constant cast when it plans the query
+    : `${s.text('--totals: no unit rows to add up, only national/total or "of which" rows, in ')} || CAST(COUNT(*) AS ${s.varchar}) || ' rows'`, 'INTEGER');
   const sum = (id: string): string => `CASE WHEN COUNT(${s.id(id)}) = COUNT(*) THEN SUM(${s.id(id)}) END AS ${s.id(id)}`;
   const yearRank = (expr: string): string => `CASE WHEN ${s.fullMatch(`COALESCE(${expr}, '')`, '\\d+')} THEN CAST(${expr} AS BIGINT) ELSE 9007199254740991 END`;
   let leadIds: string[];
@@ -463,7 +466,7 @@ export function compileSql(request: SqlRequest): CompiledSql {
     const rowsPart = `  SELECT ${[...lead(s.id('__label')), ...columns.map((column) => s.id(column.measure.id)),
       `${s.id('__first')} AS ${s.id('__o0')}`, `0 AS ${s.id('__o1')}`, `${s.id(LINE)} AS ${s.id('__o2')}`].join(', ')}\n  FROM ${s.id('yeared')}`;
     const totalPart = `  SELECT ${[...lead(s.text(TOTAL_KEY)), ...columns.map((column) => partSum(column.measure.id)),
-      `min(${s.id('__first')}) AS ${s.id('__o0')}`, `CASE WHEN COUNT(CASE WHEN ${part} THEN 1 END) = 0 THEN ${noParts} ELSE 1 END AS ${s.id('__o1')}`, `0 AS ${s.id('__o2')}`].join(', ')}\n`
+      `min(${s.id('__first')}) AS ${s.id('__o0')}`, `CASE WHEN COUNT(CASE WHEN ${part} THEN 1 END) = 0 THEN ${noParts(plan.yearIndex !== undefined)} ELSE 1 END AS ${s.id('__o1')}`, `0 AS ${s.id('__o2')}`].join(', ')}\n`
       + `  FROM ${s.id('yeared')}\n  GROUP BY ${s.id('__year')}`;
     ctes.push(`${s.id('units')} AS (\n${rowsPart}${request.totals ? `\n  UNION ALL\n${totalPart}` : ''}\n)`);
     orderBy = ['__o0', '__o1', '__o2'].map((id) => s.id(id));
@@ -480,7 +483,7 @@ export function compileSql(request: SqlRequest): CompiledSql {
       if (part.kind === 'unit') return s.id('__label');
       if (part.kind === 'column') return s.id(`__part${index}`);
       const province = grouper.columns[index] === undefined ? s.id('__label') : s.id(`__part${index}`);
-      return `CASE WHEN ${s.id('regions')}.${s.id('region')} IS NULL THEN ${s.fail(`${s.text('not a province, so its region is unknown: ')} || ${province}`)} ELSE ${s.id('regions')}.${s.id('region')} END`;
+      return `CASE WHEN ${s.id('regions')}.${s.id('region')} IS NULL THEN ${s.fail(`${s.text('not a province, so its region is unknown: ')} || ${province}`, s.varchar)} ELSE ${s.id('regions')}.${s.id('region')} END`;
     };
     const regionJoin = grouper.parts.map((part, index) => ({ part, index })).find(({ part }) => part.kind === 'region');
     const join = regionJoin === undefined ? ''
@@ -508,7 +511,7 @@ export function compileSql(request: SqlRequest): CompiledSql {
       // from every row, so that an input without unit rows stops the query as coverage stops (a year without any is left out)
       const partCount = `COUNT(CASE WHEN ${part} THEN 1 END)`;
       parts.push(`  SELECT ${[...totalLead, `${partCount} AS ${s.id('units')}`, ...columns.map((column) => partSum(column.measure.id)),
-        `${byYear ? yearRank(s.id('__year')) : '0'} AS ${s.id('__oy')}`, `CASE WHEN ${partCount} = 0 THEN ${noParts} ELSE 1 END AS ${s.id('__ot')}`,
+        `${byYear ? yearRank(s.id('__year')) : '0'} AS ${s.id('__oy')}`, `CASE WHEN ${partCount} = 0 THEN ${noParts(yearAt !== -1)} ELSE 1 END AS ${s.id('__ot')}`,
         ...grouper.parts.map((_, index) => `0 AS ${s.id(`__r${index}`)}`), `0 AS ${s.id('__rl')}`].join(', ')}\n`
         + `  FROM ${s.id('rows')}${yearAt === -1 ? '' : `\n  GROUP BY ${s.id('__year')}`}\n`
         + `  HAVING ${partCount} > 0 OR (SELECT COUNT(*) FROM ${s.id('rows')} WHERE ${part}) = 0`);
@@ -534,7 +537,7 @@ export function compileSql(request: SqlRequest): CompiledSql {
     const zero = fraction.divisors.length === 0 ? '' : `WHEN ${fraction.divisors.map((divisor) => `${divisor} = 0`).join(' OR ')} THEN NULL `;
     const n = s.id(`__n${at}`);
     const d = s.id(`__d${at}`);
-    inner.push(`${termSql(s, num)} AS ${n}`, `CASE ${zero}ELSE ${termSql(s, den)} END AS ${d}`);
+    inner.push(`${termSql(s, num)} AS ${n}`, `${zero === '' ? termSql(s, den) : `CASE ${zero}ELSE ${termSql(s, den)} END`} AS ${d}`);
     const q = s.id(`__q${at}`);
     middle.push(`${s.div(`abs(${n})`, `abs(${d})`)} AS ${q}`);
     const r = `(abs(${n}) - ${q} * abs(${d}))`;
