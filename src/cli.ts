@@ -24,6 +24,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<() => Command>>> = {
   chart: async () => (await import('./commands/chart.js')).chartCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
   completion: async () => (await import('./commands/completion.js')).completionCommand,
+  sql: async () => (await import('./commands/sql.js')).sqlCommand,
 };
 
 const EXAMPLES = `
