@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { addNoteOptions, note, setNoteMode } from './commands/common.js';
 import { EXIT, SvcError, messageLine } from './errors.js';
 import { onNotice } from './io/notices.js';
-import { OutputClosed, isClaimedOutputError, systemReason } from './io/output.js';
+import { OutputClosed, checkOutputTarget, isClaimedOutputError, systemReason } from './io/output.js';
 
 export { removeTemporaryFiles } from './io/output.js';
 
@@ -66,6 +66,12 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     if (command.name() !== names[index]) throw new Error(`cli.ts lists ${names[index]} for the command ${command.name()}`);
     // --quiet and --verbose on every command that reads or lists (the completion script prints no notes)
     if (command.name() !== 'completion') addNoteOptions(command).hook('preAction', (_, action) => setNoteMode(action.opts()));
+    // -o is never a file the run reads (its operands, --indicators-file, --expected, standard input): refused
+    // before anything is read, for every command at once
+    command.hook('preAction', (_, action) => {
+      const { output, indicatorsFile, expected } = action.opts<{ output?: string; indicatorsFile?: string; expected?: string }>();
+      if (command.name() !== 'completion') checkOutputTarget(output, [...action.args, indicatorsFile, expected]);
+    });
     program.addCommand(command);
   }
   for (const command of [program, ...program.commands]) {

@@ -2,7 +2,7 @@
  * Bytes in: a file, standard input (`-`), or a byte range of a file for a worker thread. Blocks are read through
  * a file handle, lighter to start than a read stream, which matters for the many small yearbook tables.
  */
-import { readSync } from 'node:fs';
+import { readSync, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { SvcError } from '../../errors.js';
 import type { EncodingChoice } from './encoding.js';
@@ -24,12 +24,22 @@ export interface ByteRange {
 export interface SourceOptions {
   /** read only the header line and this byte range of a file (parallel aggregation; see engine/parallel.ts) */
   readonly range?: ByteRange | undefined;
-  /** standard input, for tests; process.stdin otherwise */
+  /** the stream to read instead of opening the source: standard input (process.stdin when absent, for `-`), or a pipe opened once */
   readonly stdin?: NodeJS.ReadableStream | undefined;
 }
 
 /** Read size: small enough that the text and records of one block stay a few MiB of garbage. */
 const BLOCK_SIZE = 64 << 10;
+
+/** A path that exists and is not a regular file nor a directory: read in one pass, as a stream. */
+export function isStream(source: string): boolean {
+  try {
+    const info = statSync(source);
+    return !info.isFile() && !info.isDirectory();
+  } catch {
+    return false; // the reader reports it
+  }
+}
 
 /** How a source is named in messages: `<stdin>` for `-`. */
 export function displayName(source: string): string {
@@ -39,7 +49,8 @@ export function displayName(source: string): string {
 /** The bytes of a source, block by block; a block is valid until the next is asked for. */
 export async function openBytes(source: string, options: SourceOptions = {}): Promise<AsyncIterable<Uint8Array>> {
   const file = displayName(source);
-  if (source === '-') return (options.stdin ?? process.stdin) as AsyncIterable<Uint8Array>;
+  if (options.stdin !== undefined) return options.stdin as AsyncIterable<Uint8Array>;
+  if (source === '-') return process.stdin as AsyncIterable<Uint8Array>;
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(source);
@@ -67,7 +78,8 @@ async function* blocksOf(source: string, start = 0, end = Infinity, size?: numbe
     let sinceTurn = 0;
     for (let position = start; position < end;) {
       const block = buffer.subarray(0, Math.min(BLOCK_SIZE, end - position));
-      const bytesRead = regular ? readSync(handle.fd, block, 0, block.length, position) : (await handle.read(block, 0, block.length, position)).bytesRead;
+      // a pipe or FIFO has no positions (ESPIPE): it is read from where it is, once
+      const bytesRead = regular ? readSync(handle.fd, block, 0, block.length, position) : (await handle.read(block, 0, block.length, null)).bytesRead;
       if (bytesRead === 0) break;
       addProgress(bytesRead, 0);
       yield block.subarray(0, bytesRead);
