@@ -108,10 +108,25 @@ function report(error: unknown): number {
     // commander has printed its message already (through outputError above)
     return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   }
+  // no JavaScript text reaches the user: a resource limit of the engine is bad input (exit 2) in our words,
+  // anything else an internal error (exit 70) named by its kind; SVC_STATS_DEBUG=1 adds the original text
   const message = error instanceof Error ? error.message : String(error);
-  printError(messageLine(`internal error: ${message} (please report it)`));
+  const debug = process.env['SVC_STATS_DEBUG'] === '1' ? ` [${message}]` : '';
+  const limit = RESOURCE_LIMITS.find(([pattern]) => pattern.test(message));
+  if (limit !== undefined) {
+    printError(messageLine(`${limit[1]}${debug}`));
+    return limit[2];
+  }
+  printError(messageLine(`internal error${error instanceof Error && error.name !== 'Error' ? ` (${error.name})` : ''}, please report it with the command line${debug}`));
   return 70;
 }
+
+/** Engine limits, as one line of ours: what ran out, and what to do. */
+const RESOURCE_LIMITS: readonly [RegExp, string, number][] = [
+  [/Invalid string length|Invalid array length|Array buffer allocation failed|Cannot create a string longer/,
+    'the result is too large to hold in memory in this format (use -f csv or -f ndjson, which write rows as they come)', EXIT.badInput],
+  [/Maximum call stack size exceeded/, 'internal error: the input is nested more deeply than svc-stats handles, please report it with the command line', 70],
+];
 
 /** One line on stderr. A failing stderr (closed, full) cannot be reported anywhere: it is ignored. */
 function printError(text: string): void {

@@ -112,5 +112,106 @@ describe('every readable stream is read, in one pass', () => {
   });
 });
 
-// keep imports used by later blocks
-void openSync; void closeSync; void symlinkSync; void runCli;
+/** A catalogue with one indicator x of this formula. */
+function formulaCatalogue(formula: string): string {
+  return JSON.stringify({ indicators: [{ id: 'x', label: { zh: 'x', en: 'x' }, unit: { zh: '个', en: 'units' }, formula, decimals: 2 }] });
+}
+
+describe('adversarial families: a coded error or a result, never exit 70 nor a stack trace', () => {
+  const huge = '9'.repeat(320);
+  const families: [string, () => { args: string[]; files: Record<string, string>; input?: string }, number, RegExp][] = [
+    ['a formula nested 10,000 deep', () => ({ args: ['coverage', 'same.csv', '--indicators-file', 'f.json', '-i', 'x'], files: { 'f.json': formulaCatalogue(`${'('.repeat(10_000)}communities${')'.repeat(10_000)}`) } }), 2, /formula: a formula has at most 1000 characters, and this one 20011/],
+    ['10,000 unary minuses', () => ({ args: ['coverage', 'same.csv', '--indicators-file', 'f.json'], files: { 'f.json': formulaCatalogue(`${'-'.repeat(10_000)}communities`) } }), 2, /formula: a formula has at most 1000 characters/],
+    ['50,000 additions', () => ({ args: ['indicators', '--indicators-file', 'f.json'], files: { 'f.json': formulaCatalogue(Array(50_000).fill('communities').join('+')) } }), 2, /formula: a formula has at most 1000 characters/],
+    ['40 parentheses', () => ({ args: ['describe', 'same.csv', '--indicators-file', 'f.json'], files: { 'f.json': formulaCatalogue(`${'('.repeat(40)}communities${')'.repeat(40)}`) } }), 2, /a formula nests parentheses and signs at most 32 deep at character 33/],
+    ['33 signs', () => ({ args: ['describe', 'same.csv', '--indicators-file', 'f.json'], files: { 'f.json': formulaCatalogue(`communities*${'-'.repeat(33)}1`) } }), 2, /at most 32 deep/],
+    ['a JSON catalogue nested 100,000 deep (arrays)', () => ({ args: ['coverage', 'same.csv', '--indicators-file', 'f.json'], files: { 'f.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}` } }), 2, /^svc-stats: f\.json:1: arrays and objects nest at most 32 deep in a catalogue file$/],
+    ['a JSON catalogue nested 100,000 deep (objects)', () => ({ args: ['report', 'same.csv', '-o', 'r.html', '--indicators-file', 'f.json'], files: { 'f.json': `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}` } }), 2, /nest at most 32 deep/],
+    ['a catalogue of 2 MiB', () => ({ args: ['measures', '--indicators-file', 'f.json'], files: { 'f.json': `${' '.repeat(2 << 20)}{}` } }), 2, /a catalogue file holds at most 1,048,576 characters, and this one 2,097,154/],
+    ['a chart value above 1.8e308', () => ({ args: ['chart', 'big.csv', '--indicator', 'urban_population', '-o', 'c.svg'], files: { 'big.csv': `地区,社区数,城镇人口\n甲,1,${huge}\n乙,2,3\n` } }), 2, /urban population: '99,999.*' is beyond the largest value a chart draws \(1\.8e308\)/],
+    ['a ratio above 1.8e308 in an HTML chart', () => ({ args: ['chart', 'big.csv', '--indicator', 'population_per_community', '-o', 'c.html'], files: { 'big.csv': `地区,社区数,城镇人口\n甲,1,${huge}\n乙,2,3\n` } }), 2, /is beyond the largest value a chart draws/],
+    ['a catalogue through a pipe', () => ({ args: ['coverage', 'same.csv', '--indicators-file', '/dev/stdin', '-i', 'population_per_community'], files: {}, input: '{}' }), 0, /^$/],
+  ];
+  it.each(families)('%s', (_name, make, status, message) => {
+    const folder = folderWithInputs();
+    const { args, files, input } = make();
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+    const run = runCli(args, { cwd: folder, input: input ?? '' });
+    expect(run.stderr).not.toMatch(/internal error|\n\s+at |RangeError|TypeError/);
+    expect(run.status).toBe(status);
+    expect(run.stderr.replace(/^svc-stats: (warning: )?.*no unit in the header.*\n/gm, '').trim()).toMatch(message);
+    // nothing written on a refusal
+    if (status === 2) expect(readdirSync(folder).filter((name) => /^(c\.svg|c\.html|r\.html)$/.test(name))).toEqual([]);
+  });
+
+  it('a formula just under the limits is computed, exactly', () => {
+    const folder = folderWithInputs();
+    // 83 × 79947 communities, 995 characters; 32 parentheses
+    writeFileSync(join(folder, 'sum.json'), formulaCatalogue(Array(83).fill('communities').join('+')));
+    writeFileSync(join(folder, 'deep.json'), formulaCatalogue(`${'('.repeat(32)}communities${')'.repeat(32)}`));
+    expect(runCli(['coverage', 'same.csv', '--indicators-file', 'sum.json', '-i', 'x', '-f', 'csv'], { cwd: folder }).stdout).toContain(`79947,${83 * 79947}.00`);
+    expect(runCli(['coverage', 'same.csv', '--indicators-file', 'deep.json', '-i', 'x', '-f', 'csv'], { cwd: folder }).stdout).toContain('79947,79947.00');
+  });
+});
+
+describe('messages show what is in the input, never act on it', () => {
+  it('ESC and a zero-width space in a file name are shown as U+XXXX', () => {
+    const folder = folderWithInputs();
+    const name = 'a\u001b[31mred\u200b.csv';
+    writeFileSync(join(folder, name), '地区,社区数\n甲,abc\n');
+    const run = runCli(['coverage', name], { cwd: folder });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe("svc-stats: aU+001B[31mredU+200B.csv:2:2: 社区数: 'abc' is not a number\n");
+  });
+
+  it('a right-to-left override in a cell, in an error and in a note', () => {
+    const folder = folderWithInputs();
+    writeFileSync(join(folder, 'rtl.csv'), '地区,社区数（个）,城镇人口（人）\n甲\u202e乙,1,2\n全国,1,2\n');
+    const byRegion = runCli(['coverage', 'rtl.csv', '--by', 'region'], { cwd: folder });
+    expect(byRegion.status).toBe(2);
+    expect(byRegion.stderr).toContain("'甲U+202E乙' is not a province");
+    const warned = runCli(['coverage', 'rtl.csv', '-f', 'csv'], { cwd: folder });
+    expect(warned.stderr).toContain('甲U+202E乙 (line 2)');
+    expect(warned.stderr).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200b\u001b]/);
+  });
+
+  it('markdown escapes HTML and Markdown marks in cells', () => {
+    const folder = folderWithInputs();
+    writeFileSync(join(folder, 'md.csv'), '地区,社区数（个）,城镇人口（人）\n<script>alert(1)</script>,1,2000\n*a*|b_[c],3,3000\n');
+    const run = runCli(['coverage', 'md.csv', '-f', 'md', '-q'], { cwd: folder });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('| &lt;script&gt;alert(1)&lt;/script&gt; |');
+    expect(run.stdout).toContain('| \\*a\\*\\|b\\_\\[c\\] |');
+    expect(run.stdout).not.toContain('<script>');
+  });
+
+  it('a note quoting a 40,000-character label is cut to 1000 characters (all of it under --verbose)', () => {
+    const folder = folderWithInputs();
+    writeFileSync(join(folder, 'long.csv'), `地区,社区数（个）,城镇人口（人）\n北京${'长'.repeat(40_000)},1,2\n天津,2,3\n`);
+    const run = runCli(['coverage', 'long.csv', '-f', 'csv'], { cwd: folder });
+    expect(run.status).toBe(0);
+    for (const line of run.stderr.split('\n')) expect([...line].length).toBeLessThanOrEqual(1000 + 'svc-stats: '.length);
+    expect(runCli(['coverage', 'long.csv', '-f', 'csv', '--verbose'], { cwd: folder }).stderr).toContain('长'.repeat(40_000));
+  });
+
+  it('an .xlsx cell is cut at 32,767 characters, with a note on stderr and in the notes sheet', async () => {
+    const folder = folderWithInputs();
+    writeFileSync(join(folder, 'long.csv'), `地区,社区数（个）,城镇人口（人）\n北京${'长'.repeat(40_000)},1,2\n天津,2,3\n`);
+    const run = runCli(['coverage', 'long.csv', '-o', 'long.xlsx', '-i', 'population_per_community'], { cwd: folder });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('svc-stats: 1 cell cut to 32,767 characters, the most an Excel cell holds');
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(folder, 'long.xlsx'));
+    const texts = workbook.worksheets.flatMap((sheet) => {
+      const found: string[] = [];
+      sheet.eachRow((row) => row.eachCell((cell) => void found.push(String(cell.value))));
+      return found;
+    });
+    expect(Math.max(...texts.map((text) => text.length))).toBe(32_767);
+    expect(texts.find((text) => text.startsWith('北京'))).toBe(`北京${'长'.repeat(32_764)}…`);
+    expect(texts.some((text) => text.startsWith('1 cell cut to 32,767 characters'))).toBe(true);
+  });
+});
+
+void openSync; void closeSync; void symlinkSync; void existsSync;

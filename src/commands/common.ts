@@ -13,7 +13,7 @@ import { ENCODING_CHOICES } from '../io/sources/encoding.js';
 import type { OutputOptions } from './write.js';
 import type { Format, Lang } from '../render/model.js';
 import { FORMATS } from '../render/model.js';
-import { EXIT, SvcError } from '../errors.js';
+import { EXIT, SvcError, printable } from '../errors.js';
 import { normaliseYear } from '../catalogue/columns.js';
 import { byParts } from '../engine/grouping.js';
 import type { Note, NoteMode } from '../notes.js';
@@ -171,6 +171,9 @@ export function addNoteOptions(command: Command): Command {
 
 let noteMode: NoteMode = 'default';
 
+/** The longest note line printed without --verbose (README, Reliability). */
+export const NOTE_LIMIT = 1000;
+
 /** Set once per run, from the parsed --quiet / --verbose. */
 export function setNoteMode(options: { quiet?: boolean; verbose?: boolean }): void {
   noteMode = options.quiet === true ? 'quiet' : options.verbose === true ? 'verbose' : 'default';
@@ -211,5 +214,8 @@ export function groupOption(options: { by?: string; regions?: RegionScheme }): {
 /** Diagnostics go to standard error, one line each, never into the data; none under --quiet. */
 export function note(message: string): void {
   if (noteMode === 'quiet') return;
-  process.stderr.write(`svc-stats: ${message}\n`);
+  const line = printable(message.replace(/[\r\n]+/g, ' '));
+  // lists are cut to a few names unless --verbose; a name of 40,000 characters is cut here
+  const shown = noteMode === 'default' && line.length > NOTE_LIMIT ? `${line.slice(0, NOTE_LIMIT - 1)}…` : line;
+  process.stderr.write(`svc-stats: ${shown}\n`);
 }

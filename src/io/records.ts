@@ -7,7 +7,6 @@
  * refused with what it looks like; anything else is CSV text, whose delimiter is sniffed when none is given
  * and its first line has no comma (csv/sniff.ts).
  */
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { SvcError } from '../errors.js';
@@ -17,7 +16,7 @@ import { DELIMITER_NAMES, sniffDelimiter } from './csv/sniff.js';
 import { notice } from './notices.js';
 import type { Encoding } from './sources/encoding.js';
 import { detectEncoding } from './sources/encoding.js';
-import { displayName, inputError, isStream, readAllBytes } from './sources/source.js';
+import { displayName, inputError, isStream, readAllBytes, streamOf } from './sources/source.js';
 import { BINARY_KIND_MESSAGES, readXlsxRecords, sniffBinaryKind } from './xlsx.js';
 
 export type { InputRecord, LineBlock, RecordBatch, RecordSource } from './csv/records.js';
@@ -89,7 +88,7 @@ async function* readRecords(source: string, file: string, options: RecordOptions
  */
 async function headOf(source: string, file: string, options: RecordOptions): Promise<{ bytes: Uint8Array; stdin?: NodeJS.ReadableStream }> {
   if (source === '-' || options.stdin !== undefined || isStream(source)) {
-    const input = (options.stdin ?? (source === '-' ? process.stdin : createReadStream(source))) as AsyncIterable<Uint8Array>;
+    const input = (options.stdin ?? streamOf(source)) as AsyncIterable<Uint8Array>;
     const iterator = input[Symbol.asyncIterator]();
     const chunks: Buffer[] = [];
     let length = 0;

@@ -2,8 +2,9 @@
  * Bytes in: a file, standard input (`-`), or a byte range of a file for a worker thread. Blocks are read through
  * a file handle, lighter to start than a read stream, which matters for the many small yearbook tables.
  */
-import { readSync, statSync } from 'node:fs';
+import { createReadStream, fstatSync, readSync, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { getSystemErrorMap } from 'node:util';
 import { SvcError } from '../../errors.js';
 import type { EncodingChoice } from './encoding.js';
 import { PieceDecoder, detectEncoding } from './encoding.js';
@@ -41,6 +42,25 @@ export function isStream(source: string): boolean {
   }
 }
 
+/**
+ * A path that is this process's standard input when that is not a regular file (`/dev/stdin`, `/dev/fd/0`,
+ * `/proc/self/fd/0` on a pipe or a socket): read through process.stdin, since a socket cannot be opened again.
+ */
+export function isOwnStandardInput(source: string): boolean {
+  try {
+    const own = fstatSync(0);
+    const named = statSync(source);
+    return !own.isFile() && own.dev === named.dev && own.ino === named.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** The stream of a source read once: standard input for `-` or a path that is it, else the path opened once. */
+export function streamOf(source: string): NodeJS.ReadableStream {
+  return source === '-' || isOwnStandardInput(source) ? process.stdin : createReadStream(source);
+}
+
 /** How a source is named in messages: `<stdin>` for `-`. */
 export function displayName(source: string): string {
   return source === '-' ? '<stdin>' : source;
@@ -50,7 +70,7 @@ export function displayName(source: string): string {
 export async function openBytes(source: string, options: SourceOptions = {}): Promise<AsyncIterable<Uint8Array>> {
   const file = displayName(source);
   if (options.stdin !== undefined) return options.stdin as AsyncIterable<Uint8Array>;
-  if (source === '-') return process.stdin as AsyncIterable<Uint8Array>;
+  if (source === '-' || isOwnStandardInput(source)) return process.stdin as AsyncIterable<Uint8Array>;
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(source);
@@ -121,13 +141,21 @@ export function inputError(error: unknown, file: string): SvcError {
   if (code === 'ENOENT') return new SvcError('FILE_NOT_FOUND', 'no such file', { file });
   if (code === 'EACCES' || code === 'EPERM') return new SvcError('FILE_UNREADABLE', 'permission denied', { file });
   if (code === 'EISDIR') return new SvcError('FILE_UNREADABLE', 'is a directory, not a file', { file });
-  return new SvcError('FILE_UNREADABLE', `cannot be read: ${(error as Error).message}`, { file });
+  if (code === 'ENXIO') return new SvcError('FILE_UNREADABLE', 'is a socket or a device that cannot be opened for reading', { file });
+  // the system's words (`input/output error`), not Node's text (`EIO: i/o error, read`)
+  const { errno } = error as NodeJS.ErrnoException;
+  const reason = (typeof errno === 'number' ? getSystemErrorMap().get(errno)?.[1] : undefined) ?? 'an error of the system';
+  return new SvcError('FILE_UNREADABLE', `cannot be read: ${reason}`, { file });
 }
 
 /** Read a whole small file (a catalogue or figures file) as bytes. */
 export async function readAllBytes(source: string, options: SourceOptions = {}): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const block of await openBytes(source, options)) parts.push(Buffer.from(block));
+  try {
+    for await (const block of await openBytes(source, options)) parts.push(Buffer.from(block));
+  } catch (error) {
+    throw inputError(error, displayName(source));
+  }
   return Buffer.concat(parts);
 }
 
