@@ -7,7 +7,7 @@ import { addExamples, addNoteOptions, currentHelpWidth, note, setNoteMode, settl
 import { displayWidth } from './render/width.js';
 import { EXIT, SvcError, messageLine } from './errors.js';
 import { onNotice } from './io/notices.js';
-import { OutputClosed, isClaimedOutputError, systemReason } from './io/output.js';
+import { OutputClosed, checkOutputTarget, isClaimedOutputError, systemReason } from './io/output.js';
 
 export { removeTemporaryFiles } from './io/output.js';
 
@@ -72,6 +72,12 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     if (command.name() !== 'completion') addNoteOptions(command).hook('preAction', (_, action) => setNoteMode(action.opts()));
     // -o - and the closed table of formats, before any work
     command.hook('preAction', (_, action) => settleOutput(action));
+    // -o is never a file the run reads (its operands, --indicators-file, --expected, standard input): refused
+    // before anything is read, for every command at once
+    command.hook('preAction', (_, action) => {
+      const { output, indicatorsFile, expected } = action.opts<{ output?: string; indicatorsFile?: string; expected?: string }>();
+      if (command.name() !== 'completion') checkOutputTarget(output, [...action.args, indicatorsFile, expected]);
+    });
     program.addCommand(command);
   }
   const width = currentHelpWidth();
@@ -116,10 +122,25 @@ function report(error: unknown): number {
     // commander has printed its message already (through outputError above)
     return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
   }
+  // no JavaScript text reaches the user: a resource limit of the engine is bad input (exit 2) in our words,
+  // anything else an internal error (exit 70) named by its kind; SVC_STATS_DEBUG=1 adds the original text
   const message = error instanceof Error ? error.message : String(error);
-  printError(messageLine(`internal error: ${message} (please report it)`));
+  const debug = process.env['SVC_STATS_DEBUG'] === '1' ? ` [${message}]` : '';
+  const limit = RESOURCE_LIMITS.find(([pattern]) => pattern.test(message));
+  if (limit !== undefined) {
+    printError(messageLine(`${limit[1]}${debug}`));
+    return limit[2];
+  }
+  printError(messageLine(`internal error${error instanceof Error && error.name !== 'Error' ? ` (${error.name})` : ''}, please report it with the command line${debug}`));
   return 70;
 }
+
+/** Engine limits, as one line of ours: what ran out, and what to do. */
+const RESOURCE_LIMITS: readonly [RegExp, string, number][] = [
+  [/Invalid string length|Invalid array length|Array buffer allocation failed|Cannot create a string longer/,
+    'the result is too large to hold in memory in this format (use -f csv or -f ndjson, which write rows as they come)', EXIT.badInput],
+  [/Maximum call stack size exceeded/, 'internal error: the input is nested more deeply than svc-stats handles, please report it with the command line', 70],
+];
 
 /** One line on stderr. A failing stderr (closed, full) cannot be reported anywhere: it is ignored. */
 function printError(text: string): void {

@@ -16,7 +16,7 @@ import type { Format, Lang } from '../render/model.js';
 import { FORMATS } from '../render/model.js';
 import type { OutputKind } from '../render/format.js';
 import { extensionsOf, outputFormat } from '../render/format.js';
-import { EXIT, SvcError } from '../errors.js';
+import { EXIT, SvcError, printable } from '../errors.js';
 import { normaliseYear } from '../catalogue/columns.js';
 import { byParts } from '../engine/grouping.js';
 import type { Note, NoteMode } from '../notes.js';
@@ -192,6 +192,9 @@ export function addNoteOptions(command: Command): Command {
 
 let noteMode: NoteMode = 'default';
 
+/** The longest note line printed without --verbose (README, Reliability). */
+export const NOTE_LIMIT = 1000;
+
 /** Set once per run, from the parsed --quiet / --verbose. */
 export function setNoteMode(options: { quiet?: boolean; verbose?: boolean }): void {
   noteMode = options.quiet === true ? 'quiet' : options.verbose === true ? 'verbose' : 'default';
@@ -232,7 +235,10 @@ export function groupOption(options: { by?: string; regions?: RegionScheme }): {
 /** Diagnostics go to standard error, one line each, never into the data; none under --quiet. */
 export function note(message: string): void {
   if (noteMode === 'quiet') return;
-  process.stderr.write(`svc-stats: ${message}\n`);
+  const line = printable(message.replace(/[\r\n]+/g, ' '));
+  // lists are cut to a few names unless --verbose; a name of 40,000 characters is cut here
+  const shown = noteMode === 'default' && line.length > NOTE_LIMIT ? `${line.slice(0, NOTE_LIMIT - 1)}…` : line;
+  process.stderr.write(`svc-stats: ${shown}\n`);
 }
 
 /** The width help is written for (COLUMNS, else the terminal's, else 80; at most 80): render/help.ts. */

@@ -209,6 +209,6 @@ describe('svc-stats report', () => {
     expect(html).toContain('The units of 2005-gb18030.csv are not all provinces: no regional grouping.');
     const stdin = runCli(['report', '-', '-o', out], { input: 'a,b\n' });
     expect(stdin.status).toBe(2);
-    expect(stdin.stderr).toMatch(/standard input only once/);
+    expect(stdin.stderr).toMatch(/standard input or a pipe only once/);
   });
 });
