@@ -75,7 +75,8 @@ export function addInputOptions(command: Command): Command {
       .choices([...ENCODING_CHOICES, ...Object.keys(ENCODING_ALIASES)]).argParser(parseEncoding).default('auto'))
     .addOption(new Option('-d, --delimiter <char>',
       'input delimiter (default: tab for .tsv; else comma, or ; tab | when the first line has no comma and has one of them)').argParser(parseDelimiter))
-    .option('--sheet <name>', 'the sheet of an .xlsx input to read (default: the first)');
+    .option('--sheet <name|n>', 'the sheet of a workbook (.xlsx, .xls, .ods) to read, by name or number from 1 (default: the first visible one)')
+    .addOption(new Option('--sheets <which>', 'all: every visible sheet of a workbook as one table (续表 sheets, one sheet a year)').choices(['all']));
 }
 
 export function addOutputOptions(command: Command): Command {
@@ -121,6 +122,7 @@ export interface CommonOptions {
   encoding: EncodingChoice;
   delimiter?: string;
   sheet?: string;
+  sheets?: 'all';
   format?: Format;
   output?: string;
   bom?: boolean;
@@ -155,7 +157,7 @@ export function readOptions(options: CommonOptions & { by?: string }, catalogue:
   return {
     encoding: options.encoding, delimiter: options.delimiter, measures: catalogue.measures,
     groupColumns: options.by === undefined ? undefined : byParts(options.by),
-    rowsAre: options.rowsAre, sheet: options.sheet, labelColumn: options.label, ...yearOptions(options.year),
+    rowsAre: options.rowsAre, sheet: options.sheet, allSheets: options.sheets === 'all', labelColumn: options.label, ...yearOptions(options.year),
   };
 }
 
