@@ -14,7 +14,7 @@ import type { OutputOptions } from './write.js';
 import type { Format, Lang } from '../render/model.js';
 import { FORMATS } from '../render/model.js';
 import { EXIT, SvcError } from '../errors.js';
-import { normaliseYear } from '../catalogue/columns.js';
+import { FIRST_YEAR, LAST_YEAR, isAcceptedYear, normaliseYear } from '../catalogue/columns.js';
 import { byParts } from '../engine/grouping.js';
 import type { Note, NoteMode } from '../notes.js';
 import { noteLines } from '../notes.js';
@@ -144,6 +144,7 @@ export function yearOptions(values: readonly string[] | undefined): { onlyYear: 
   for (const value of values ?? []) {
     const year = normaliseYear(value);
     if (/^\d{4}$/.test(year)) {
+      if (!isAcceptedYear(year)) throw new SvcError('USAGE', `--year ${value}: not a year from ${FIRST_YEAR} to ${LAST_YEAR}`);
       if (onlyYear !== undefined && onlyYear !== year) throw new SvcError('USAGE', `--year ${onlyYear} and --year ${year}: give one year`);
       onlyYear = year;
     } else {
