@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'USAGE' // bad option, unknown indicator id, bad --decimals
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE' // permissions, a directory, an I/O error
-  | 'FILE_TYPE' // not a table file svc-stats reads: .xls, PDF, an HTML page
+  | 'FILE_TYPE' // not a table file svc-stats reads: PDF, an HTML page, a zip that is no workbook
+  | 'ENCRYPTED' // a workbook protected by a password to open
   | 'ENCODING' // bytes invalid in the chosen encoding
   | 'EMPTY_INPUT' // no header at all
   | 'NO_DATA' // a header but no data rows

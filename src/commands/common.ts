@@ -17,7 +17,7 @@ import { FORMATS } from '../render/model.js';
 import type { OutputKind } from '../render/format.js';
 import { extensionsOf, outputFormat } from '../render/format.js';
 import { EXIT, SvcError, printable } from '../errors.js';
-import { normaliseYear } from '../catalogue/columns.js';
+import { FIRST_YEAR, LAST_YEAR, isAcceptedYear, normaliseYear } from '../catalogue/columns.js';
 import { byParts } from '../engine/grouping.js';
 import type { Note, NoteMode } from '../notes.js';
 import { noteLines } from '../notes.js';
@@ -79,7 +79,8 @@ export function addInputOptions(command: Command): Command {
       .choices([...ENCODING_CHOICES, ...Object.keys(ENCODING_ALIASES)]).argParser(parseEncoding).default('auto'))
     .addOption(new Option('-d, --delimiter <char>',
       'input delimiter (default: tab for .tsv; else comma, or ; tab | when the first line has no comma and has one of them)').argParser(parseDelimiter))
-    .option('--sheet <name>', 'the sheet of an .xlsx input to read (default: the first)');
+    .option('--sheet <name|n>', 'the sheet of a workbook (.xlsx, .xls, .ods) to read, by name or number from 1 (default: the first visible one)')
+    .addOption(new Option('--sheets <which>', 'all: every visible sheet of a workbook as one table (续表 sheets, one sheet a year)').choices(['all']));
 }
 
 /** What each command writes, for the closed table of formats (render/format.ts); any other command writes tables. */
@@ -142,6 +143,7 @@ export interface CommonOptions {
   encoding: EncodingChoice;
   delimiter?: string;
   sheet?: string;
+  sheets?: 'all';
   format?: Format;
   output?: string;
   bom?: boolean;
@@ -163,6 +165,7 @@ export function yearOptions(values: readonly string[] | undefined): { onlyYear: 
   for (const value of values ?? []) {
     const year = normaliseYear(value);
     if (/^\d{4}$/.test(year)) {
+      if (!isAcceptedYear(year)) throw new SvcError('USAGE', `--year ${value}: not a year from ${FIRST_YEAR} to ${LAST_YEAR}`);
       if (onlyYear !== undefined && onlyYear !== year) throw new SvcError('USAGE', `--year ${onlyYear} and --year ${year}: give one year`);
       onlyYear = year;
     } else {
@@ -176,7 +179,7 @@ export function readOptions(options: CommonOptions & { by?: string }, catalogue:
   return {
     encoding: options.encoding, delimiter: options.delimiter, measures: catalogue.measures,
     groupColumns: options.by === undefined ? undefined : byParts(options.by),
-    rowsAre: options.rowsAre, sheet: options.sheet, labelColumn: options.label, ...yearOptions(options.year),
+    rowsAre: options.rowsAre, sheet: options.sheet, allSheets: options.sheets === 'all', labelColumn: options.label, ...yearOptions(options.year),
   };
 }
 

@@ -24,6 +24,7 @@ import { COMPARE_LABELS, labelled } from '../render/labels.js';
 import { readTable } from '../table/rows.js';
 import { rowValues } from './coverage.js';
 import { unitKey } from '../catalogue/row-labels.js';
+import { yearFromName, yearFromTitle } from '../catalogue/columns.js';
 import type { Target } from '../catalogue/targets.js';
 import { formatTarget, targetDecimals, targetValue } from '../catalogue/targets.js';
 import type { Label, OutputCell, ReportCell, ReportColumn, ReportTable } from '../render/model.js';
@@ -85,11 +86,58 @@ export async function readAllEditions(sources: readonly string[], options: ReadO
     throw new SvcError('USAGE', sources.length < 2 ? `${command} needs two or more files, or one file holding several years` : `${command} needs two or more editions`, {},
       'give A.csv B.csv, or one file with a year column of two or more years');
   }
+  notes.push(...sameYearEditions(editions));
   const ordered = timeOrder(editions);
   if (ordered !== editions) {
     notes.push(`${command === 'compare' ? 'compared' : 'read'} in time order (${ordered.map((edition) => edition.year).join(', ')}), not in the order given (${editions.map((edition) => edition.year).join(', ')})`);
   }
   return { editions: ordered, present, notes };
+}
+
+/** Units named in a note on editions that disagree, at most. */
+const DISAGREEMENTS_SHOWN = 5;
+
+/**
+ * Two editions of one year (two files, or a file and a re-issue): the rows of a unit in both should hold the
+ * same figures. Where they do not, a note names the unit, the measure and both values; where they do, a
+ * note says they agree. They stay in the order given either way (timeOrder), without a CAGR.
+ */
+export function sameYearEditions(editions: readonly Edition[]): string[] {
+  const notes: string[] = [];
+  const byYear = new Map<number, Edition[]>();
+  for (const edition of editions) {
+    if (edition.year === undefined) continue;
+    const list = byYear.get(edition.year);
+    if (list === undefined) byYear.set(edition.year, [edition]);
+    else list.push(edition);
+  }
+  for (const [year, list] of byYear) {
+    if (list.length < 2) continue;
+    const [first, ...others] = list;
+    const firstUnits = new Map(first!.units.map((unit) => [unitKey(unit.label), unit]));
+    const differences: string[] = [];
+    let count = 0;
+    for (const other of others) {
+      for (const unit of other.units) {
+        const earlier = firstUnits.get(unitKey(unit.label));
+        if (earlier === undefined) continue;
+        for (const [id, value] of unit.values) {
+          const before = earlier.values.get(id);
+          if (before === undefined || before === null || value === null) continue;
+          if (before.n * value.d === value.n * before.d) continue;
+          count += 1;
+          if (differences.length < DISAGREEMENTS_SHOWN) {
+            differences.push(`${unit.label} ${id} ${roundToString(before, 6, 'half-up').replace(/\.?0+$/, '')} in ${first!.file}, ${roundToString(value, 6, 'half-up').replace(/\.?0+$/, '')} in ${other.file}`);
+          }
+        }
+      }
+    }
+    const files = list.map((edition) => edition.file).join(', ');
+    notes.push(count === 0
+      ? `two editions of ${year} (${files}): their common units agree; compared in the order given`
+      : `two editions of ${year} disagree (${files}), ${count} value${count > 1 ? 's' : ''}: ${differences.join('; ')}${count > differences.length ? `; and ${count - differences.length} more` : ''}; compared in the order given`);
+  }
+  return notes;
 }
 
 /** Editions sorted by year when every year is known and distinct; the same array when already in order. */
@@ -154,21 +202,7 @@ function withoutYear(_display: string, aggregation: Aggregation, key: string): s
   return parts.filter((_part, index) => aggregation.grouper.parts[index]!.kind !== 'year').join(' ');
 }
 
-/** The year a sheet's title gives: `表4-2 各地区城市社区服务情况（2008年）` → 2008. */
-export function yearFromTitle(title: readonly string[]): number | undefined {
-  for (const line of title) {
-    const match = /(?<!\d)(19[4-9]\d|20\d\d)\s*年/.exec(line.normalize('NFKC'));
-    if (match !== null) return Number(match[1]);
-  }
-  return undefined;
-}
-
-/** A 4-digit year (1949–2099) in a file name: `provinces-2009.csv` → 2009. */
-export function yearFromName(file: string): number | undefined {
-  const base = file.split(/[\\/]/).pop() ?? file;
-  const match = /(?<!\d)(19[4-9]\d|20\d\d)(?!\d)/.exec(base);
-  return match === null ? undefined : Number(match[1]);
-}
+export { yearFromName, yearFromTitle };
 
 /** How changes are taken: from the first edition, or from the one before (year on year). */
 export type CompareBase = 'first' | 'previous';

@@ -192,7 +192,9 @@ export class ZeroDenominators {
 /** One output row per input row, for one or more files; with --totals, one total row per file and year. */
 export function coverageTable(tables: readonly Table[], request: CoverageRequest): CoverageResult {
   const manyFiles = tables.length > 1;
-  const hasYear = tables.some((table) => table.plan.yearIndex !== undefined);
+  // several files: a file without a year column shows the year its title or name gives (one file: as before)
+  const yearOf = (table: Table, row: DataRow): string | undefined => row.year ?? (manyFiles ? table.plan.impliedYear?.year : undefined);
+  const hasYear = tables.some((table) => table.plan.yearIndex !== undefined || (manyFiles && table.plan.impliedYear !== undefined));
   const yearsNumeric = tables.every((table) => table.rows.every((row) => row.year === undefined || /^\d{1,4}$/.test(row.year)));
   const leadColumns: ReportColumn[] = [
     ...(manyFiles ? [labelled('file')] : []),
@@ -208,7 +210,7 @@ export function coverageTable(tables: readonly Table[], request: CoverageRequest
       lead: [
         ...(manyFiles ? [table.file] : []),
         row.label ?? null,
-        ...(hasYear ? [row.year === undefined || row.year === '' ? null : row.year] : []),
+        ...(hasYear ? [yearOf(table, row) === undefined || yearOf(table, row) === '' ? null : yearOf(table, row)!] : []),
       ],
       values: rowValues(table, row.values),
       name: `${row.label ?? `line ${row.line}`}${row.year ? ` ${row.year}` : ''}`,
@@ -227,7 +229,7 @@ export function coverageTable(tables: readonly Table[], request: CoverageRequest
           { file: table.file }, 'a total row of the input is never summed');
       }
       units.push({
-        lead: [...(manyFiles ? [table.file] : []), TOTAL_KEY, ...(hasYear ? [year ?? null] : [])],
+        lead: [...(manyFiles ? [table.file] : []), TOTAL_KEY, ...(hasYear ? [year ?? (manyFiles ? table.plan.impliedYear?.year : undefined) ?? null] : [])],
         values: groupValues(table.plan, sums),
         name: `${TOTAL_KEY}${year ? ` ${year}` : ''}`,
       });
