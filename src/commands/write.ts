@@ -11,6 +11,8 @@ import type { RowText } from '../render/rows.js';
 import { isMachineFormat, machineRowText } from '../render/rows.js';
 import type { Sink } from '../io/output.js';
 import type { RunFacts } from './workbook-meta.js';
+import { XLSX_CELL_LIMIT, cutCellsNote } from '../render/xlsx.js';
+import { note } from './common.js';
 import { workbookMeta } from './workbook-meta.js';
 
 export type { RunFacts } from './workbook-meta.js';
@@ -43,6 +45,11 @@ export async function writeOutput(table: ReportTable, options: OutputOptions, fa
         `give -o FILE.${format}, or redirect standard output to a file`);
     }
     content = await renderBinary(table, format, options, workbookMeta(table, { ...facts, notes: [...noticesGiven(), ...facts.notes ?? []] }, options.lang));
+    if (format === 'xlsx') {
+      // the notes sheet says it too (render/xlsx.ts)
+      const cut = table.rows.reduce((count, row) => count + row.filter((cell) => typeof cell === 'string' && cell.length > XLSX_CELL_LIMIT).length, 0);
+      if (cut > 0) note(cutCellsNote(cut));
+    }
   } else {
     content = await render(table, format, { ...options, bom: bomOf(options) }, useColor(options));
   }

@@ -171,7 +171,8 @@ function labelledTable(report: ReportTable, lang: Lang, meta: Omit<XlsxMeta, 'la
   return { ...table, labels, notes };
 }
 
-/** The terminal's width, or COLUMNS when not on a terminal, else unlimited. */
+/** COLUMNS when set (also on a terminal: whoever sets it means it), else the terminal's width, else unlimited. */
 function terminalWidth(): number {
-  return process.stdout.columns ?? (Number(process.env['COLUMNS']) || Infinity);
+  const columns = Number(process.env['COLUMNS']);
+  return Number.isInteger(columns) && columns > 0 ? columns : process.stdout.columns ?? Infinity;
 }

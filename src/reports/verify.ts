@@ -22,7 +22,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import { evaluate, formulaText, inputsOf } from '../catalogue/catalogue.js';
 import { rowValues } from './coverage.js';
 import { sameUnit } from '../catalogue/row-labels.js';
-import { normaliseYear } from '../catalogue/columns.js';
+import { FIRST_YEAR, LAST_YEAR, isAcceptedYear, normaliseYear } from '../catalogue/columns.js';
 import { requireLabel } from '../engine/grouping.js';
 
 export interface VerifyResult {
@@ -45,8 +45,10 @@ export async function verifyFigures(source: string, figuresSource: string, optio
   const keep = rowFilter(figures);
   const rows: DataRow[] = [];
   const records = openRecords(source, options);
-  const plan = await scanTable(records, options, (row) => {
-    if (keep(row.label, row.year, rows.length)) rows.push(row);
+  const plan = await scanTable(records, options, (row, rowPlan) => {
+    // without a year column, the title's or the file name's year is every row's, for figures keyed by year
+    const year = row.year ?? rowPlan.impliedYear?.year;
+    if (keep(row.label, year, rows.length)) rows.push(year === row.year ? row : { ...row, year });
   });
   if (figures.some((figure) => figure.unit !== undefined)) requireLabel(plan, records.file, 'verify with figures naming a unit');
   const table = { file: records.file, plan, rows };
@@ -259,6 +261,10 @@ export async function readFigures(records: RecordSource): Promise<ExpectedFigure
       const expected = cell('expected') ?? '';
       parseFigure(expected, { file, line, column: known.get('expected')! + 1 });
       const year = cell('year');
+      if (year !== undefined && !isAcceptedYear(normaliseYear(year))) {
+        throw new SvcError('BAD_YEAR', `the year '${year}' is not a year from ${FIRST_YEAR} to ${LAST_YEAR}`, { file, line, column: known.get('year')! + 1 },
+          'write years as 2009 or 2009年');
+      }
       const unitText = cell('unitOfMeasure');
       const unitOfMeasure = unitText === undefined ? undefined : figureUnit(unitText, { file, line, column: known.get('unitOfMeasure')! + 1 });
       figures.push({ line, id: cell('indicator') ?? '', unit: cell('unit'), year: year === undefined ? undefined : normaliseYear(year), expected, source: cell('source'), unitOfMeasure });

@@ -28,7 +28,7 @@ function complete(...words: string[]): string[] {
 describe('svc-stats completion bash', () => {
   it('completes the commands', () => {
     expect(complete('svc-stats', '')).toEqual(expect.arrayContaining(['coverage', 'compare', 'describe', 'equity', 'verify', 'completion']));
-    expect(complete('svc-stats', 'co')).toEqual(['compare', 'completion', 'coverage']);
+    expect(complete('svc-stats', 'co')).toEqual(['compare', 'completion', 'convergence', 'coverage']);
   });
 
   it("completes a command's options, and the choices of --format, --encoding and --rounding", () => {
