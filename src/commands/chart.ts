@@ -6,7 +6,8 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import type { ChartKind } from '../render/charts/model.js';
 import type { CommonOptions } from './common.js';
 import { addCatalogueOption, addGroupOptions, addInputOptions, defaultLang, groupOption, note, parseDecimals, printNotes, readOptions, addExamples } from './common.js';
-import { checkOutputTarget, isStreamTarget, writeDocument } from './write.js';
+import { checkOutputTarget, writeDocument } from './write.js';
+import { isStreamTarget } from '../io/target.js';
 import { outputFormat } from '../render/format.js';
 
 interface ChartOptions extends Omit<CommonOptions, 'format' | 'indicators'> {

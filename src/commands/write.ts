@@ -2,7 +2,7 @@
 import { SvcError } from '../errors.js';
 import { noticesGiven } from '../io/notices.js';
 import { openOutput } from '../io/output.js';
-import { isFileTarget } from '../io/target.js';
+import { isFileTarget, isStreamTarget } from '../io/target.js';
 import type { RenderOptions } from '../render/format.js';
 import { render, renderBinary, resolveFormat, useColor } from '../render/format.js';
 import type { BinaryFormat, Format, OutputCell, ReportColumn, ReportTable, RowStream } from '../render/model.js';
@@ -31,10 +31,6 @@ function formatOf(options: OutputOptions): Format {
   return resolveFormat(options, undefined, isStreamTarget(options.output));
 }
 
-/** True for `-o` a device, FIFO or socket (`-o rows.fifo`, `-o /dev/null`): its extension names no format. */
-export function isStreamTarget(output: string | undefined): boolean {
-  return output !== undefined && !isFileTarget(output);
-}
 
 export async function writeOutput(table: ReportTable, options: OutputOptions, facts: RunFacts = { inputs: [] }): Promise<void> {
   const format = formatOf(options);
