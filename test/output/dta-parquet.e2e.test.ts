@@ -44,7 +44,7 @@ function csvOf(args: readonly string[]): string[][] {
 /** The header labels of a human format in `lang`, for the columns every format shows. */
 function mdLabels(args: readonly string[], lang: string): string[] {
   const run = runCli([...args, '-f', 'md', '--lang', lang, '-q']);
-  return run.stdout.split('\n')[0]!.split(' | ').map((cell) => cell.replace(/^\| |\s\|$/g, '').trim());
+  return run.stdout.split('\n')[0]!.split(' | ').map((cell) => cell.replace(/^\| |\s\|$/g, '').trim().replace(/\\(.)/g, '$1'));
 }
 
 function written(args: readonly string[], extension: string, lang: string): Uint8Array {
