@@ -4,7 +4,7 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import { checkOutputTarget, writeOutput } from './write.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings } from './common.js';
+import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings, addExamples } from './common.js';
 
 interface EquityOptions extends CommonOptions {
   by?: string;
@@ -19,8 +19,8 @@ interface EquityOptions extends CommonOptions {
 
 const EXAMPLES = `
 Examples:
-  $ svc-stats equity provinces.csv --indicator centers_per_10k_residents
-  $ svc-stats equity provinces.csv -i population_per_community --by region --groups
+  $ svc-stats equity fixtures/synthetic/provinces-coverage-2009.csv --indicator centers_per_10k_residents
+  $ svc-stats equity fixtures/synthetic/provinces-coverage-2009.csv -i population_per_community --by region --groups
   $ svc-stats equity data/provinces-2009-divisions.csv -i subdistricts --weight none
   $ svc-stats equity provinces.csv -i population_per_community --by region --dagum --bootstrap 999 --seed 7
 
@@ -66,7 +66,7 @@ export function equityCommand(): Command {
     .option('--ci <level>', 'level of the bootstrap intervals', ciLevel, 0.95);
   addAnalysisOptions(command);
   addOutputOptions(command);
-  command.addHelpText('after', EXAMPLES);
+  addExamples(command, EXAMPLES);
   command.action(async (file: string, options: EquityOptions & { indicator?: string }) => {
     checkOutputTarget(options.output, [file]);
     if (options.groups === true && options.by === undefined) throw new SvcError('USAGE', '--groups needs --by');

@@ -78,6 +78,7 @@ export const LABELS = {
   note: { zh: '说明', en: 'note' },
   // verify
   expected: { zh: '公布值', en: 'expected' },
+  unit_of_measure: { zh: '计量单位', en: 'unit of measure' },
   recomputed: { zh: '重算值', en: 'recomputed' },
   exact: { zh: '精确值', en: 'exact' },
   status: { zh: '结果', en: 'status' },
