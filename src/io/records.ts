@@ -16,7 +16,7 @@ import { DELIMITER_NAMES, sniffDelimiter } from './csv/sniff.js';
 import { notice } from './notices.js';
 import type { Encoding } from './sources/encoding.js';
 import { detectEncoding } from './sources/encoding.js';
-import { displayName, inputError, readAllBytes } from './sources/source.js';
+import { displayName, inputError, isStream, readAllBytes, streamOf } from './sources/source.js';
 import { BINARY_KIND_MESSAGES, readWorkbookRecords, sniffBinaryKind } from './xlsx.js';
 
 export type { InputRecord, LineBlock, RecordBatch, RecordSource } from './csv/records.js';
@@ -66,7 +66,7 @@ async function* readRecords(source: string, file: string, options: RecordOptions
   const sniffed = sniffBinaryKind(head.bytes);
   const kind = sniffed === 'utf16-no-bom' && options.encoding === 'utf16le' ? undefined : sniffed;
   if (kind === 'xlsx' || kind === 'xls' || kind === 'ods') {
-    const bytes = source === '-' ? await readAllBytes(source, { stdin: head.stdin }) : await readAllBytes(source);
+    const bytes = head.stdin !== undefined ? await readAllBytes(source, { stdin: head.stdin }) : await readAllBytes(source);
     const { records, sheetName, notes } = await readWorkbookRecords(bytes, file, kind, { sheet, allSheets });
     for (const note of notes) notice(note);
     onEncoding(`${kind}, sheet ${sheetName}`);
@@ -92,12 +92,13 @@ async function* readRecords(source: string, file: string, options: RecordOptions
 }
 
 /**
- * The first SNIFF_SIZE bytes of a source (fewer if it is shorter). Standard input cannot be read twice: its
+ * The first SNIFF_SIZE bytes of a source (fewer if it is shorter). Standard input, and any path that is not a
+ * regular file (a pipe, a FIFO, `<(…)`, /dev/stdin on a pipe), cannot be read twice: it is opened once, its
  * first bytes are kept and given back, followed by the rest, as `stdin` for the reader.
  */
 async function headOf(source: string, file: string, options: RecordOptions): Promise<{ bytes: Uint8Array; stdin?: NodeJS.ReadableStream }> {
-  if (source === '-') {
-    const input = (options.stdin ?? process.stdin) as AsyncIterable<Uint8Array>;
+  if (source === '-' || options.stdin !== undefined || isStream(source)) {
+    const input = (options.stdin ?? streamOf(source)) as AsyncIterable<Uint8Array>;
     const iterator = input[Symbol.asyncIterator]();
     const chunks: Buffer[] = [];
     let length = 0;
