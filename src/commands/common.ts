@@ -13,7 +13,8 @@ import { ENCODING_CHOICES } from '../io/sources/encoding.js';
 import { isStreamTarget } from '../io/target.js';
 import type { Format, Lang } from '../render/model.js';
 import { FORMATS } from '../render/model.js';
-import type { OutputKind, RenderOptions } from '../render/format.js';
+import type { RenderOptions } from '../render/format.js';
+import type { OutputKind } from '../render/format.js';
 import { extensionsOf, outputFormat } from '../render/format.js';
 import { EXIT, SvcError, printable } from '../errors.js';
 import { FIRST_YEAR, LAST_YEAR, isAcceptedYear, normaliseYear } from '../catalogue/columns.js';
@@ -21,6 +22,9 @@ import { byParts } from '../engine/grouping.js';
 import type { Note, NoteMode } from '../notes.js';
 import { noteLines } from '../notes.js';
 import { helpWidth, wrapHelpText } from '../render/help.js';
+
+/** As RenderOptions, but `bom` may be left to the target: undefined puts a BOM into a file, none on a stream. */
+export type OutputOptions = Omit<RenderOptions, 'bom'> & { readonly bom: boolean | undefined };
 
 /** zh when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with zh, else en. */
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
@@ -81,9 +85,6 @@ export function addInputOptions(command: Command): Command {
     .option('--sheet <name|n>', 'the sheet of a workbook (.xlsx, .xls, .ods) to read, by name or number from 1 (default: the first visible one)')
     .addOption(new Option('--sheets <which>', 'all: every visible sheet of a workbook as one table (续表 sheets, one sheet a year)').choices(['all']));
 }
-
-/** write.ts's OutputOptions, spelt here: write.ts imports this module (note), so this one does not import it. */
-type OutputOptions = Omit<RenderOptions, 'bom'> & { readonly bom: boolean | undefined };
 
 /** What each command writes, for the closed table of formats (render/format.ts); any other command writes tables. */
 const OUTPUT_KINDS: Readonly<Record<string, OutputKind>> = { chart: 'chart', report: 'report' };

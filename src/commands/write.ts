@@ -12,15 +12,15 @@ import { isMachineFormat, machineRowText } from '../render/rows.js';
 import type { Sink } from '../io/output.js';
 import type { RunFacts } from './workbook-meta.js';
 import { XLSX_CELL_LIMIT, cutCellsNote } from '../render/xlsx.js';
+import type { OutputOptions } from './common.js';
 import { note } from './common.js';
+export type { OutputOptions };
 import { workbookMeta } from './workbook-meta.js';
 
 export type { RunFacts } from './workbook-meta.js';
 
 export { checkOutputTarget } from '../io/output.js';
 
-/** As RenderOptions, but `bom` may be left to the target: undefined puts a BOM into a file, none on a stream. */
-export type OutputOptions = Omit<RenderOptions, 'bom'> & { readonly bom: boolean | undefined };
 
 const BINARY_NAMES: Readonly<Record<BinaryFormat, string>> = {
   xlsx: 'an .xlsx workbook', dta: 'a Stata .dta file', parquet: 'a Parquet file',
@@ -31,6 +31,7 @@ function formatOf(options: OutputOptions): Format {
   return resolveFormat(options, undefined, isStreamTarget(options.output));
 }
 
+export { isStreamTarget };
 
 export async function writeOutput(table: ReportTable, options: OutputOptions, facts: RunFacts = { inputs: [] }): Promise<void> {
   const format = formatOf(options);
