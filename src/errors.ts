@@ -1,3 +1,4 @@
+import { printable } from './printable.js';
 /**
  * The one error type of svc-stats. Core code throws it; only src/cli.ts prints it and chooses the exit code.
  * Tests assert `code`, which is stable; the message may be reworded.
@@ -6,7 +7,8 @@ export type ErrorCode =
   | 'USAGE' // bad option, unknown indicator id, bad --decimals
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE' // permissions, a directory, an I/O error
-  | 'FILE_TYPE' // not a table file svc-stats reads: .xls, PDF, an HTML page
+  | 'FILE_TYPE' // not a table file svc-stats reads: PDF, an HTML page, a zip that is no workbook
+  | 'ENCRYPTED' // a workbook protected by a password to open
   | 'ENCODING' // bytes invalid in the chosen encoding
   | 'EMPTY_INPUT' // no header at all
   | 'NO_DATA' // a header but no data rows
@@ -58,13 +60,16 @@ export class SvcError extends Error {
   describe(): string {
     const { file, line, column } = this.location;
     const where = [file, line, line !== undefined ? column : undefined].filter((part) => part !== undefined);
-    const prefix = cut(where.length > 0 ? `${where.join(':')}: ` : '', 120);
-    const message = cut(shortenQuotes(this.message), Math.max(60, DESCRIBE_LIMIT - prefix.length - 40));
+    const oneLine = (text: string): string => printable(text.replace(/[\r\n]+/g, ' '));
+    const prefix = cut(where.length > 0 ? oneLine(`${where.join(':')}: `) : '', 120);
+    const message = cut(shortenQuotes(oneLine(this.message)), Math.max(60, DESCRIBE_LIMIT - prefix.length - 40));
     const room = DESCRIBE_LIMIT - prefix.length - message.length - 3;
-    const hint = this.hint ? ` (${cut(shortenQuotes(this.hint), Math.max(20, room))})` : '';
-    return `${prefix}${message}${hint}`.replace(/[\r\n]+/g, ' ');
+    const hint = this.hint ? ` (${cut(shortenQuotes(oneLine(this.hint)), Math.max(20, room))})` : '';
+    return `${prefix}${message}${hint}`;
   }
 }
+
+export { printable };
 
 /** The longest line an error prints, `svc-stats: ` included; 3 MB labels must not become 3 MB messages. */
 export const MESSAGE_LIMIT = 300;
@@ -85,7 +90,7 @@ function shortenQuotes(text: string): string {
 
 /** Any text printed as one diagnostic line (commander's own messages too): quotes and length cut, one line. */
 export function messageLine(text: string): string {
-  return cut(shortenQuotes(text.replace(/\s*[\r\n]+\s*/g, ' ')), DESCRIBE_LIMIT);
+  return cut(shortenQuotes(printable(text.replace(/\s*[\r\n]+\s*/g, ' '))), DESCRIBE_LIMIT);
 }
 
 /** Exit codes of a run that ends normally: 0 success, 1 a check failed (verify, or a warning under --strict), 2 bad input or usage. bin/svc-stats.js

@@ -34,9 +34,15 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
   'recomputed', 'exact', 'status', 'matches_under', 'difference', 'source', 'total_label', 'total', 'sum_of_parts',
   'parts', 'parts_missing', 'id', 'label', 'formula', 'decimals', 'names', 'kind', 'label_zh', 'label_en', 'unit_zh',
   'unit_en', 'catalogue_note', 'base_unit',
+  // equity's further indices, Dagum's decomposition, bootstrap bounds, convergence, compare --long, verify
+  'ge_m1', 'ge_2', 'atkinson_0_5', 'atkinson_1', 'atkinson_2', 'ge_m1_between', 'ge_m1_within', 'ge_2_between',
+  'ge_2_within', 'gini_within', 'gini_net_between', 'gini_transvariation', 'gini_within_share',
+  'gini_net_between_share', 'gini_transvariation_share', 'part', 'value', 'share_of_gini', 'relative_affluence',
+  'population_share', 'value_share', 'lower', 'upper', 'sd_log', 'model', 'from_year', 'to_year', 'beta', 'se', 't',
+  'r_squared', 'speed', 'half_life', 'rank', 'unit_of_measure',
 ]);
-/** compare's per-edition columns: value_2005, change_2009, … */
-const RESERVED_PREFIXES = ['value_', 'change_', 'pct_change_', 'cagr_'];
+/** compare's per-edition columns (value_2005, change_2009, …) and --rank's (rank_ID) */
+const RESERVED_PREFIXES = ['value_', 'change_', 'pct_change_', 'cagr_', 'rank_'];
 
 const KEYS = {
   root: ['measures', 'indicators'],
@@ -126,8 +132,43 @@ function refuseDuplicateKeys(text: string, file: string): void {
   });
 }
 
+/**
+ * The largest catalogue file, and the deepest nesting of its arrays and objects (the catalogue's own shape is
+ * 4 deep): checked on the text before it is parsed, so that no parser recurses out of its stack.
+ */
+export const MAX_CATALOGUE_CHARACTERS = 1 << 20;
+export const MAX_CATALOGUE_DEPTH = 32;
+
+/** Refuses a catalogue text beyond the limits, in one scan that skips strings. */
+function checkCatalogueSize(text: string, file: string): void {
+  if (text.length > MAX_CATALOGUE_CHARACTERS) {
+    throw new SvcError('CATALOGUE', `a catalogue file holds at most ${MAX_CATALOGUE_CHARACTERS.toLocaleString('en')} characters, and this one ${text.length.toLocaleString('en')}`, { file });
+  }
+  let depth = 0;
+  let line = 1;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x22) {
+      // a string: to its closing quote, over escapes
+      for (index += 1; index < text.length && text.charCodeAt(index) !== 0x22; index += 1) {
+        if (text.charCodeAt(index) === 0x5c) index += 1;
+      }
+    } else if (code === 0x0a) {
+      line += 1;
+    } else if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > MAX_CATALOGUE_DEPTH) {
+        throw new SvcError('CATALOGUE', `arrays and objects nest at most ${MAX_CATALOGUE_DEPTH} deep in a catalogue file`, { file, line });
+      }
+    } else if (code === 0x5d || code === 0x7d) {
+      depth -= 1;
+    }
+  }
+}
+
 export function parseUserCatalogue(text: string, file: string, base: Catalogue = BUILTIN_CATALOGUE): Catalogue {
   const check: Checker = new Checker(file); // typed, so that check.fail() narrows as `never`
+  checkCatalogueSize(text, file);
   let json: unknown;
   try {
     json = JSON.parse(text);

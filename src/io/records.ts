@@ -3,7 +3,7 @@
  * header planning and the engine never know where records come from.
  *
  * What a source is, is decided by its first 64 KiB, not by its name, for files and standard input alike: an
- * .xlsx workbook is read as its sheet's records; an old .xls, a PDF, an HTML page or UTF-16 without a BOM is
+ * .xlsx, .xls or .ods workbook is read as its sheet's records; a PDF, an HTML page or UTF-16 without a BOM is
  * refused with what it looks like; anything else is CSV text, whose delimiter is sniffed when none is given
  * and its first line has no comma (csv/sniff.ts).
  */
@@ -16,15 +16,17 @@ import { DELIMITER_NAMES, sniffDelimiter } from './csv/sniff.js';
 import { notice } from './notices.js';
 import type { Encoding } from './sources/encoding.js';
 import { detectEncoding } from './sources/encoding.js';
-import { displayName, inputError, readAllBytes } from './sources/source.js';
-import { BINARY_KIND_MESSAGES, readXlsxRecords, sniffBinaryKind } from './xlsx.js';
+import { displayName, inputError, isStream, readAllBytes, streamOf } from './sources/source.js';
+import { BINARY_KIND_MESSAGES, readWorkbookRecords, sniffBinaryKind } from './xlsx.js';
 
 export type { InputRecord, LineBlock, RecordBatch, RecordSource } from './csv/records.js';
 export { isLineBlock, recordsOf } from './csv/records.js';
 
 export interface RecordOptions extends CsvOptions {
-  /** --sheet: the sheet of an .xlsx input to read (default: the first) */
+  /** --sheet: the sheet of a workbook to read, by name or number (default: the first visible one) */
   readonly sheet?: string | undefined;
+  /** --sheets all: every visible sheet of a workbook as one table */
+  readonly allSheets?: boolean | undefined;
 }
 
 /** How much of a source decides its kind and its delimiter: the zip part names of an .xlsx are within it. */
@@ -52,7 +54,7 @@ async function* csvWithEncoding(source: string, options: CsvOptions, onEncoding:
 }
 
 async function* readRecords(source: string, file: string, options: RecordOptions, onEncoding: (encoding: string) => void): AsyncGenerator<RecordBatch> {
-  const { sheet, ...csvOptions } = options;
+  const { sheet, allSheets, ...csvOptions } = options;
   if (options.range !== undefined) {
     // a worker's byte range of a large CSV file: the main thread has looked at the file; only the delimiter is sniffed again
     const delimiter = options.delimiter ?? sniffedDelimiter(source, file, (await headOf(source, file, options)).bytes, options, false);
@@ -63,10 +65,11 @@ async function* readRecords(source: string, file: string, options: RecordOptions
   // UTF-16 without a BOM is read when asked for by --encoding utf16le
   const sniffed = sniffBinaryKind(head.bytes);
   const kind = sniffed === 'utf16-no-bom' && options.encoding === 'utf16le' ? undefined : sniffed;
-  if (kind === 'xlsx') {
-    const bytes = source === '-' ? await readAllBytes(source, { stdin: head.stdin }) : await readAllBytes(source);
-    const { records, sheetName } = await readXlsxRecords(bytes, file, sheet);
-    onEncoding(`xlsx, sheet ${sheetName}`);
+  if (kind === 'xlsx' || kind === 'xls' || kind === 'ods') {
+    const bytes = head.stdin !== undefined ? await readAllBytes(source, { stdin: head.stdin }) : await readAllBytes(source);
+    const { records, sheetName, notes } = await readWorkbookRecords(bytes, file, kind, { sheet, allSheets });
+    for (const note of notes) notice(note);
+    onEncoding(`${kind}, sheet ${sheetName}`);
     yield records;
     return;
   }
@@ -74,20 +77,28 @@ async function* readRecords(source: string, file: string, options: RecordOptions
     const { message, hint } = BINARY_KIND_MESSAGES[kind];
     throw new SvcError(kind === 'utf16-no-bom' ? 'ENCODING' : 'FILE_TYPE', message, { file }, hint);
   }
-  if (sheet !== undefined) {
-    throw new SvcError('USAGE', '--sheet is for .xlsx workbooks, and this is CSV text', { file });
+  if (looksLikeJsonArray(head.bytes)) {
+    // svc-stats' own json output (an array of flat objects) read back: its keys are the header
+    const bytes = source === '-' ? await readAllBytes(source, { stdin: head.stdin }) : await readAllBytes(source);
+    onEncoding('json');
+    yield jsonRecords(bytes, file);
+    return;
+  }
+  if (sheet !== undefined || allSheets === true) {
+    throw new SvcError('USAGE', `${sheet !== undefined ? '--sheet' : '--sheets'} is for workbooks (.xlsx, .xls, .ods), and this is CSV text`, { file });
   }
   const delimiter = options.delimiter ?? sniffedDelimiter(source, file, head.bytes, options, true);
   yield* csvWithEncoding(source, { ...csvOptions, delimiter, ...(head.stdin ? { stdin: head.stdin } : {}) }, onEncoding);
 }
 
 /**
- * The first SNIFF_SIZE bytes of a source (fewer if it is shorter). Standard input cannot be read twice: its
+ * The first SNIFF_SIZE bytes of a source (fewer if it is shorter). Standard input, and any path that is not a
+ * regular file (a pipe, a FIFO, `<(…)`, /dev/stdin on a pipe), cannot be read twice: it is opened once, its
  * first bytes are kept and given back, followed by the rest, as `stdin` for the reader.
  */
 async function headOf(source: string, file: string, options: RecordOptions): Promise<{ bytes: Uint8Array; stdin?: NodeJS.ReadableStream }> {
-  if (source === '-') {
-    const input = (options.stdin ?? process.stdin) as AsyncIterable<Uint8Array>;
+  if (source === '-' || options.stdin !== undefined || isStream(source)) {
+    const input = (options.stdin ?? streamOf(source)) as AsyncIterable<Uint8Array>;
     const iterator = input[Symbol.asyncIterator]();
     const chunks: Buffer[] = [];
     let length = 0;
@@ -146,4 +157,51 @@ function sniffedDelimiter(source: string, file: string, head: Uint8Array, option
     notice(`${file}: read as separated by ${DELIMITER_NAMES[delimiter]}: its first line has no comma (--delimiter sets it)`);
   }
   return delimiter;
+}
+
+/** A JSON array, as svc-stats writes with -f json: its first character (after a BOM and blanks) is `[`. */
+function looksLikeJsonArray(head: Uint8Array): boolean {
+  let at = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (at < head.length && (head[at] === 0x20 || head[at] === 0x0a || head[at] === 0x0d || head[at] === 0x09)) at += 1;
+  return head[at] === 0x5b && head[at + 1] !== 0x5d; // `[`, not `[]` alone (an empty array is read as CSV text and refused as empty)
+}
+
+/**
+ * Records of a JSON array of flat objects: the keys (in order of first appearance) are the header, each object
+ * a row; numbers as their shortest decimal text, null as an empty cell. A nested value, a number beyond 2^53
+ * (no longer exact once parsed) or text that is not JSON is an error naming the file.
+ */
+function jsonRecords(bytes: Uint8Array, file: string): { cells: string[]; line: number }[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
+  } catch {
+    throw new SvcError('CSV_SYNTAX', 'starts as a JSON array but is not valid UTF-8 JSON', { file }, 'give a JSON array of objects, as svc-stats -f json writes, or CSV text');
+  }
+  if (!Array.isArray(value) || !value.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row))) {
+    throw new SvcError('CSV_SYNTAX', 'a JSON input must be an array of objects, one a row', { file });
+  }
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const row of value as Record<string, unknown>[]) for (const key of Object.keys(row)) if (!seen.has(key)) { seen.add(key); keys.push(key); }
+  const records = [{ cells: keys, line: 1 }];
+  (value as Record<string, unknown>[]).forEach((row, index) => {
+    records.push({
+      line: index + 2,
+      cells: keys.map((key) => {
+        const cell = row[key];
+        if (cell === null || cell === undefined) return '';
+        if (typeof cell === 'string') return cell;
+        if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+        if (typeof cell === 'number') {
+          if (Number.isInteger(cell) && !Number.isSafeInteger(cell)) {
+            throw new SvcError('NOT_A_NUMBER', `row ${index + 1}, ${key}: ${cell} is beyond 2^53 and no longer exact once read as JSON`, { file }, 'give the table as CSV');
+          }
+          return String(cell).includes('e') ? cell.toFixed(20).replace(/0+$/, '').replace(/\.$/, '') : String(cell);
+        }
+        throw new SvcError('CSV_SYNTAX', `row ${index + 1}, ${key}: a nested value, not a cell`, { file });
+      }),
+    });
+  });
+  return records;
 }
