@@ -86,6 +86,8 @@ interface Syntax {
   regex(pattern: string): string;
   replaceAll(expr: string, pattern: string, replacement: string): string;
   fullMatch(expr: string, pattern: string): string;
+  /** the pattern found somewhere in the text */
+  matches(expr: string, pattern: string): string;
   /** $1 or \1 */
   readonly group1: string;
   /** integer division of non-negative integers, truncating */
@@ -99,11 +101,11 @@ const HAN = '\\p{Han}';
 
 function syntaxOf(dialect: Dialect): Syntax {
   const quoteText = (value: string): string => (dialect === 'spark'
-    ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`
+    ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/[\u0000-\u001f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`
     : `'${value.replace(/'/g, "''")}'`);
   const regex = (pattern: string): string => {
     if (dialect === 'postgres') {
-      return pattern.replace(/\\x\{([0-9A-Fa-f]{4})\}/g, '\\u$1').replaceAll(HAN, '\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF');
+      return pattern.replace(/\\x\{([0-9A-Fa-f]{4})\}/g, '\\u$1').replaceAll(HAN, '[\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF]');
     }
     if (dialect === 'spark') return pattern.replaceAll(HAN, '\\p{IsHan}');
     return pattern;
@@ -123,6 +125,8 @@ function syntaxOf(dialect: Dialect): Syntax {
     fullMatch: (expr, pattern) => (dialect === 'duckdb'
       ? `regexp_full_match(${expr}, ${quoteText(pattern)})`
       : dialect === 'postgres' ? `(${expr} ~ ${quoteText(`^(?:${regex(pattern)})$`)})` : `(${expr} RLIKE ${quoteText(`^(?:${regex(pattern)})$`)})`),
+    matches: (expr, pattern) => (dialect === 'duckdb' ? `regexp_matches(${expr}, ${quoteText(pattern)})`
+      : dialect === 'postgres' ? `(${expr} ~ ${quoteText(regex(pattern))})` : `(${expr} RLIKE ${quoteText(regex(pattern))})`),
     group1: dialect === 'spark' ? '$1' : '\\1',
     div: (a, b) => (dialect === 'duckdb' ? `(${a} // ${b})` : dialect === 'postgres' ? `div(${a}, ${b})` : `(${a} div ${b})`),
     // PostgreSQL has no error function: a cast of the message to a number fails and shows it
@@ -137,8 +141,11 @@ const BLANK = '[\\t\\n\\x{000B}\\f\\r \\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2
 const FULL_WIDTH = [...Array.from({ length: 94 }, (_, index) => String.fromCharCode(0xff01 + index)), '\u3000'].join('');
 const HALF_WIDTH = [...Array.from({ length: 94 }, (_, index) => String.fromCharCode(0x21 + index)), ' '].join('');
 
+/** The characters of BLANK, for TRIM. */
+const BLANK_CHARACTERS = '\t\n\u000B\f\r \u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF';
+
 function trimmed(s: Syntax, expr: string): string {
-  return s.replaceAll(expr, `^${BLANK}+|${BLANK}+$`, '');
+  return `trim(BOTH ${s.text(BLANK_CHARACTERS)} FROM ${expr})`;
 }
 
 function halfWidth(s: Syntax, expr: string): string {
@@ -171,6 +178,8 @@ function measureValue(s: Syntax, t: string, bare: string, header: string, power1
   const markers = [...MISSING_MARKERS].map((marker) => s.text(marker)).join(', ');
   const where = (what: string): string => s.text(`${header}: ${what}: `);
   const checks = [
+    // plain digits, the common case, first
+    `WHEN ${s.fullMatch(t, '[0-9]{1,30}')} THEN CAST(${t} AS ${s.integer})${places === 0 ? '' : ` * ${s.int(pow10(places))}`}`,
     `WHEN ${t} IN (${markers}) THEN NULL`,
     `WHEN NOT ${s.fullMatch(t, NUMBER)} THEN ${s.fail(`${where('not a number')} || ${t}`, s.integer)}`,
     `WHEN length(${fraction}) > ${places} THEN ${s.fail(`${where(`more than ${places} decimal places (see --scale)`)} || ${t}`, s.integer)}`,
@@ -197,19 +206,18 @@ function yearValue(s: Syntax, normal: string): string {
 function isTotal(s: Syntax, label: string): string {
   const lower = `lower(${halfWidth(s, label)})`;
   const words = [...new Set(TOTAL_LABELS.map(normaliseName))];
-  const list = (items: readonly string[]): string => items.map((item) => s.text(item)).join(', ');
   const name = s.replaceAll(lower, '[\\s_\\-]+', '');
   const bare = trimmed(s, s.replaceAll(s.replaceAll(lower, '[(\\[][^)\\]]*[)\\]]', ' '), '[*:：、,.。]', ' '));
   const word = `(${words.map(escapeRegex).join('|')}|${HAN}{0,12}(合计|小计|总计|平均))`;
-  return `(${name} IN (${list(words)}) OR (${bare} <> '' AND ${s.fullMatch(bare, `${word}(${BLANK}+${word})*`)}))`;
+  // alternations, not IN lists: DuckDB plans a long IN list as a join, computed for every row
+  return `(${s.fullMatch(name, `(${words.map(escapeRegex).join('|')})`)} OR (${bare} <> '' AND ${s.fullMatch(bare, `${word}(${BLANK}+${word})*`)}))`;
 }
 
 /** grouping.ts's labelRole: isTotalLabel and isOfWhichLabel behind its first/last character test. */
 function roleOf(s: Syntax, label: string): string {
   const starts = [...new Set([...TOTAL_LABELS.flatMap((total) => [total[0]!, total[0]!.toUpperCase()]), '#', '＃', '其'])];
   const ends = ['计', '均', '*', '＊', ':', '：', ')', '）', ']'];
-  const list = (items: readonly string[]): string => items.map((item) => s.text(item)).join(', ');
-  const special = `(left(${label}, 1) IN (${list(starts)}) OR right(${label}, 1) IN (${list(ends)}))`;
+  const special = s.matches(label, `^[${starts.map(escapeRegex).join('')}]|[${ends.map(escapeRegex).join('')}]$`);
   const ofWhich = `(${halfWidth(s, label)} LIKE '#%' OR ${label} LIKE '其中%')`;
   return `CASE WHEN ${label} IS NULL OR ${label} = '' OR NOT ${special} THEN 'part' WHEN ${isTotal(s, label)} THEN 'total' WHEN ${ofWhich} THEN 'of-which' ELSE 'part' END`;
 }
@@ -427,7 +435,8 @@ export function compileSql(request: SqlRequest): CompiledSql {
   });
   for (const column of columns) {
     if (column.index === ROWS_ARE_INDEX) continue;
-    cellColumns.push(`${halfWidth(s, trimmed(s, c(column.index)))} AS ${s.id(`__text_${column.measure.id}`)}`);
+    const raw = c(column.index);
+    cellColumns.push(`CASE WHEN ${s.fullMatch(raw, '[0-9]{1,30}')} THEN ${raw} ELSE ${halfWidth(s, trimmed(s, raw))} END AS ${s.id(`__text_${column.measure.id}`)}`);
   }
   ctes.push(`${s.id('cells')} AS (\n  SELECT ${cellColumns.join(',\n    ')}\n  FROM ${s.id(last)}\n)`);
   const bareColumns = [`${s.id('cells')}.*`, ...columns.filter((column) => column.index !== ROWS_ARE_INDEX)
