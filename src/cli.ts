@@ -3,7 +3,7 @@
  * code: 0 success, 1 a check failed, 2 bad input or usage, 130 interrupted, 70 an internal error (a bug).
  */
 import { Command, CommanderError } from 'commander';
-import { addNoteOptions, note, setNoteMode } from './commands/common.js';
+import { addNoteOptions, checkOptionCombinations, note, setNoteMode } from './commands/common.js';
 import { EXIT, SvcError, messageLine } from './errors.js';
 import { onNotice } from './io/notices.js';
 import { OutputClosed, checkOutputTarget, isClaimedOutputError, systemReason } from './io/output.js';
@@ -70,7 +70,9 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     // before anything is read, for every command at once
     command.hook('preAction', (_, action) => {
       const { output, indicatorsFile, expected } = action.opts<{ output?: string; indicatorsFile?: string; expected?: string }>();
-      if (command.name() !== 'completion') checkOutputTarget(output, [...action.args, indicatorsFile, expected]);
+      if (command.name() === 'completion') return;
+      checkOptionCombinations(action);
+      checkOutputTarget(output, [...action.args, indicatorsFile, expected]);
     });
     program.addCommand(command);
   }

@@ -6,7 +6,7 @@
 import type { Note } from '../notes.js';
 import { someNames } from '../notes.js';
 import type { RoundingMode } from '../exact/rational.js';
-import { fromNumber, roundToString } from '../exact/rational.js';
+import { doubleText } from './double-text.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import { SvcError } from '../errors.js';
@@ -85,7 +85,7 @@ export function equityTable(set: UnitSet, choices: EquityChoices, year?: number)
   const ids: string[] = [...(choices.groups ? ['group'] : []), ...BASE, ...(grouped ? SPLIT : []), 'note'];
   const columns: ReportColumn[] = ids.map((id) => labelled(id as LabelId, id === 'group' || id === 'indicator' || id === 'note' ? 'text' : 'number'));
   const format = (value: number | null | undefined): OutputCell =>
-    value === null || value === undefined || !Number.isFinite(value) ? null : roundToString(fromNumber(value), choices.decimals, choices.mode);
+    value === null || value === undefined ? null : doubleText(value, choices.decimals, choices.mode);
   const notes: Note[] = [];
   const rows: OutputCell[][] = [];
   const row = (cells: Record<string, OutputCell>): OutputCell[] => ids.map((id) => cells[id] ?? null);
