@@ -210,7 +210,8 @@ export function setNoteMode(options: { quiet?: boolean; verbose?: boolean }): vo
  * as shown when not quiet, for the notes sheet of a workbook, which keeps them even under --quiet.
  */
 export function printNotes(notes: readonly Note[]): string[] {
-  const lines = noteLines(notes, noteMode === 'verbose' ? 'verbose' : 'default');
+  // what the notes echo of the input (cells, file names) is shown, never acted on, on stderr and in a notes sheet
+  const lines = noteLines(notes, noteMode === 'verbose' ? 'verbose' : 'default').map(printable);
   for (const line of lines) note(line);
   return lines;
 }

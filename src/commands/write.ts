@@ -1,6 +1,6 @@
 /** The last step of every command: the report rendered in its format, written through the one output module. */
 import { SvcError } from '../errors.js';
-import { noticesGiven } from '../io/notices.js';
+import { notice, noticesGiven } from '../io/notices.js';
 import { openOutput } from '../io/output.js';
 import { isFileTarget } from '../io/target.js';
 import type { RenderOptions } from '../render/format.js';
@@ -11,7 +11,6 @@ import { isMachineFormat, machineRowText } from '../render/rows.js';
 import type { Sink } from '../io/output.js';
 import type { RunFacts } from './workbook-meta.js';
 import { XLSX_CELL_LIMIT, cutCellsNote } from '../render/xlsx.js';
-import { note } from './common.js';
 import { workbookMeta } from './workbook-meta.js';
 
 export type { RunFacts } from './workbook-meta.js';
@@ -32,7 +31,7 @@ export async function writeOutput(table: ReportTable, options: OutputOptions, fa
     content = await renderWorkbook(table, options, workbookMeta(table, { ...facts, notes: [...noticesGiven(), ...facts.notes ?? []] }, options.lang));
     // the notes sheet says it too (render/xlsx.ts)
     const cut = table.rows.reduce((count, row) => count + row.filter((cell) => typeof cell === 'string' && cell.length > XLSX_CELL_LIMIT).length, 0);
-    if (cut > 0) note(cutCellsNote(cut));
+    if (cut > 0) notice(cutCellsNote(cut));
   } else {
     content = await render(table, format, { ...options, bom: bomOf(options) }, useColor(options));
   }
