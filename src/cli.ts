@@ -3,7 +3,8 @@
  * code: 0 success, 1 a check failed, 2 bad input or usage, 130 interrupted, 70 an internal error (a bug).
  */
 import { Command, CommanderError } from 'commander';
-import { addNoteOptions, checkOptionCombinations, note, setNoteMode } from './commands/common.js';
+import { addExamples, addNoteOptions, checkOptionCombinations, currentHelpWidth, note, setNoteMode, settleOutput } from './commands/common.js';
+import { displayWidth } from './render/width.js';
 import { EXIT, SvcError, messageLine } from './errors.js';
 import { onNotice } from './io/notices.js';
 import { OutputClosed, checkOutputTarget, isClaimedOutputError, systemReason } from './io/output.js';
@@ -16,18 +17,20 @@ const COMMANDS: Readonly<Record<string, () => Promise<() => Command>>> = {
   compare: async () => (await import('./commands/compare.js')).compareCommand,
   describe: async () => (await import('./commands/describe.js')).describeCommand,
   equity: async () => (await import('./commands/equity.js')).equityCommand,
+  convergence: async () => (await import('./commands/convergence.js')).convergenceCommand,
   verify: async () => (await import('./commands/verify.js')).verifyCommand,
   indicators: async () => (await import('./commands/catalogue.js')).indicatorsCommand,
   measures: async () => (await import('./commands/catalogue.js')).measuresCommand,
   chart: async () => (await import('./commands/chart.js')).chartCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
   completion: async () => (await import('./commands/completion.js')).completionCommand,
+  sql: async () => (await import('./commands/sql.js')).sqlCommand,
 };
 
 const EXAMPLES = `
 Examples:
   $ svc-stats coverage data/2005.csv                 # Tables 1 and 2, 2005
-  $ svc-stats coverage extract.xlsx -o coverage.xlsx # a workbook in and out
+  $ svc-stats coverage fixtures/xlsx/yearbook-2008.xlsx -o coverage.xlsx  # a workbook in and out
   $ svc-stats compare data/provinces-2005-divisions.csv \\
       data/provinces-2009-divisions.csv -i subdistricts --by region
   $ svc-stats equity data/provinces-2009-divisions.csv -i subdistricts \\
@@ -40,7 +43,8 @@ Examples:
 Input: CSV (UTF-8 or GB18030; comma, or ; tab | when the first line has no
 comma) or .xlsx (its first sheet, or --sheet NAME). Output: a table on a
 terminal, CSV in a pipe; -o FILE takes the format of its extension (.csv .tsv
-.json .ndjson .md .xlsx). 'svc-stats COMMAND --help' lists a command's options.`;
+.json .ndjson .md .xlsx .dta .parquet; any other is refused), -o - is standard
+output. 'svc-stats COMMAND --help' lists a command's options.`;
 
 /** package.json's version, put in by the bundler (scripts/build.mjs); `dev` when the sources run unbundled. */
 declare const SVC_STATS_VERSION: string | undefined;
@@ -56,8 +60,8 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
   const program = new Command('svc-stats')
     .description('Exact coverage and equity statistics for China civil-affairs yearbook extracts (中国民政统计年鉴)')
     .version(VERSION)
-    .showSuggestionAfterError(true)
-    .addHelpText('after', EXAMPLES);
+    .showSuggestionAfterError(true);
+  addExamples(program, EXAMPLES);
   const first = argv[2];
   const names = first !== undefined && first !== 'completion' && Object.hasOwn(COMMANDS, first) ? [first] : Object.keys(COMMANDS);
   const makers = await Promise.all(names.map((name) => COMMANDS[name]!()));
@@ -74,15 +78,25 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
       checkOptionCombinations(action);
       checkOutputTarget(output, [...action.args, indicatorsFile, expected]);
     });
+    // then -o - (standard output) and the closed table of formats, before any work
+    command.hook('preAction', (_, action) => settleOutput(action));
     program.addCommand(command);
   }
-  for (const command of [program, ...program.commands]) {
+  const width = currentHelpWidth();
+  for (const command of everyCommand(program)) {
+    // help within 80 columns (or COLUMNS), wrapped by display width: CJK characters take 2
+    command.configureHelp({ helpWidth: width, minWidthToWrap: 24, displayWidth });
     command.exitOverride();
     command.configureOutput({
       outputError: (text, write) => write(`svc-stats: ${messageLine(text.replace(/^error: /, '').trim())}\n`),
     });
   }
   return program;
+}
+
+/** The program and every command under it, at any depth. */
+export function everyCommand(command: Command): Command[] {
+  return [command, ...command.commands.flatMap(everyCommand)];
 }
 
 /** Runs the CLI; returns the exit code instead of exiting, so that pending output is flushed first. */

@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'USAGE' // bad option, unknown indicator id, bad --decimals
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE' // permissions, a directory, an I/O error
-  | 'FILE_TYPE' // not a table file svc-stats reads: .xls, PDF, an HTML page
+  | 'FILE_TYPE' // not a table file svc-stats reads: PDF, an HTML page, a zip that is no workbook
+  | 'ENCRYPTED' // a workbook protected by a password to open
   | 'ENCODING' // bytes invalid in the chosen encoding
   | 'EMPTY_INPUT' // no header at all
   | 'NO_DATA' // a header but no data rows
@@ -26,6 +27,7 @@ export type ErrorCode =
   | 'NO_LABEL' // pairing or grouping units in a file with no label column
   | 'NO_PARTS' // --totals with no part rows
   | 'NO_INDICATOR' // coverage: the input supports none of the indicators asked for
+  | 'SQL_LAYOUT' // sql: a sheet layout (title rows, a header of several rows, footnotes) that SQL cannot read
   | 'TOO_MANY_ROWS' // a human format (table, md, xlsx) of a streamed report beyond the rows it holds
   | 'UNKNOWN_ID' // an indicator or measure id that the catalogue lacks, in a figures file
   | 'UNKNOWN_UNIT' // a label that should name a known unit (a province, for --by region) and does not

@@ -4,7 +4,7 @@ import { ROUNDING_MODES } from '../exact/rational.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { CommonOptions } from './common.js';
-import { addCatalogueOption, addInputOptions, defaultLang, parseDecimals, printNotes, readOptions } from './common.js';
+import { addCatalogueOption, addInputOptions, defaultLang, parseDecimals, printNotes, readOptions, addExamples } from './common.js';
 import { checkOutputTarget, writeDocument } from './write.js';
 import { displayName, isStream } from '../io/sources/source.js';
 
@@ -34,7 +34,7 @@ export function reportCommand(): Command {
     .addOption(new Option('--decimals <n>', "decimal places for every indicator (default: the catalogue's)").argParser(parseDecimals));
   addInputOptions(command);
   addCatalogueOption(command);
-  command.addHelpText('after', EXAMPLES);
+  addExamples(command, EXAMPLES);
   command.action(async (files: string[], options: ReportOptions) => {
     checkOutputTarget(options.output, files);
     const once = files.find((file) => file === '-' || isStream(file));

@@ -12,6 +12,7 @@ import { noteText } from '../notes.js';
 import { measuresAsked } from '../catalogue/targets.js';
 import { basename } from 'node:path';
 import { SvcError } from '../errors.js';
+import { someNames } from '../notes.js';
 import type { Rational } from '../exact/rational.js';
 import { toNumber } from '../exact/rational.js';
 import type { Catalogue, RoundingChoice } from '../catalogue/catalogue.js';
@@ -236,6 +237,11 @@ function chartFromPoints(collected: Collected, request: ChartRequest): ChartResu
       }
       if (kind === 'tiles') {
         const { unmatched } = placeOnTiles(data.categories, data.series[0]!.values);
+        // a map of cities, districts or regions on province tiles would be all grey: refused, not drawn
+        if (unmatched.length * 2 > data.categories.length) {
+          throw new SvcError('USAGE', `a tile map draws provinces, and ${unmatched.length} of the ${data.categories.length} units are not provinces (${someNames(unmatched)})`, {},
+            'give a file of provinces, group cities or districts into their provinces with --by province, or use --kind bar');
+        }
         if (unmatched.length > 0) notes.push(`not on the province tile map (not drawn): ${unmatched.join(', ')}`);
       }
       return { target, notes, data };
