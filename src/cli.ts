@@ -7,6 +7,7 @@ import { addExamples, addNoteOptions, checkOptionCombinations, currentHelpWidth,
 import { displayWidth } from './render/width.js';
 import { EXIT, SvcError, messageLine } from './errors.js';
 import { onNotice } from './io/notices.js';
+import { checkStandardInputOnce } from './io/sources/source.js';
 import { OutputClosed, checkOutputTarget, isClaimedOutputError, systemReason } from './io/output.js';
 
 export { removeTemporaryFiles } from './io/output.js';
@@ -76,6 +77,7 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
       const { output, indicatorsFile, expected } = action.opts<{ output?: string; indicatorsFile?: string; expected?: string }>();
       if (command.name() === 'completion') return;
       checkOptionCombinations(action);
+      checkStandardInputOnce([...action.args, indicatorsFile, expected]);
       checkOutputTarget(output, [...action.args, indicatorsFile, expected]);
     });
     // then -o - (standard output) and the closed table of formats, before any work

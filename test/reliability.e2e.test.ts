@@ -62,6 +62,13 @@ describe('-o is never a file the run reads (by device and inode)', () => {
     expectUntouched(folder);
   });
 
+  it('standard input named twice (data and --indicators-file) is refused before either is read', () => {
+    const folder = folderWithInputs();
+    const run = shell('$SVC coverage - --indicators-file /dev/stdin < same.csv', folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('svc-stats: standard input is given twice (- and /dev/stdin) and can be read only once (save one of them to a file)\n');
+  });
+
   it('standard input that is another file is read and the output written', () => {
     const folder = folderWithInputs();
     const run = shell('$SVC coverage - -i population_per_community -o out.csv < same.csv', folder);
