@@ -3,10 +3,11 @@
  * code: 0 success, 1 a check failed, 2 bad input or usage, 130 interrupted, 70 an internal error (a bug).
  */
 import { Command, CommanderError } from 'commander';
-import { addExamples, addNoteOptions, currentHelpWidth, note, setNoteMode, settleOutput } from './commands/common.js';
+import { addExamples, addNoteOptions, checkOptionCombinations, currentHelpWidth, note, setNoteMode, settleOutput } from './commands/common.js';
 import { displayWidth } from './render/width.js';
 import { EXIT, SvcError, messageLine } from './errors.js';
 import { onNotice } from './io/notices.js';
+import { checkStandardInputOnce } from './io/sources/source.js';
 import { OutputClosed, checkOutputTarget, isClaimedOutputError, systemReason } from './io/output.js';
 
 export { removeTemporaryFiles } from './io/output.js';
@@ -74,7 +75,10 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     // before anything is read, for every command at once
     command.hook('preAction', (_, action) => {
       const { output, indicatorsFile, expected } = action.opts<{ output?: string; indicatorsFile?: string; expected?: string }>();
-      if (command.name() !== 'completion' && output !== '-') checkOutputTarget(output, [...action.args, indicatorsFile, expected]);
+      if (command.name() === 'completion') return;
+      checkOptionCombinations(action);
+      checkStandardInputOnce([...action.args, indicatorsFile, expected]);
+      checkOutputTarget(output, [...action.args, indicatorsFile, expected]);
     });
     // then -o - (standard output) and the closed table of formats, before any work
     command.hook('preAction', (_, action) => settleOutput(action));

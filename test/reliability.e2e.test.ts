@@ -62,6 +62,13 @@ describe('-o is never a file the run reads (by device and inode)', () => {
     expectUntouched(folder);
   });
 
+  it('standard input named twice (data and --indicators-file) is refused before either is read', () => {
+    const folder = folderWithInputs();
+    const run = shell('$SVC coverage - --indicators-file /dev/stdin < same.csv', folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('svc-stats: standard input is given twice (- and /dev/stdin) and can be read only once (save one of them to a file)\n');
+  });
+
   it('standard input that is another file is read and the output written', () => {
     const folder = folderWithInputs();
     const run = shell('$SVC coverage - -i population_per_community -o out.csv < same.csv', folder);
@@ -211,6 +218,84 @@ describe('messages show what is in the input, never act on it', () => {
     expect(Math.max(...texts.map((text) => text.length))).toBe(32_767);
     expect(texts.find((text) => text.startsWith('北京'))).toBe(`北京${'长'.repeat(32_764)}…`);
     expect(texts.some((text) => text.startsWith('1 cell cut to 32,767 characters'))).toBe(true);
+  });
+});
+
+describe('strict options: what would be ignored or doubled is refused, exit 2', () => {
+  const divisions = join(ROOT, 'data', 'provinces-2009-divisions.csv');
+  const cases: [string, string[], RegExp][] = [
+    ['-i a,a', ['coverage', 'data/2005.csv', '-i', 'population_per_community,population_per_community'], /'population_per_community' is given twice \(each id once\)/],
+    ['describe -i a,a', ['describe', 'data/2005.csv', '-i', 'communities,communities'], /'communities' is given twice/],
+    ['--by region,region', ['coverage', divisions, '--by', 'region,region'], /^svc-stats: --by region,region: 'region' is given twice \(name each column once\)$/],
+    ['--by 地区,地区 on compare', ['compare', divisions, divisions, '--by', '地区,地区'], /'地区' is given twice/],
+    ['--regions without --by', ['coverage', divisions, '--regions', 'four'], /^svc-stats: --regions four has no effect without --by region/],
+    ['--regions with --by 年份', ['describe', divisions, '--by', '年份', '--regions', 'four'], /--regions four has no effect without --by region/],
+    ['--tolerance with --check-totals', ['verify', divisions, '--check-totals', '--tolerance', '1'], /^svc-stats: --tolerance applies to --expected figures; --check-totals compares exact sums/],
+    ['describe -i of an indicator that cannot be computed', ['describe', divisions, '-i', 'population_per_community'], /^svc-stats: no indicator can be computed: .*provinces-2009-divisions\.csv has only subdistricts, districts \(left out, measures missing/],
+    ['equity -i of an indicator that cannot be computed', ['equity', divisions, '-i', 'population_per_community', '--weight', 'none'], /^svc-stats: no indicator can be computed/],
+  ];
+  it.each(cases)('%s', (_name, args, message) => {
+    const folder = scratchDir();
+    const run = runCli([...args, '-o', join(folder, 'out.csv')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(message);
+    expect(run.stdout).toBe('');
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('what coverage computes, describe describes, and --regions four with --by region is taken', () => {
+    expect(runCli(['describe', divisions, '-f', 'csv', '-q']).stdout).toContain('subdistricts,31,0,');
+    const four = runCli(['describe', divisions, '--by', 'region', '--regions', 'four', '-f', 'csv', '-q']);
+    expect(four.status).toBe(0);
+    expect(four.stdout).toContain('东北');
+  });
+});
+
+describe('amounts exact or refused', () => {
+  const catalogue = JSON.stringify({
+    measures: [{ id: 'funding', names: ['资金'], label: { zh: '资金', en: 'funding' }, unit: { zh: '元', en: 'yuan' }, kind: 'amount' }],
+    indicators: [{ id: 'funding_per_community', label: { zh: '每社区资金', en: 'funding per community' }, formula: 'funding / communities', unit: { zh: '元', en: 'yuan' }, decimals: 4 }],
+  });
+  const table = (beijing: string): string => `地区,社区数（个）,资金（元）\n北京,3,${beijing}\n天津,7,0.1\n`;
+  function folderWith(beijing: string): string {
+    const folder = scratchDir();
+    writeFileSync(join(folder, 'amt.json'), catalogue);
+    writeFileSync(join(folder, 'amt.csv'), table(beijing));
+    return folder;
+  }
+  const args = (command: string, id: string): string[] => [command, 'amt.csv', '--indicators-file', 'amt.json', '-i', id, '-f', 'csv', '-q'];
+
+  it('coverage keeps an amount of 31 digits exact through a sum and a ratio', () => {
+    const folder = folderWith('123456789012345678901234567890.5');
+    expect(runCli(args('coverage', 'funding_per_community'), { cwd: folder }).stdout).toContain('北京,3,123456789012345678901234567890.5,41152263004115226300411522630.1667');
+    const summed = runCli([...args('coverage', 'funding_per_community'), '--by', 'region'], { cwd: folder });
+    expect(summed.stdout).toContain('东部,2,10,123456789012345678901234567890.6,12345678901234567890123456789.0600');
+  });
+
+  it('describe prints a double statistic with 15 significant digits, never its binary expansion', () => {
+    const run = runCli(args('describe', 'funding'), { cwd: folderWith('1234567890123456789012345.5') });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('funding,2,0,6.17283945061728e+23,');
+    expect(run.stdout).not.toMatch(/\d{16}/);
+  });
+
+  const refusals: [string, string, string, RegExp][] = [
+    ['describe, beyond 1e300', 'describe', `1${'0'.repeat(301)}`, /^svc-stats: amt\.csv: funding of 北京 is too large for describe's statistics, which are computed in doubles \(beyond 1e300\)/],
+    ['equity, beyond 1e300', 'equity', `1${'0'.repeat(301)}`, /funding of 北京 is too large for equity's statistics/],
+    ['describe, 1e-331', 'describe', `0.${'0'.repeat(330)}1`, /^svc-stats: amt\.csv: funding of 北京 is too small for describe's statistics, which are computed in doubles \(non-zero below 1e-300\)/],
+    ['equity, 1e-331 in a ratio', 'equity', `0.${'0'.repeat(330)}1`, /funding_per_community of 北京 is too small for equity's statistics/],
+  ];
+  it.each(refusals)('%s: exit 2 with a message, no figure', (_name, command, beijing, message) => {
+    const run = runCli(args(command, command === 'equity' && beijing.startsWith('0.') ? 'funding_per_community' : 'funding'), { cwd: folderWith(beijing) });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stdout).toBe('');
+  });
+
+  it('coverage computes the same 1e-331 exactly', () => {
+    const run = runCli(args('coverage', 'funding_per_community'), { cwd: folderWith(`0.${'0'.repeat(330)}1`) });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`北京,3,0.${'0'.repeat(330)}1,0.0000`);
   });
 });
 

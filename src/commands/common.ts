@@ -62,6 +62,8 @@ function parseEncoding(text: string): EncodingChoice {
 function parseIdList(text: string): string[] {
   const ids = text.split(',').map((id) => id.trim()).filter((id) => id !== '');
   if (ids.length === 0) throw new InvalidArgumentError('expected one or more ids separated by commas');
+  const twice = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (twice !== undefined) throw new InvalidArgumentError(`'${twice}' is given twice (each id once)`);
   return ids;
 }
 
@@ -161,6 +163,30 @@ export interface CommonOptions {
   strict?: boolean;
 }
 
+/**
+ * Options that contradict or do nothing given the others are refused before the run (cli.ts calls it on every
+ * command): a --by column named twice, --regions without --by region, --tolerance with --check-totals (which
+ * compares exact sums: a tolerance there would silently mean nothing).
+ */
+export function checkOptionCombinations(command: Command): void {
+  const options = command.opts<{ by?: string; regions?: string; tolerance?: unknown; checkTotals?: boolean }>();
+  if (typeof options.by === 'string') {
+    const parts = byParts(options.by).map((part) => part.toLowerCase());
+    const twice = parts.find((part, index) => parts.indexOf(part) !== index);
+    if (twice !== undefined) throw new SvcError('USAGE', `--by ${options.by}: '${twice}' is given twice`, {}, 'name each column once');
+  }
+  const hasBy = command.options.some((option) => option.long === '--by');
+  if (hasBy && command.getOptionValueSource('regions') === 'cli') {
+    const byRegion = typeof options.by === 'string' && byParts(options.by).some((part) => part.toLowerCase() === 'region');
+    if (!byRegion) {
+      throw new SvcError('USAGE', `--regions ${options.regions} has no effect without --by region`, {}, 'add --by region, or leave --regions out');
+    }
+  }
+  if (options.tolerance !== undefined && options.checkTotals === true) {
+    throw new SvcError('USAGE', '--tolerance applies to --expected figures; --check-totals compares exact sums', {}, 'leave --tolerance out');
+  }
+}
+
 /** --year values split: the year to read, and the year column's name. */
 export function yearOptions(values: readonly string[] | undefined): { onlyYear: string | undefined; yearColumn: string | undefined } {
   let onlyYear: string | undefined;
@@ -211,7 +237,8 @@ export function setNoteMode(options: { quiet?: boolean; verbose?: boolean }): vo
  * as shown when not quiet, for the notes sheet of a workbook, which keeps them even under --quiet.
  */
 export function printNotes(notes: readonly Note[]): string[] {
-  const lines = noteLines(notes, noteMode === 'verbose' ? 'verbose' : 'default');
+  // what the notes echo of the input (cells, file names) is shown, never acted on, on stderr and in a notes sheet
+  const lines = noteLines(notes, noteMode === 'verbose' ? 'verbose' : 'default').map(printable);
   for (const line of lines) note(line);
   return lines;
 }

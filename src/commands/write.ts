@@ -1,6 +1,6 @@
 /** The last step of every command: the report rendered in its format, written through the one output module. */
 import { SvcError } from '../errors.js';
-import { noticesGiven } from '../io/notices.js';
+import { notice, noticesGiven } from '../io/notices.js';
 import { openOutput } from '../io/output.js';
 import { isFileTarget, isStreamTarget } from '../io/target.js';
 import type { RenderOptions } from '../render/format.js';
@@ -45,7 +45,7 @@ export async function writeOutput(table: ReportTable, options: OutputOptions, fa
     if (format === 'xlsx') {
       // the notes sheet says it too (render/xlsx.ts)
       const cut = table.rows.reduce((count, row) => count + row.filter((cell) => typeof cell === 'string' && cell.length > XLSX_CELL_LIMIT).length, 0);
-      if (cut > 0) note(cutCellsNote(cut));
+      if (cut > 0) notice(cutCellsNote(cut));
     }
   } else {
     content = await render(table, format, { ...options, bom: bomOf(options) }, useColor(options));

@@ -27,6 +27,13 @@ import { PLAIN_INTEGER, scaledInteger } from './sums.js';
 import type { Note } from '../notes.js';
 
 /** A unit named by a report: its index in file order and its label. */
+/**
+ * describe and equity compute in doubles: values beyond 1e300 (sums of squares overflow) or non-zero below
+ * 1e-300 (a ratio or a log of them underflows; 1e-331 is 0 as a double) are refused, never a silent figure.
+ */
+export const DOUBLE_LARGEST = 1e300;
+export const DOUBLE_SMALLEST = 1e-300;
+
 export interface NamedUnit {
   readonly unit: number;
   readonly label: string;
@@ -73,6 +80,8 @@ export interface UnitSet {
   /** per target: the first unit with a negative value and the first with a value beyond a double */
   readonly firstNegative: readonly (NamedUnit | undefined)[];
   readonly firstTooLarge: readonly (NamedUnit | undefined)[];
+  /** per target, the first unit whose value is non-zero and below DOUBLE_SMALLEST in magnitude (1e-331 would be 0) */
+  readonly firstTooSmall: readonly (NamedUnit | undefined)[];
   readonly firstNegativeWeight: NamedUnit | undefined;
   readonly firstTooLargeWeight: NamedUnit | undefined;
   /** each unit's exact values, when asked for */
@@ -261,6 +270,9 @@ class RowReader {
   private readonly lacking: NamedUnit[] = [];
   private readonly firstNegative: (NamedUnit | undefined)[];
   private readonly firstTooLarge: (NamedUnit | undefined)[];
+  private readonly firstTooSmall: (NamedUnit | undefined)[];
+  /** set by measureValue when an exact non-zero value became 0 or a subnormal as a double */
+  private underflow = false;
   private firstNegativeWeight: NamedUnit | undefined;
   private firstTooLargeWeight: NamedUnit | undefined;
   private readonly exact: ExactUnit[] | undefined;
@@ -294,6 +306,7 @@ class RowReader {
     this.groupOf = grouper === undefined ? undefined : new Column((size) => new Uint32Array(size));
     this.firstNegative = targets.map(() => undefined);
     this.firstTooLarge = targets.map(() => undefined);
+    this.firstTooSmall = targets.map(() => undefined);
     this.exact = keep.exact === true ? [] : undefined;
   }
 
@@ -323,14 +336,16 @@ class RowReader {
     const name = (): NamedUnit => ({ unit, label: label ?? `line ${line}` });
     let lacks = false;
     for (let index = 0; index < this.targets.length; index += 1) {
+      this.underflow = false;
       const value = this.targetValue(index, line, label, year);
       this.values[index]!.push(value);
+      if ((this.underflow || (value !== 0 && Math.abs(value) < DOUBLE_SMALLEST)) && this.firstTooSmall[index] === undefined) this.firstTooSmall[index] = name();
       if (Number.isNaN(value)) {
         lacks = true;
         continue;
       }
       if ((value < 0 || Object.is(value, -0)) && this.firstNegative[index] === undefined) this.firstNegative[index] = name();
-      if (!Number.isFinite(value) && this.firstTooLarge[index] === undefined) this.firstTooLarge[index] = name();
+      if (!(Math.abs(value) <= DOUBLE_LARGEST) && this.firstTooLarge[index] === undefined) this.firstTooLarge[index] = name();
       bucket ??= this.newBucket(key);
       const extremes = bucket[index]!;
       if (Number.isNaN(extremes.min)) {
@@ -351,7 +366,7 @@ class RowReader {
       if (Number.isNaN(weight)) lacks = true;
       else {
         if ((weight < 0 || Object.is(weight, -0)) && this.firstNegativeWeight === undefined) this.firstNegativeWeight = name();
-        if (!Number.isFinite(weight) && this.firstTooLargeWeight === undefined) this.firstTooLargeWeight = name();
+        if (!(Math.abs(weight) <= DOUBLE_LARGEST) && this.firstTooLargeWeight === undefined) this.firstTooLargeWeight = name();
       }
     }
     if (lacks && this.keep.lacking !== false) this.lacking.push(name());
@@ -406,7 +421,12 @@ class RowReader {
   private measureValue(index: number): number {
     if (index === -1) return NaN;
     const kind = this.kinds[index]!;
-    return kind === WHOLE ? this.wholes[index]! : kind === MISSING ? NaN : toNumber(this.exacts[index]!);
+    if (kind === WHOLE) return this.wholes[index]!;
+    if (kind === MISSING) return NaN;
+    const exact = this.exacts[index]!;
+    const value = toNumber(exact);
+    if (exact.n !== 0n && Math.abs(value) < DOUBLE_SMALLEST) this.underflow = true;
+    return value;
   }
 
   private exactOf(index: number): Rational | null {
@@ -434,6 +454,7 @@ class RowReader {
       this.columns.forEach((column, at) => values.set(column.measure.id, this.exactOf(at)));
       const outcome = evaluate(target.indicator, values);
       value = 'value' in outcome ? toNumber(outcome.value) : null;
+      if (value !== null && 'value' in outcome && outcome.value.n !== 0n && Math.abs(value) < DOUBLE_SMALLEST) this.underflow = true;
     }
     if (value === null) return NaN;
     this.plausibility.checkNumber(target.indicator, value, () => `${label ?? ''}${year ? ` ${year}` : ''} (line ${line})`, this.plan, this.file);
@@ -461,7 +482,7 @@ class RowReader {
       yearOf: this.yearOf.done(), yearNames: yearNames.length === 0 ? [''] : yearNames, years,
       groupOf: this.groupOf?.done(), groupNames: [...this.groupIndex.keys()], grouper: this.grouper,
       extremes: this.extremes, lacking: this.lacking,
-      firstNegative: this.firstNegative, firstTooLarge: this.firstTooLarge,
+      firstNegative: this.firstNegative, firstTooLarge: this.firstTooLarge, firstTooSmall: this.firstTooSmall,
       firstNegativeWeight: this.firstNegativeWeight, firstTooLargeWeight: this.firstTooLargeWeight,
       exact: this.exact, notes, warnings,
     };

@@ -6,6 +6,7 @@
  */
 import type { Rational } from '../exact/rational.js';
 import { divide, fromNumber, pow10, roundToString, scale10, subtract, toNumber } from '../exact/rational.js';
+import { doubleText } from './double-text.js';
 import { SvcError } from '../errors.js';
 import type { Catalogue, RoundingChoice } from '../catalogue/catalogue.js';
 import type { RegionScheme } from '../catalogue/regions.js';
@@ -285,7 +286,7 @@ export function compareTable(editions: readonly Edition[], targets: readonly Tar
     const span = editions[later]!.year! - editions[from]!.year!;
     const growth = toNumber(value) / toNumber(first);
     const cagr = first.n === 0n || growth < 0 ? null : (growth ** (1 / span) - 1) * 100;
-    return cagr === null || !Number.isFinite(cagr) ? null : roundToString(fromNumber(cagr), 2, rounding.mode);
+    return cagr === null ? null : doubleText(cagr, 2, rounding.mode);
   };
 
   const yearColumn: ReportColumn = distinctYears ? labelled('year', 'number') : { id: 'edition', label: { zh: '版次', en: 'edition' }, kind: 'text' };

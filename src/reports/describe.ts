@@ -1,7 +1,7 @@
 /** `describe`: descriptive statistics of each target across the units of a file (or of each --by group). */
 import type { Note } from '../notes.js';
 import type { RoundingMode } from '../exact/rational.js';
-import { fromNumber, roundToString } from '../exact/rational.js';
+import { doubleText } from './double-text.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { ReadOptions } from '../engine/read-options.js';
@@ -51,8 +51,7 @@ export function describeTable(set: UnitSet, choices: DescribeChoices, year?: num
   const columns: ReportColumn[] = ids.map((id) => labelled(id as LabelId, TEXT.has(id) ? 'text' : 'number'));
   const { groups, starts, units } = groupUnits(set, year === undefined ? () => true : (unit) => set.yearOf[unit] === year);
   const years = year === undefined ? set.yearNames.map((_name, index) => index) : [year];
-  const format = (value: number | null): OutputCell =>
-    value === null || !Number.isFinite(value) ? null : roundToString(fromNumber(value), choices.decimals, choices.mode);
+  const format = (value: number | null): OutputCell => (value === null ? null : doubleText(value, choices.decimals, choices.mode));
   let largest = 0;
   for (let k = 0; k < groups.length; k += 1) largest = Math.max(largest, starts[k + 1]! - starts[k]!);
   const present = new Float64Array(largest);

@@ -6,7 +6,7 @@
 import type { Note } from '../notes.js';
 import { someNames } from '../notes.js';
 import type { RoundingMode } from '../exact/rational.js';
-import { fromNumber, roundToString } from '../exact/rational.js';
+import { doubleText } from './double-text.js';
 import type { Catalogue } from '../catalogue/catalogue.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import { SvcError } from '../errors.js';
@@ -303,7 +303,7 @@ function lackingNote(id: string, lacking: readonly string[], choices: EquityChoi
 }
 
 function formatter(choices: EquityChoices): (value: number | null | undefined) => OutputCell {
-  return (value) => (value === null || value === undefined || !Number.isFinite(value) ? null : roundToString(fromNumber(value), choices.decimals, choices.mode));
+  return (value) => (value === null || value === undefined ? null : doubleText(value, choices.decimals, choices.mode));
 }
 
 const TEXT_COLUMNS = new Set(['group', 'indicator', 'note', 'part']);

@@ -56,6 +56,24 @@ export function isOwnStandardInput(source: string): boolean {
   }
 }
 
+/** Standard input is read once: two of a run's sources naming it (`-`, `/dev/stdin`) are refused before either is read. */
+export function checkStandardInputOnce(sources: readonly (string | undefined)[]): void {
+  const own = (() => { try { return fstatSync(0); } catch { return undefined; } })();
+  const isStandardInput = (source: string): boolean => {
+    if (source === '-') return true;
+    try {
+      const named = statSync(source);
+      return own !== undefined && named.dev === own.dev && named.ino === own.ino && !named.isDirectory();
+    } catch {
+      return false;
+    }
+  };
+  const readers = sources.filter((source): source is string => source !== undefined && isStandardInput(source));
+  if (readers.length > 1) {
+    throw new SvcError('USAGE', `standard input is given twice (${readers.join(' and ')}) and can be read only once`, {}, 'save one of them to a file');
+  }
+}
+
 /** The stream of a source read once: standard input for `-` or a path that is it, else the path opened once. */
 export function streamOf(source: string): NodeJS.ReadableStream {
   return source === '-' || isOwnStandardInput(source) ? process.stdin : createReadStream(source);
