@@ -48,7 +48,8 @@ const CODE_WORDS = new Set(['甲', '乙', '丙', '丁', '戊', '己', '庚', '�
  * A row of column codes under the header: every filled cell is a code word (甲, 乙, 栏次) or a whole number, and
  * the numbers run 1, 2, 3 … from left to right (at least two of them).
  */
-export function isColumnCodeRow(cells: readonly string[]): boolean {
+export function isColumnCodeRow(cells: readonly string[], width: number): boolean {
+  if (cells.length !== width) return false;
   let expected = 0;
   let numbers = 0;
   for (const cell of cells) {

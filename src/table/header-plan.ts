@@ -298,8 +298,10 @@ export function planHeader(
 function unitColumn(labelColumns: readonly LabelColumn[], groupColumns: readonly string[]): number | undefined {
   const grouped = (column: LabelColumn): boolean =>
     groupColumns.some((by) => namesColumn(column.header, normaliseName(column.header), by));
-  const candidates = labelColumns.filter((column) => !grouped(column));
-  const pool = candidates.length > 0 ? candidates : labelColumns;
+  // a code column keys the unit; a name column, when there is one, names it
+  const names = labelColumns.some((column) => column.code !== true) ? labelColumns.filter((column) => column.code !== true) : labelColumns;
+  const candidates = names.filter((column) => !grouped(column));
+  const pool = candidates.length > 0 ? candidates : names;
   const finest = pool.reduce<LabelColumn | undefined>((best, column) =>
     best === undefined || LEVEL_RANK.get(column.level)! > LEVEL_RANK.get(best.level)! ? column : best, undefined);
   return finest?.index;

@@ -428,7 +428,7 @@ export async function scanCells(
         above.push({ line, role: 'English header', label: joinedText(cells), why: 'the Chinese header above names the columns' });
         continue;
       }
-      if (planning.length === 0 && isColumnCodeRow(cells)) {
+      if (planning.length === 0 && isColumnCodeRow(cells, headerRows[0]!.length)) {
         above.push({ line, role: 'column codes', label: joinedText(cells), why: '甲乙/1 2 3 under the header: column numbers, not data' });
         continue;
       }
@@ -550,7 +550,6 @@ function bodyMarker(cells: readonly string[], headerRows: readonly (readonly str
   if (first.startsWith('续表') && !hasNumber(cells)) return 'continued table';
   const same = (row: readonly string[]): boolean => row.length === cells.length && row.every((cell, at) => cell.trim() === cells[at]!.trim());
   if (cells.some((cell) => cell.trim() !== '') && (headerRows.some(same) || englishRows.some((row) => same(row.cells)))) return 'repeated header';
-  if (headerRows.length > 0 && isColumnCodeRow(cells) && first === '') return undefined;
   return undefined;
 }
 
