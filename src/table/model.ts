@@ -18,6 +18,8 @@ import type { ModelRow, TableModel } from './roles.js';
 export type { ModelRow, ParentCheck, RowRole, TableModel } from './roles.js';
 export { emptyModel } from './roles.js';
 
+const LEVELS = ['province', 'city', 'district'];
+
 /** Region subtotal labels among provinces (东部, 中部地区 …). */
 const REGION_LABELS = /^(东部|中部|西部|东北)(地区)?$/;
 
@@ -141,9 +143,14 @@ export class RowModel {
     if (label !== '' && this.labelColumns.length <= 1) {
       const places = findDivisions(label).filter((division) => division.level !== 'district');
       if (places.length > 0) {
+        const deepest = Math.max(...places.map((place) => LEVELS.indexOf(place.level)));
         const contains = (row: readonly string[]): boolean => {
           const text = row[this.plan.labelIndex!]!.trim();
-          return text !== '' && findDivisions(text).some((inner) => places.some((outer) => liesWithin(inner, outer)));
+          if (text === '') return false;
+          // 河北 is a province as well as a district of 天津: a name that may be of the parent's level is no child
+          const inner = findDivisions(text);
+          return !inner.some((division) => LEVELS.indexOf(division.level) <= deepest)
+            && inner.some((division) => places.some((outer) => liesWithin(division, outer)));
         };
         this.hold({ cells, line, label, level: places[0]!.level, role: 'parent', contains }, 'the rows below lie within it (gazetteer)');
         return { kind: 'held' };
