@@ -17,6 +17,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<() => Command>>> = {
   describe: async () => (await import('./commands/describe.js')).describeCommand,
   equity: async () => (await import('./commands/equity.js')).equityCommand,
   verify: async () => (await import('./commands/verify.js')).verifyCommand,
+  inspect: async () => (await import('./commands/inspect.js')).inspectCommand,
   indicators: async () => (await import('./commands/catalogue.js')).indicatorsCommand,
   measures: async () => (await import('./commands/catalogue.js')).measuresCommand,
   chart: async () => (await import('./commands/chart.js')).chartCommand,

@@ -8,12 +8,13 @@ import type { CoverageRequest } from '../reports/coverage.js';
 import { coverageReport } from '../reports/coverage.js';
 import { streamCoverage } from '../reports/coverage-rows.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings } from './common.js';
+import { addAnalysisOptions, note, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings } from './common.js';
 
 interface CoverageOptions extends CommonOptions {
   by?: string;
   regions: RegionScheme;
   totals?: boolean;
+  explain?: boolean;
   chart?: string | true;
 }
 
@@ -42,6 +43,7 @@ export function coverageCommand(): Command {
     .argument('<files...>', 'CSV files, or - for standard input');
   addAnalysisOptions(command);
   command.addOption(new Option('--totals', 'add a total row computed from all unit rows (never from a total row of the input)'));
+  command.addOption(new Option('--explain', "how each file was read, in a few lines on stderr (what 'svc-stats inspect' shows)"));
   addOutputOptions(command);
   addChartOption(command);
   command.addHelpText('after', EXAMPLES);
@@ -58,6 +60,10 @@ export function coverageCommand(): Command {
       totals: options.totals === true,
     };
     const facts = { inputs: files, catalogue, rounding: options.rounding, decimals: options.decimals };
+    if (options.explain === true) {
+      const { inspect } = await import('../reports/inspect.js');
+      for (const file of files.filter((name) => name !== '-')) for (const line of (await inspect(file, readOptions(options, catalogue))).summary) note(line);
+    }
     if (files.length === 1 && request.by === undefined && !request.totals && options.chart === undefined) {
       // one output row per input row: streamed, rows written as they are computed
       const output = openRowOutput(outputOptions(options));
