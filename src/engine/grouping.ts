@@ -7,7 +7,7 @@ import type { DataRow } from '../table/rows.js';
 import type { HeaderPlan } from '../table/header-plan.js';
 import { normaliseName } from '../table/header-plan.js';
 import type { RegionScheme } from '../catalogue/regions.js';
-import { REGION_ORDER, regionOf } from '../catalogue/regions.js';
+import { REGION_ORDER, findProvince, regionOf } from '../catalogue/regions.js';
 import { TOTAL_LABELS, isOfWhichLabel, isTotalLabel } from '../catalogue/row-labels.js';
 import { LEVEL_NAMES, normaliseYear } from '../catalogue/columns.js';
 import { shorten } from '../table/cells.js';
@@ -211,6 +211,15 @@ function partReader(plan: HeaderPlan, name: string, scheme: RegionScheme, file: 
     // grouping by the label column itself: each unit its own group
     const labelColumn = plan.labelColumns.find((candidate) => candidate.index === index);
     const id = labelColumn !== undefined && labelColumn.level !== 'any' ? labelColumn.level : name;
+    if (level === 'province' && labelColumn?.level === 'province') {
+      // 地区 holding districts and cities below their provinces (北京市, 海淀区 …): a row that is no province is
+      // grouped by the province the gazetteer places it in
+      const places = gazetteerReader(plan, name, 'province', file);
+      return {
+        part: { id, name, kind: 'unit', implicit: false },
+        read: (cells, label, line) => (label === undefined || label === '' || findProvince(label) !== undefined ? label ?? '' : places.read(cells, label, line)),
+      };
+    }
     return { part: { id, name, kind: 'unit', implicit: false }, read: (_cells, label) => label ?? '' };
   }
   throw new SvcError('USAGE', `--by ${name}: the input has no such column`, { file },
@@ -236,6 +245,10 @@ function placeOf(plan: HeaderPlan, cells: readonly string[], label: string, leve
   return [...found.values()];
 }
 
+function bareOrName(division: Division, level: 'province' | 'city'): string {
+  return level === 'province' ? bareName(division.name) : division.name;
+}
+
 function cityOf(division: Division): Division | undefined {
   if (division.level !== 'district') return undefined;
   return divisionByCode(`${division.code.slice(0, 4)}00`) ?? undefined;
@@ -246,16 +259,23 @@ function cityOf(division: Division): Division | undefined {
  * 广东); a name it does not know, or one it places in two provinces, is an error naming what to add.
  */
 function gazetteerReader(plan: HeaderPlan, name: string, level: 'province' | 'city', file: string): PartReader {
-  const cache = new Map<string, string>();
+  const cache = new Map<string, Division>();
   const codeColumn = plan.labelColumns.find((column) => column.code === true);
+  let last: Division | undefined;
   return {
     part: { id: level, name, kind: 'column', implicit: false },
     read: (cells, label, line) => {
       const text = label ?? '';
       const key = codeColumn === undefined ? text : `${text}\u0000${cells[codeColumn.index]!.trim()}`;
       const known = cache.get(key);
-      if (known !== undefined) return known;
-      const found = placeOf(plan, cells, text, level);
+      if (known !== undefined) {
+        last = known;
+        return bareOrName(known, level);
+      }
+      let found = placeOf(plan, cells, text, level);
+      // 朝阳区 lies in 北京 and in 长春: among the rows of 北京 (the last placed for sure), it is 北京's
+      if (found.length > 1 && last !== undefined && found.some((division) => division.code === last!.code)) return bareOrName(last, level);
+      if (found.length === 1) last = found[0]!;
       if (found.length !== 1) {
         const where = found.map((division) => division.name).join(', ');
         throw new SvcError('UNKNOWN_UNIT', found.length === 0
@@ -263,9 +283,8 @@ function gazetteerReader(plan: HeaderPlan, name: string, level: 'province' | 'ci
           : `'${shorten(text)}' may lie in ${where}: its ${level} is not known for sure`,
         { file, line, column: (plan.labelIndex ?? 0) + 1 }, `add a ${level === 'province' ? '省份' : '地市'} column, or a 行政区划代码 column`);
       }
-      const group = level === 'province' ? bareName(found[0]!.name) : found[0]!.name;
-      if (cache.size < CACHE_LIMIT) cache.set(key, group);
-      return group;
+      if (cache.size < CACHE_LIMIT) cache.set(key, found[0]!);
+      return bareOrName(found[0]!, level);
     },
   };
 }
