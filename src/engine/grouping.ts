@@ -9,7 +9,7 @@ import { normaliseName } from '../table/header-plan.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import { REGION_ORDER, findProvince, regionOf } from '../catalogue/regions.js';
 import { TOTAL_LABELS, isOfWhichLabel, isTotalLabel } from '../catalogue/row-labels.js';
-import { LEVEL_NAMES, normaliseYear } from '../catalogue/columns.js';
+import { LABEL_LEVELS, LEVEL_NAMES, normaliseYear } from '../catalogue/columns.js';
 import { shorten } from '../table/cells.js';
 import type { Division } from '../catalogue/gazetteer.js';
 import { bareName, divisionByCode, findDivisions, liesWithin, provinceOf } from '../catalogue/gazetteer.js';
@@ -169,7 +169,10 @@ function partReader(plan: HeaderPlan, name: string, scheme: RegionScheme, file: 
   const level = index === undefined ? LEVEL_NAMES[normaliseName(name)] : undefined;
   if (level !== undefined) index = plan.labelColumns.find((column) => column.level === level)?.index;
   if (index !== undefined && index === plan.yearIndex) return yearReader(index, name, false);
-  if (index === undefined && (level === 'province' || level === 'city')) return gazetteerReader(plan, name, level, file);
+  // a city or district table grouped by a coarser level it has no column for: the gazetteer places its units
+  const unitLevel = plan.labelColumns.find((column) => column.index === plan.labelIndex)?.level;
+  if (index === undefined && (level === 'province' || level === 'city') && unitLevel !== undefined
+    && LABEL_LEVELS.indexOf(unitLevel) > LABEL_LEVELS.indexOf(level)) return gazetteerReader(plan, name, level, file);
   if (index !== undefined && index !== plan.labelIndex) {
     const column = index;
     const labelColumn = plan.labelColumns.find((candidate) => candidate.index === column);

@@ -37,12 +37,14 @@ export function isEnglishHeaderRow(cells: readonly string[], headerRows: readonl
   if (headerRows.length === 0 || !headerRows.some((row) => row.some((cell) => HAN.test(cell)))) return false;
   const filled = cells.filter((cell) => cell.trim() !== '');
   if (filled.length === 0 || filled.some((cell) => HAN.test(cell))) return false;
-  if (!filled.some((cell) => LATIN.test(cell))) return false;
+  // a translation of every named column: each column the Chinese header names has English words under it
+  const named = cells.map((_, at) => headerRows.some((row) => (row[at] ?? '').trim() !== ''));
+  if (named.filter(Boolean).length < 2 || cells.some((cell, at) => named[at] && !LATIN.test(cell))) return false;
   // a data row in English (`Beijing,705,4090`) has numbers; a header row has none
   return !filled.some((cell) => { const value = parseNumberCell(cell); return value !== null && !isInvalid(value); });
 }
 
-const CODE_WORDS = new Set(['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸', '栏次', '栏', '代码', '序号', 'a', 'b', 'c']);
+const CODE_WORDS = new Set(['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸', '栏次', '栏', '代码', '序号']);
 
 /**
  * A row of column codes under the header: every filled cell is a code word (甲, 乙, 栏次) or a whole number, and

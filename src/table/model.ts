@@ -30,7 +30,9 @@ export function isRegionLabel(label: string): boolean {
 /** An indented label (`  城市`, `　农村`): a sub-row of the row above, unless it names a place. */
 export function isIndentedSubRow(raw: string): boolean {
   if (!/^(\u3000| {2,}|\t)/.test(raw)) return false;
-  return findDivisions(raw.trim()).length === 0;
+  // a sub-item's name is Chinese (城市, 农村, 城镇); `  =x` or `  Beijing` is a label with blanks, trimmed as any
+  const text = raw.trim();
+  return /^[\p{Script=Han}]/u.test(text) && findDivisions(text).length === 0;
 }
 
 interface OpenParent {
