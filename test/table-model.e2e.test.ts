@@ -145,3 +145,16 @@ describe('inspect', () => {
     expect(run.stderr).toContain('explain: left out of the sums: 北京 (line 2, parent); 广东 (line 5, parent)');
   });
 });
+
+describe('--codes', () => {
+  it('adds each unit\'s division code, from the code column or the gazetteer (blank when it names two)', () => {
+    const run = runCli(['coverage', X('parents-no-level-2009.csv'), '--codes', '-i', 'population_per_community', '-f', 'csv']);
+    expect(run.stdout.split('\n').slice(0, 3)).toEqual(['unit,code,communities,urban_population,population_per_community',
+      '海淀区,110108,200,200000,1000', '朝阳区,,100,100000,1000']);
+    const register = runJson(['coverage', X('code-register-nbs.csv'), '--codes', '-i', 'population_per_community']);
+    expect(register.map((row) => row['code'])).toEqual(['110101001001', '110101001002', '310101002001']);
+    const grouped = runCli(['coverage', X('sheet-2008.csv'), '--codes', '--by', 'region']);
+    expect(grouped.status).toBe(2);
+    expect(grouped.stderr).toBe('svc-stats: --codes gives one row per input row: not with --by, --totals, --chart or several files\n');
+  });
+});

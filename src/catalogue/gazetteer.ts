@@ -127,3 +127,9 @@ export function provincesOfLabel(label: string): readonly Division[] {
   }
   return [...found.values()];
 }
+
+/** The code of the one division a label names, or undefined when it names none or several (朝阳区). */
+export function divisionCode(label: string): string | undefined {
+  const found = findDivisions(label);
+  return found.length === 1 ? found[0]!.code : undefined;
+}

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { SvcError } from '../errors.js';
 import { selectIndicators } from '../catalogue/catalogue.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
@@ -15,6 +16,7 @@ interface CoverageOptions extends CommonOptions {
   regions: RegionScheme;
   totals?: boolean;
   explain?: boolean;
+  codes?: boolean;
   chart?: string | true;
 }
 
@@ -43,6 +45,7 @@ export function coverageCommand(): Command {
     .argument('<files...>', 'CSV files, or - for standard input');
   addAnalysisOptions(command);
   command.addOption(new Option('--totals', 'add a total row computed from all unit rows (never from a total row of the input)'));
+  command.addOption(new Option('--codes', "each unit's division code (GB/T 2260) after its name, from a code column or the gazetteer (one row per input row)"));
   command.addOption(new Option('--explain', "how each file was read, in a few lines on stderr (what 'svc-stats inspect' shows)"));
   addOutputOptions(command);
   addChartOption(command);
@@ -58,6 +61,7 @@ export function coverageCommand(): Command {
       rounding: { mode: options.rounding, decimals: options.decimals },
       by: groupOption(options),
       totals: options.totals === true,
+      codes: options.codes === true,
     };
     const facts = { inputs: files, catalogue, rounding: options.rounding, decimals: options.decimals };
     if (options.explain === true) {
@@ -77,6 +81,7 @@ export function coverageCommand(): Command {
         throw error;
       }
     }
+    if (request.codes === true) throw new SvcError('USAGE', '--codes gives one row per input row: not with --by, --totals, --chart or several files');
     const result = await coverageReport(files, readOptions(options, catalogue), request);
     const notes = printNotes(result.notes);
     if (options.chart !== undefined) {

@@ -46,6 +46,8 @@ export interface CoverageRequest {
   readonly by?: { readonly column: string; readonly scheme: RegionScheme } | undefined;
   /** --totals: a row computed from all unit rows */
   readonly totals: boolean;
+  /** --codes: each unit's division code after its name (one row per input row only) */
+  readonly codes?: boolean;
 }
 
 /** Read the inputs and build the coverage report. */
