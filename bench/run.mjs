@@ -201,6 +201,10 @@ function table(results, reference) {
 }
 
 mkdirSync(DATA, { recursive: true });
+if (process.env.BENCH_CASE === 'equity-by-region') {
+  await equityByRegion();
+  process.exit(0);
+}
 log('# svc-stats benchmark');
 log();
 const [load1, load5] = loadavg();
@@ -315,3 +319,51 @@ for (const rows of SIZES) {
 log(`- start-up ≤ 1.3× \`node -e 0\`: ${startRatio.toFixed(2)}× — ${verdict(startRatio <= 1.3)}`);
 
 writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), `${lines.join('\n')}\n`);
+
+/**
+ * BENCH_CASE=equity-by-region npm run bench: only `equity --by region` (with Dagum's decomposition, whose
+ * pairwise sums are merges of sorted groups) and `--bootstrap 20` on 100k and 1M registers, to show both grow
+ * linearly (× about 10 for 10 × the rows; n log n would give × 12). Writes its section at the end of
+ * bench/RESULTS.md, replacing an earlier one, and leaves the rest of the file as it is.
+ */
+async function equityByRegion() {
+  const section = [];
+  const say = (line = '') => { section.push(line); process.stdout.write(`${line}\n`); };
+  const [load1] = loadavg();
+  say('## `equity --by region` (GE, Atkinson, Dagum) and `--bootstrap`: only this case');
+  say();
+  say(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`BENCH_CASE=equity-by-region npm run bench\` (load average ${load1.toFixed(2)}); median of ${RUNS} runs; \`-i population_per_community --rows-are communities\`, weighted by urban_population.`);
+  say();
+  say('| rows | command | median wall | CPU (user+sys) | peak RSS |');
+  say('|---:|---|---:|---:|---:|');
+  const walls = {};
+  for (const rows of [100_000, 1_000_000]) {
+    const file = join(DATA, `register-${rows}-plain.csv`);
+    if (!existsSync(file)) await generate(rows, file, undefined, 'plain');
+    for (const [name, extra] of [['--by region', []], ['--by region --bootstrap 20', ['--bootstrap', '20']]]) {
+      const args = [SVC, 'equity', file, '--rows-are', 'communities', '-i', 'population_per_community', '--by', 'region', ...extra, '-f', 'json'];
+      const runs = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const result = measure(NODE, args);
+        if (result.status !== 0) throw new Error(`equity ${name} failed: ${result.stderr}`);
+        const [row] = JSON.parse(result.stdout.toString());
+        if (row.n !== rows) throw new Error(`equity ${name}: n ${row.n} ≠ ${rows}`);
+        const parts = row.gini_within + row.gini_net_between + row.gini_transvariation;
+        if (Math.abs(parts - row.gini) > 2e-4) throw new Error(`equity ${name}: Dagum's parts ${parts} ≠ Gini ${row.gini}`);
+        runs.push(result);
+      }
+      const wall = median(runs.map((r) => r.wall));
+      walls[`${rows} ${name}`] = wall;
+      say(`| ${rows.toLocaleString('en')} | \`equity ${name}\` | ${fmt.s(wall)} | ${fmt.s(median(runs.map((r) => r.cpu)))} | ${fmt.mib(median(runs.map((r) => r.rss)))} |`);
+    }
+  }
+  say();
+  for (const name of ['--by region', '--by region --bootstrap 20']) {
+    say(`- \`${name}\`: 1M ÷ 100k wall = ${(walls[`1000000 ${name}`] / walls[`100000 ${name}`]).toFixed(1)} (linear is 10 or less: start-up and the reading weigh more at 100k; n² pairs would be 100)`);
+  }
+  const path = join(ROOT, 'bench', 'RESULTS.md');
+  const before = readFileSync(path, 'utf8');
+  const start = before.indexOf('## `equity --by region` (GE, Atkinson, Dagum)');
+  const kept = (start < 0 ? before : before.slice(0, start)).trimEnd();
+  writeFileSync(path, `${kept}\n\n${section.join('\n')}\n`);
+}

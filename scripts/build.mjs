@@ -5,8 +5,10 @@
 //                       initialised on first use, inside it
 //   cli-script.cache    V8's compiled code for it, made by a run of `coverage data/2005.csv` (make-code-cache.mjs)
 //   aggregate-worker.js the worker thread of the parallel --by aggregation (an ES module)
+//   bootstrap-worker.js the worker thread of equity --bootstrap (an ES module)
 //   vendor-*.js         the large dependencies that only some inputs and formats need, loaded with import():
-//                       exceljs, csv-parse, cli-progress (ES modules)
+//                       exceljs, csv-parse, cli-progress, hyparquet-writer, @e965/xlsx (SheetJS: .xls, .ods)
+//                       (ES modules)
 // ECharts (~1 MB) and resvg (a native binary, which cannot be bundled) load from node_modules when a chart is
 // drawn. Node 20 keeps no compile cache of ES modules (module.enableCompileCache is 22.1+), hence the script.
 import { spawnSync } from 'node:child_process';
@@ -18,12 +20,14 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
 // loaded with import() by the commands and formats that need them; a static import would bundle them again
-const VENDORS = ['exceljs', 'csv-parse', 'cli-progress'];
+const VENDORS = ['exceljs', 'csv-parse', 'cli-progress', 'hyparquet-writer', '@e965/xlsx'];
+/** a vendor's file name: `@e965/xlsx` → vendor-e965-xlsx.js */
+const vendorFile = (name) => `vendor-${name.replace(/^@/, '').replace(/\//g, '-')}`;
 const vendors = {
   name: 'vendors',
   setup(esbuild) {
     esbuild.onResolve({ filter: new RegExp(`^(${VENDORS.join('|')})$`) }, (args) => (args.kind === 'dynamic-import'
-      ? { path: `./vendor-${args.path}.js`, external: true }
+      ? { path: `./${vendorFile(args.path)}.js`, external: true }
       : { errors: [{ text: `${args.path} is loaded with import() only (scripts/build.mjs: VENDORS)` }] }));
   },
 };
@@ -89,7 +93,7 @@ writeFileSync(`${OUT}/cli-script.js`, script);
 
 await build({
   ...common,
-  entryPoints: { 'aggregate-worker': 'src/engine/worker.ts' },
+  entryPoints: { 'aggregate-worker': 'src/engine/worker.ts', 'bootstrap-worker': 'src/reports/bootstrap-worker.ts' },
   format: 'esm',
   outdir: OUT,
   plugins: [vendors],
@@ -97,7 +101,7 @@ await build({
 });
 await build({
   ...common,
-  entryPoints: Object.fromEntries(VENDORS.map((name) => [`vendor-${name}`, name])),
+  entryPoints: Object.fromEntries(VENDORS.map((name) => [vendorFile(name), name])),
   format: 'esm',
   outdir: OUT,
   banner: { js: requireBanner },

@@ -6,7 +6,8 @@ export type ErrorCode =
   | 'USAGE' // bad option, unknown indicator id, bad --decimals
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE' // permissions, a directory, an I/O error
-  | 'FILE_TYPE' // not a table file svc-stats reads: .xls, PDF, an HTML page
+  | 'FILE_TYPE' // not a table file svc-stats reads: PDF, an HTML page, a zip that is no workbook
+  | 'ENCRYPTED' // a workbook protected by a password to open
   | 'ENCODING' // bytes invalid in the chosen encoding
   | 'EMPTY_INPUT' // no header at all
   | 'NO_DATA' // a header but no data rows
@@ -26,6 +27,7 @@ export type ErrorCode =
   | 'NO_LABEL' // pairing or grouping units in a file with no label column
   | 'NO_PARTS' // --totals with no part rows
   | 'NO_INDICATOR' // coverage: the input supports none of the indicators asked for
+  | 'SQL_LAYOUT' // sql: a sheet layout (title rows, a header of several rows, footnotes) that SQL cannot read
   | 'TOO_MANY_ROWS' // a human format (table, md, xlsx) of a streamed report beyond the rows it holds
   | 'UNKNOWN_ID' // an indicator or measure id that the catalogue lacks, in a figures file
   | 'UNKNOWN_UNIT' // a label that should name a known unit (a province, for --by region) and does not
@@ -57,12 +59,29 @@ export class SvcError extends Error {
   describe(): string {
     const { file, line, column } = this.location;
     const where = [file, line, line !== undefined ? column : undefined].filter((part) => part !== undefined);
-    const prefix = cut(where.length > 0 ? `${where.join(':')}: ` : '', 120);
-    const message = cut(shortenQuotes(this.message), Math.max(60, DESCRIBE_LIMIT - prefix.length - 40));
+    const oneLine = (text: string): string => printable(text.replace(/[\r\n]+/g, ' '));
+    const prefix = cut(where.length > 0 ? oneLine(`${where.join(':')}: `) : '', 120);
+    const message = cut(shortenQuotes(oneLine(this.message)), Math.max(60, DESCRIBE_LIMIT - prefix.length - 40));
     const room = DESCRIBE_LIMIT - prefix.length - message.length - 3;
-    const hint = this.hint ? ` (${cut(shortenQuotes(this.hint), Math.max(20, room))})` : '';
-    return `${prefix}${message}${hint}`.replace(/[\r\n]+/g, ' ');
+    const hint = this.hint ? ` (${cut(shortenQuotes(oneLine(this.hint)), Math.max(20, room))})` : '';
+    return `${prefix}${message}${hint}`;
   }
+}
+
+/**
+ * Characters that a terminal acts on or hides rather than shows: C0 and C1 controls (ESC starts a colour or a
+ * cursor move), DEL, zero-width characters and joiners, bidirectional overrides and isolates (U+202E turns the
+ * rest of a line around), line and paragraph separators, the BOM, and the interlinear annotation marks.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
+
+/**
+ * The one sanitiser for every text echoed from input (cells, headers, file names) in a message, a note or a
+ * notes sheet: each unprintable character shown as `U+XXXX`, so that what is printed is what is in the file
+ * and nothing in it can recolour, hide or reorder the line.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (character) => `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /** The longest line an error prints, `svc-stats: ` included; 3 MB labels must not become 3 MB messages. */
@@ -84,7 +103,7 @@ function shortenQuotes(text: string): string {
 
 /** Any text printed as one diagnostic line (commander's own messages too): quotes and length cut, one line. */
 export function messageLine(text: string): string {
-  return cut(shortenQuotes(text.replace(/\s*[\r\n]+\s*/g, ' ')), DESCRIBE_LIMIT);
+  return cut(shortenQuotes(printable(text.replace(/\s*[\r\n]+\s*/g, ' '))), DESCRIBE_LIMIT);
 }
 
 /** Exit codes of a run that ends normally: 0 success, 1 a check failed (verify, or a warning under --strict), 2 bad input or usage. bin/svc-stats.js

@@ -4,6 +4,7 @@
  * items of one kind print as one line ("left out, measures missing: a (x), b (y)"), so a file lacking three
  * columns gives one line, not one per indicator. A leaf, like errors.ts: every layer may return notes.
  */
+import { printable } from './errors.js';
 
 /** One item of a kind of note; the items of a kind are joined into one line unless --verbose. */
 export interface NoteItem {
@@ -54,7 +55,8 @@ export function noteText(note: Note, full = true): string {
  */
 export function noteLines(notes: readonly Note[], mode: NoteMode = 'default'): string[] {
   if (mode === 'quiet') return [];
-  if (mode === 'verbose') return notes.map((note) => noteText(note));
+  // what the notes echo of the input (cells, file names) is shown, never acted on: see printable()
+  if (mode === 'verbose') return notes.map((note) => printable(noteText(note)));
   const kinds = new Map<string, NoteItem[]>();
   const order: (string | NoteItem[])[] = [];
   for (const note of notes) {
@@ -77,5 +79,5 @@ export function noteLines(notes: readonly Note[], mode: NoteMode = 'default'): s
     const parts = [...new Set(entry.map((item) => (item.where === undefined ? item.item : `${item.where}: ${item.item}`)))];
     return `${entry[0]!.kind}: ${parts.join(entry[0]!.separator ?? ', ')}`;
   });
-  return [...new Set(lines)];
+  return [...new Set(lines.map(printable))];
 }

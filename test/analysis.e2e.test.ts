@@ -130,8 +130,11 @@ describe('equity', () => {
     const [row] = runJson(base);
     expect(row).toEqual({
       indicator: 'subdistricts', n: 31, mean: 215.6774, cv: 0.6649, gini: 0.3689, theil_t: 0.2266, theil_l: 0.3128,
+      // GE(2) = CV²/2; GE(−1), Atkinson: checked against their definitions in test/stats/equity-indices.test.ts
+      ge_m1: 0.7517, ge_2: 0.221, atkinson_0_5: 0.1226, atkinson_1: 0.2686, atkinson_2: 0.6005,
       max_min_ratio: 57, note: null,
     });
+    expect(Number(row!['ge_2'])).toBeCloseTo(0.6649 ** 2 / 2, 3);
   });
 
   it('--by region splits Theil into between and within groups; --groups adds each group', () => {
@@ -143,8 +146,13 @@ describe('equity', () => {
       // R: 0.0648924515883095 / 0.2265604954426013 = 0.286424389…, 0.0722783255664570 / 0.3128084336883160 = 0.231062585…
       between_share_t: 0.286424, between_share_l: 0.231063,
     });
-    expect(Object.keys(rows[0]!)).toEqual(['group', 'indicator', 'n', 'mean', 'cv', 'gini', 'theil_t', 'theil_l', 'max_min_ratio',
-      'theil_t_between', 'theil_t_within', 'theil_l_between', 'theil_l_within', 'between_share_t', 'between_share_l', 'note']);
+    expect(Object.keys(rows[0]!)).toEqual(['group', 'indicator', 'n', 'mean', 'cv', 'gini', 'theil_t', 'theil_l',
+      'ge_m1', 'ge_2', 'atkinson_0_5', 'atkinson_1', 'atkinson_2', 'max_min_ratio',
+      'theil_t_between', 'theil_t_within', 'theil_l_between', 'theil_l_within', 'between_share_t', 'between_share_l',
+      'ge_m1_between', 'ge_m1_within', 'ge_2_between', 'ge_2_within',
+      'gini_within', 'gini_net_between', 'gini_transvariation', 'gini_within_share', 'gini_net_between_share', 'gini_transvariation_share', 'note']);
+    // Dagum's parts add up to the Gini
+    expect(Number(rows[0]!['gini_within']) + Number(rows[0]!['gini_net_between']) + Number(rows[0]!['gini_transvariation'])).toBeCloseTo(Number(rows[0]!['gini']), 5);
     expect(rows.slice(1).map((row) => [row['group'], row['n']])).toEqual([['东部', 11], ['中部', 8], ['西部', 12]]);
   });
 
@@ -163,7 +171,8 @@ describe('equity', () => {
       input: '地区,社区数,社区服务中心数,城镇人口\n北京,10,0,100\n上海,10,5,100\n广东,10,10,200\n',
     });
     expect(run.status).toBe(0);
-    expect(JSON.parse(run.stdout)[0]).toMatchObject({ theil_l: null, max_min_ratio: null, note: 'theil_l undefined: some unit has the value 0; max_min_ratio undefined: the minimum is 0' });
+    expect(JSON.parse(run.stdout)[0]).toMatchObject({ theil_l: null, max_min_ratio: null, note: 'theil_l, ge_m1, atkinson_1 and atkinson_2 undefined: some unit has the value 0; max_min_ratio undefined: the minimum is 0' });
+    expect(JSON.parse(run.stdout)[0]).toMatchObject({ ge_m1: null, atkinson_1: null, atkinson_2: null });
   });
 
   it('refuses a weight the file lacks, and --groups without --by', () => {

@@ -155,6 +155,6 @@ describe('--codes', () => {
     expect(register.map((row) => row['code'])).toEqual(['110101001001', '110101001002', '310101002001']);
     const grouped = runCli(['coverage', X('sheet-2008.csv'), '--codes', '--by', 'region']);
     expect(grouped.status).toBe(2);
-    expect(grouped.stderr).toBe('svc-stats: --codes gives one row per input row: not with --by, --totals, --chart or several files\n');
+    expect(grouped.stderr).toBe('svc-stats: --codes gives one row per input row: not with --by, --totals, --chart, --rank or several files\n');
   });
 });

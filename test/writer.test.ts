@@ -20,7 +20,8 @@ describe('output choices', () => {
     expect(resolveFormat({ ...base, format: 'md' }, true)).toBe('md');
     expect(resolveFormat({ ...base, output: 'a.JSON' }, true)).toBe('json');
     expect(resolveFormat({ ...base, output: 'a.jsonl' }, true)).toBe('ndjson');
-    expect(resolveFormat({ ...base, output: 'a.xyz' }, true)).toBe('csv');
+    expect(resolveFormat({ ...base, output: 'a-file-with-no-extension' }, true)).toBe('csv');
+    expect(() => resolveFormat({ ...base, output: 'a.xyz' }, true)).toThrow('.xyz is not a format svc-stats writes');
     expect(resolveFormat(base, true)).toBe('table');
     expect(resolveFormat(base, false)).toBe('csv');
   });

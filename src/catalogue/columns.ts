@@ -56,7 +56,8 @@ export function codeColumnLevel(header: string, firstCells: readonly string[]): 
   return 'community';
 }
 
-export const YEAR_HEADERS: readonly string[] = ['年份', '年度', '年', 'year', '统计年度'];
+/** Year headers: 时间 is how NBS data queries (data.stats.gov.cn) head the period column; 统计年度 and 年度 the yearbooks. */
+export const YEAR_HEADERS: readonly string[] = ['年份', '年度', '年', 'year', '统计年度', '时间', '统计时间', '报告期', 'period'];
 
 /**
  * A child cell of a two-row header that is no name of its own: it takes its parent's name (`社区服务中心` over
@@ -89,9 +90,49 @@ export function isFootnoteText(cell: string): boolean {
     || /^注\d*[:：]/.test(text);
 }
 
-/** `2008`, ` 2008年 `, `２００８` → `2008`; other text is kept as written (trimmed). */
+/** `2008`, ` 2008年 `, `2008年度`, `2008年末`, `２００８` → `2008`; other text is kept as written (trimmed). */
 export function normaliseYear(cell: string): string {
   const text = cell.normalize('NFKC').trim();
-  const match = /^(\d{4})\s*年?(度)?$/.exec(text);
+  const match = /^(\d{4})\s*(?:年(?:度|末|底)?)?$/.exec(text);
   return match === null ? text : match[1]!;
+}
+
+/** The years a table may hold: the People's Republic's statistics start in 1949; 2100 is far enough ahead. */
+export const FIRST_YEAR = 1949;
+export const LAST_YEAR = 2100;
+
+/** Whether a normalised year cell is a year svc-stats accepts: four digits from 1949 to 2100 (0000 is no year). */
+export function isAcceptedYear(year: string): boolean {
+  return /^\d{4}$/.test(year) && Number(year) >= FIRST_YEAR && Number(year) <= LAST_YEAR;
+}
+
+const YEAR_IN_TEXT = '(19[4-9]\\d|20\\d\\d|2100)';
+
+/** The year a sheet's title gives: `表4-2 各地区城市社区服务情况（2008年）` → 2008 (a year followed by 年). */
+export function yearFromTitle(title: readonly string[]): number | undefined {
+  for (const line of title) {
+    const match = new RegExp(`(?<!\\d)${YEAR_IN_TEXT}\\s*年`).exec(line.normalize('NFKC'));
+    if (match !== null) return Number(match[1]);
+  }
+  return undefined;
+}
+
+/**
+ * The year a file name gives: a 4-digit year (1949–2100) standing alone (`provinces-2009.csv`), or the year of
+ * a date written without separators (`extract-20091231.csv`, `report-200912.csv`) or with them
+ * (`2009-12-31.csv`). Other runs of digits (a code, `table-123456789.csv`) give none.
+ */
+export function yearFromName(file: string): number | undefined {
+  const base = (file.split(/[\\/]/).pop() ?? file).normalize('NFKC');
+  for (const match of base.matchAll(/(?<!\d)\d+(?!\d)/g)) {
+    const digits = match[0];
+    const year = Number(digits.slice(0, 4));
+    if (year < FIRST_YEAR || year > LAST_YEAR) continue;
+    if (digits.length === 4) return year;
+    const month = Number(digits.slice(4, 6));
+    if (digits.length === 6 && month >= 1 && month <= 12) return year;
+    const day = Number(digits.slice(6, 8));
+    if (digits.length === 8 && month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()) return year;
+  }
+  return undefined;
 }

@@ -41,7 +41,9 @@ export type FormulaErrorCode =
   | 'unknown-measure'
   | 'not-allowed' // valid expression syntax outside the formula language: calls, members, strings, `%`, ...
   | 'bad-number' // exponent notation (1e5) in a literal
-  | 'bad-power'; // a base or exponent of ^ that is not a literal, or |k| > 30
+  | 'bad-power' // a base or exponent of ^ that is not a literal, or |k| > 30
+  | 'too-long' // more than MAX_FORMULA_LENGTH characters
+  | 'too-deep'; // parentheses or signs nested more than MAX_FORMULA_DEPTH deep
 
 export class FormulaError extends Error {
   readonly code: FormulaErrorCode;
@@ -60,6 +62,43 @@ export class FormulaError extends Error {
 export type Outcome = { readonly value: Rational } | { readonly missing: 'input' | 'zero-denominator' };
 
 export const MAX_POWER = 30;
+/**
+ * The longest formula text, and the deepest nesting of parentheses and signs (`((a))`, `--a`): the parser and
+ * the evaluators recurse on the tree, so a formula is bounded before it is parsed, never a stack overflow. A
+ * formula of the catalogue is some 40 characters and 2 deep.
+ */
+export const MAX_FORMULA_LENGTH = 1000;
+export const MAX_FORMULA_DEPTH = 32;
+
+/** Refuses a formula beyond the limits, scanning its text once (no recursion). */
+function checkFormulaSize(text: string): void {
+  if (text.length > MAX_FORMULA_LENGTH) {
+    throw new FormulaError('too-long', `a formula has at most ${MAX_FORMULA_LENGTH} characters, and this one ${text.length}`, MAX_FORMULA_LENGTH);
+  }
+  let parentheses = 0;
+  let signs = 0; // signs in a row, each a unary operator over what follows
+  let afterOperand = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const character = text[index]!;
+    if (/\s/.test(character)) continue;
+    if (character === '(') {
+      parentheses += 1;
+      afterOperand = false;
+    } else if (character === ')') {
+      parentheses = Math.max(0, parentheses - 1);
+      afterOperand = true;
+      signs = 0;
+    } else if ((character === '-' || character === '+' || character === '!' || character === '~') && !afterOperand) {
+      signs += 1;
+    } else {
+      afterOperand = /[\w.\u0080-\uffff]/.test(character);
+      if (afterOperand) signs = 0;
+    }
+    if (parentheses + signs > MAX_FORMULA_DEPTH) {
+      throw new FormulaError('too-deep', `a formula nests parentheses and signs at most ${MAX_FORMULA_DEPTH} deep`, index);
+    }
+  }
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Parsing
@@ -152,6 +191,7 @@ const ONE: Rational = { n: 1n, d: 1n };
  *   // ['service_centers', 'urban_population']
  */
 export function parseFormula(text: string, isMeasure: (id: string) => boolean): Formula {
+  checkFormulaSize(text);
   const source = text.replace(SUBSTITUTE_PATTERN, (character) => SAME_LENGTH_SUBSTITUTES[character] ?? character);
   let parsed: { parser: PositionedParser; root: jsep.Expression };
   try {

@@ -126,8 +126,43 @@ function refuseDuplicateKeys(text: string, file: string): void {
   });
 }
 
+/**
+ * The largest catalogue file, and the deepest nesting of its arrays and objects (the catalogue's own shape is
+ * 4 deep): checked on the text before it is parsed, so that no parser recurses out of its stack.
+ */
+export const MAX_CATALOGUE_CHARACTERS = 1 << 20;
+export const MAX_CATALOGUE_DEPTH = 32;
+
+/** Refuses a catalogue text beyond the limits, in one scan that skips strings. */
+function checkCatalogueSize(text: string, file: string): void {
+  if (text.length > MAX_CATALOGUE_CHARACTERS) {
+    throw new SvcError('CATALOGUE', `a catalogue file holds at most ${MAX_CATALOGUE_CHARACTERS.toLocaleString('en')} characters, and this one ${text.length.toLocaleString('en')}`, { file });
+  }
+  let depth = 0;
+  let line = 1;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 0x22) {
+      // a string: to its closing quote, over escapes
+      for (index += 1; index < text.length && text.charCodeAt(index) !== 0x22; index += 1) {
+        if (text.charCodeAt(index) === 0x5c) index += 1;
+      }
+    } else if (code === 0x0a) {
+      line += 1;
+    } else if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > MAX_CATALOGUE_DEPTH) {
+        throw new SvcError('CATALOGUE', `arrays and objects nest at most ${MAX_CATALOGUE_DEPTH} deep in a catalogue file`, { file, line });
+      }
+    } else if (code === 0x5d || code === 0x7d) {
+      depth -= 1;
+    }
+  }
+}
+
 export function parseUserCatalogue(text: string, file: string, base: Catalogue = BUILTIN_CATALOGUE): Catalogue {
   const check: Checker = new Checker(file); // typed, so that check.fail() narrows as `never`
+  checkCatalogueSize(text, file);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -3,14 +3,14 @@ import { indicatorListing, measureListing } from '../reports/listing.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import { checkOutputTarget, writeOutput } from './write.js';
 import type { CommonOptions } from './common.js';
-import { addCatalogueOption, addOutputOptions, outputOptions } from './common.js';
+import { addCatalogueOption, addOutputOptions, outputOptions, addExamples } from './common.js';
 
 export function indicatorsCommand(): Command {
   const command = new Command('indicators')
     .description('list the indicator catalogue: id, label, formula, unit, decimals, source');
   addCatalogueOption(command);
   addOutputOptions(command);
-  command.addHelpText('after', `
+  addExamples(command, `
 Examples:
   $ svc-stats indicators
   $ svc-stats indicators --lang zh --format md
@@ -28,7 +28,7 @@ export function measuresCommand(): Command {
     .description('list the input columns recognised: measure id, label, Chinese header names, base unit');
   addCatalogueOption(command);
   addOutputOptions(command);
-  command.addHelpText('after', `
+  addExamples(command, `
 Examples:
   $ svc-stats measures
   $ svc-stats measures --format json | jq '.[].id'`);

@@ -1,4 +1,3 @@
-import { extname } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { SvcError } from '../errors.js';
 import { ROUNDING_MODES } from '../exact/rational.js';
@@ -6,8 +5,9 @@ import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { ChartKind } from '../render/charts/model.js';
 import type { CommonOptions } from './common.js';
-import { addCatalogueOption, addGroupOptions, addInputOptions, defaultLang, groupOption, parseDecimals, printNotes, readOptions } from './common.js';
-import { checkOutputTarget, writeDocument } from './write.js';
+import { addCatalogueOption, addGroupOptions, addInputOptions, defaultLang, groupOption, note, parseDecimals, printNotes, readOptions, addExamples } from './common.js';
+import { checkOutputTarget, isStreamTarget, writeDocument } from './write.js';
+import { outputFormat } from '../render/format.js';
 
 interface ChartOptions extends Omit<CommonOptions, 'format' | 'indicators'> {
   indicator?: string;
@@ -27,7 +27,7 @@ Examples:
       --indicator service_units_per_district --kind tiles --lang en -o tiles.png
   $ svc-stats chart data/provinces-2005-divisions.csv data/provinces-2009-divisions.csv --indicator subdistricts -o change.png
   $ svc-stats chart data/national-series.csv --indicator communities -o communities.png
-  $ svc-stats chart provinces.csv --indicator population_per_community --by region > regions.svg
+  $ svc-stats chart fixtures/synthetic/provinces-coverage-2009.csv --indicator population_per_community --by region > regions.svg
 
 Kinds (chosen from the data unless --kind): one unit over several years → line; several units in several files
 or years → compare (grouped bars, or a dumbbell for more than 12 units); one year → bar, sorted, with the
@@ -45,8 +45,7 @@ function parseSize(text: string): number {
 
 /** --format, else the extension of -o (.png → png), else svg. */
 export function chartFormat(format: 'svg' | 'png' | undefined, output: string | undefined): 'svg' | 'png' {
-  if (format !== undefined) return format;
-  return output !== undefined && extname(output).toLowerCase() === '.png' ? 'png' : 'svg';
+  return outputFormat('chart', format, isStreamTarget(output) ? undefined : output, 'svg') as 'svg' | 'png';
 }
 
 export function chartCommand(): Command {
@@ -65,7 +64,7 @@ export function chartCommand(): Command {
   addInputOptions(command);
   addCatalogueOption(command);
   addGroupOptions(command);
-  command.addHelpText('after', EXAMPLES);
+  addExamples(command, EXAMPLES);
   command.action(async (files: string[], options: ChartOptions) => {
     checkOutputTarget(options.output, files);
     const format = chartFormat(options.format, options.output);
@@ -90,6 +89,14 @@ export function chartCommand(): Command {
     const size = options.width === undefined ? undefined : { width: options.width, height: options.height! };
     const svg = await renderChartSvg(result.data, size);
     if (format === 'svg') return writeDocument(svg, options.output);
+    // resvg draws text it has no font for as empty boxes: said before, not found afterwards in the picture
+    if (/[\u3000-\u9fff\uff00-\uffef]/.test(svg)) {
+      const { findCjkFont, systemFontDirectories } = await import('../io/fonts.js');
+      const directories = systemFontDirectories();
+      if (findCjkFont(directories) === undefined) {
+        note(`warning: no CJK font found (looked in ${directories.join(', ')}): the Chinese text of the PNG will show as empty boxes; install one (Debian/Ubuntu: apt-get install fonts-noto-cjk), or write SVG, or use --lang en`);
+      }
+    }
     const width = Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)?.[1] ?? 800);
     await writeDocument(await svgToPng(svg, width * 2), options.output);
   });

@@ -11,13 +11,17 @@ import type { ReadOptions } from '../engine/read-options.js';
 import type { EncodingChoice } from '../io/sources/encoding.js';
 import { ENCODING_CHOICES } from '../io/sources/encoding.js';
 import type { OutputOptions } from './write.js';
+import { isStreamTarget } from './write.js';
 import type { Format, Lang } from '../render/model.js';
 import { FORMATS } from '../render/model.js';
-import { EXIT, SvcError } from '../errors.js';
-import { normaliseYear } from '../catalogue/columns.js';
+import type { OutputKind } from '../render/format.js';
+import { extensionsOf, outputFormat } from '../render/format.js';
+import { EXIT, SvcError, printable } from '../errors.js';
+import { FIRST_YEAR, LAST_YEAR, isAcceptedYear, normaliseYear } from '../catalogue/columns.js';
 import { byParts } from '../engine/grouping.js';
 import type { Note, NoteMode } from '../notes.js';
 import { noteLines } from '../notes.js';
+import { helpWidth, wrapHelpText } from '../render/help.js';
 
 /** zh when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with zh, else en. */
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
@@ -75,13 +79,31 @@ export function addInputOptions(command: Command): Command {
       .choices([...ENCODING_CHOICES, ...Object.keys(ENCODING_ALIASES)]).argParser(parseEncoding).default('auto'))
     .addOption(new Option('-d, --delimiter <char>',
       'input delimiter (default: tab for .tsv; else comma, or ; tab | when the first line has no comma and has one of them)').argParser(parseDelimiter))
-    .option('--sheet <name>', 'the sheet of an .xlsx input to read (default: the first)');
+    .option('--sheet <name|n>', 'the sheet of a workbook (.xlsx, .xls, .ods) to read, by name or number from 1 (default: the first visible one)')
+    .addOption(new Option('--sheets <which>', 'all: every visible sheet of a workbook as one table (续表 sheets, one sheet a year)').choices(['all']));
+}
+
+/** What each command writes, for the closed table of formats (render/format.ts); any other command writes tables. */
+const OUTPUT_KINDS: Readonly<Record<string, OutputKind>> = { chart: 'chart', report: 'report' };
+
+/**
+ * Run before every command's action (cli.ts): `-o -` is standard output, and -f with -o's extension is checked
+ * against the closed table of formats, so that a format svc-stats does not write is refused before any work.
+ */
+export function settleOutput(command: Command): void {
+  const options = command.opts<{ output?: unknown; format?: unknown }>();
+  if (options.output === '-') command.setOptionValue('output', undefined);
+  const output = typeof options.output === 'string' && options.output !== '-' ? options.output : undefined;
+  const format = typeof options.format === 'string' ? options.format : undefined;
+  if (output !== undefined || format !== undefined) {
+    outputFormat(OUTPUT_KINDS[command.name()] ?? 'table', format, isStreamTarget(output) ? undefined : output, 'csv');
+  }
 }
 
 export function addOutputOptions(command: Command): Command {
   return command
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv in a pipe; with -o, from the extension)').choices(FORMATS))
-    .option('-o, --output <file>', 'write to FILE atomically instead of standard output (format from its extension: .csv .tsv .json .ndjson .md .xlsx)')
+    .option('-o, --output <file>', `write to FILE atomically instead of standard output (- : standard output); the format from its extension: ${extensionsOf('table')}, else csv`)
     .option('--bom', 'start csv/tsv with a UTF-8 BOM, so that Excel shows Chinese text (the default for -o FILE, not for standard output)')
     .option('--no-bom', 'no BOM in a csv/tsv file written with -o')
     .option('--raw', 'do not neutralise cells starting with = + - @ in csv/tsv (unsafe to open in a spreadsheet)')
@@ -121,6 +143,7 @@ export interface CommonOptions {
   encoding: EncodingChoice;
   delimiter?: string;
   sheet?: string;
+  sheets?: 'all';
   format?: Format;
   output?: string;
   bom?: boolean;
@@ -142,6 +165,7 @@ export function yearOptions(values: readonly string[] | undefined): { onlyYear: 
   for (const value of values ?? []) {
     const year = normaliseYear(value);
     if (/^\d{4}$/.test(year)) {
+      if (!isAcceptedYear(year)) throw new SvcError('USAGE', `--year ${value}: not a year from ${FIRST_YEAR} to ${LAST_YEAR}`);
       if (onlyYear !== undefined && onlyYear !== year) throw new SvcError('USAGE', `--year ${onlyYear} and --year ${year}: give one year`);
       onlyYear = year;
     } else {
@@ -155,7 +179,7 @@ export function readOptions(options: CommonOptions & { by?: string }, catalogue:
   return {
     encoding: options.encoding, delimiter: options.delimiter, measures: catalogue.measures,
     groupColumns: options.by === undefined ? undefined : byParts(options.by),
-    rowsAre: options.rowsAre, sheet: options.sheet, labelColumn: options.label, ...yearOptions(options.year),
+    rowsAre: options.rowsAre, sheet: options.sheet, allSheets: options.sheets === 'all', labelColumn: options.label, ...yearOptions(options.year),
   };
 }
 
@@ -170,6 +194,9 @@ export function addNoteOptions(command: Command): Command {
 }
 
 let noteMode: NoteMode = 'default';
+
+/** The longest note line printed without --verbose (README, Reliability). */
+export const NOTE_LIMIT = 1000;
 
 /** Set once per run, from the parsed --quiet / --verbose. */
 export function setNoteMode(options: { quiet?: boolean; verbose?: boolean }): void {
@@ -211,5 +238,18 @@ export function groupOption(options: { by?: string; regions?: RegionScheme }): {
 /** Diagnostics go to standard error, one line each, never into the data; none under --quiet. */
 export function note(message: string): void {
   if (noteMode === 'quiet') return;
-  process.stderr.write(`svc-stats: ${message}\n`);
+  const line = printable(message.replace(/[\r\n]+/g, ' '));
+  // lists are cut to a few names unless --verbose; a name of 40,000 characters is cut here
+  const shown = noteMode === 'default' && line.length > NOTE_LIMIT ? `${line.slice(0, NOTE_LIMIT - 1)}…` : line;
+  process.stderr.write(`svc-stats: ${shown}\n`);
+}
+
+/** The width help is written for (COLUMNS, else the terminal's, else 80; at most 80): render/help.ts. */
+export function currentHelpWidth(): number {
+  return helpWidth(process.env, process.stdout.isTTY ? process.stdout.columns : undefined);
+}
+
+/** Examples and notes after a command's options, wrapped to the help's width when help is printed. */
+export function addExamples(command: Command, text: string): Command {
+  return command.addHelpText('after', () => wrapHelpText(text, currentHelpWidth()));
 }

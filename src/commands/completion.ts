@@ -3,6 +3,7 @@
  * always lists the commands, options and choices of this build.
  */
 import { Argument, Command } from 'commander';
+import { addExamples } from './common.js';
 import { openOutput } from '../io/output.js';
 import type { CompletionOption, CompletionTree } from '../render/completion.js';
 import { bashCompletion, zshCompletion } from '../render/completion.js';
@@ -51,7 +52,7 @@ export function completionCommand(): Command {
   const command = new Command('completion')
     .description('print a shell completion script for bash or zsh (commands, options and their choices)')
     .addArgument(new Argument('<shell>', 'bash or zsh').choices(SHELLS));
-  command.addHelpText('after', EXAMPLES);
+  addExamples(command, EXAMPLES);
   command.action(async (shell: Shell, _options: unknown, self: Command) => {
     const tree = completionTree(self.parent ?? self);
     const sink = await openOutput(undefined);

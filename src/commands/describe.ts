@@ -5,7 +5,7 @@ import { checkOutputTarget, writeOutput } from './write.js';
 import { addChartOption, writeTerminalChart } from './chart-option.js';
 import type { QuantileMethod, SdKind } from '../stats/describe.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings } from './common.js';
+import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings, addExamples } from './common.js';
 
 interface DescribeOptions extends CommonOptions {
   by?: string;
@@ -18,8 +18,8 @@ interface DescribeOptions extends CommonOptions {
 const EXAMPLES = `
 Examples:
   $ svc-stats describe data/provinces-2009-divisions.csv
-  $ svc-stats describe provinces.csv -i population_per_community --by region
-  $ svc-stats describe provinces.csv --sd population --quantile-method nearest-rank --format json
+  $ svc-stats describe fixtures/synthetic/provinces-coverage-2009.csv -i population_per_community --by region
+  $ svc-stats describe fixtures/synthetic/provinces-coverage-2009.csv --sd population --quantile-method nearest-rank --format json
 
 For each indicator (or measure, with -i) across the units of the file: n, missing, mean, standard deviation,
 coefficient of variation (sd / mean), min, p25, median, p75, max, and the units holding min and max.
@@ -37,7 +37,7 @@ export function describeCommand(): Command {
   addAnalysisOptions(command);
   addOutputOptions(command);
   addChartOption(command);
-  command.addHelpText('after', EXAMPLES);
+  addExamples(command, EXAMPLES);
   command.action(async (file: string, options: DescribeOptions) => {
     checkOutputTarget(options.output, [file]);
     const catalogue = await loadCatalogue(options.indicatorsFile);

@@ -4,8 +4,9 @@ import { ROUNDING_MODES } from '../exact/rational.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { CommonOptions } from './common.js';
-import { addCatalogueOption, addInputOptions, defaultLang, parseDecimals, printNotes, readOptions } from './common.js';
+import { addCatalogueOption, addInputOptions, defaultLang, parseDecimals, printNotes, readOptions, addExamples } from './common.js';
 import { checkOutputTarget, writeDocument } from './write.js';
+import { displayName, isStream } from '../io/sources/source.js';
 
 interface ReportOptions extends Omit<CommonOptions, 'format' | 'indicators'> {
   regions: RegionScheme;
@@ -33,10 +34,13 @@ export function reportCommand(): Command {
     .addOption(new Option('--decimals <n>', "decimal places for every indicator (default: the catalogue's)").argParser(parseDecimals));
   addInputOptions(command);
   addCatalogueOption(command);
-  command.addHelpText('after', EXAMPLES);
+  addExamples(command, EXAMPLES);
   command.action(async (files: string[], options: ReportOptions) => {
     checkOutputTarget(options.output, files);
-    if (files.includes('-')) throw new SvcError('USAGE', 'report reads each input several times, and standard input only once', {}, 'save it to a file first');
+    const once = files.find((file) => file === '-' || isStream(file));
+    if (once !== undefined) {
+      throw new SvcError('USAGE', 'report reads each input several times, and standard input or a pipe only once', { file: displayName(once) }, 'save it to a file first');
+    }
     const catalogue = await loadCatalogue(options.indicatorsFile);
     // echarts loads with these, for this command only
     const [{ reportPage }, { renderReportHtml }] = await Promise.all([import('../reports/report-page.js'), import('../render/charts/index.js')]);

@@ -8,7 +8,7 @@ import { verifyTotals } from '../reports/totals.js';
 import { verifyFigures } from '../reports/verify.js';
 import { isInvalid, parseNumberCell } from '../table/cells.js';
 import type { CommonOptions } from './common.js';
-import { addCatalogueOption, addInputOptions, addOutputOptions, note, outputOptions, readOptions } from './common.js';
+import { addCatalogueOption, addInputOptions, addOutputOptions, note, outputOptions, readOptions, addExamples } from './common.js';
 
 interface VerifyOptions extends CommonOptions {
   expected?: string;
@@ -21,7 +21,7 @@ const EXAMPLES = `
 Examples:
   $ svc-stats verify data/2005.csv --expected fixtures/verify/report-2005-tables.csv
   $ svc-stats verify data/provinces-2005-divisions.csv --check-totals
-  $ svc-stats verify extract.csv --expected figures.csv --rounding half-even --tolerance 0.01
+  $ svc-stats verify fixtures/extracts/national-2007-2009.csv --expected fixtures/extracts/figures-year-only.csv --rounding half-even --tolerance 0.01
 
 FIGURES.csv has the columns indicator (an indicator or measure id), expected (as printed: 5.67, 7031),
 and optionally unit (the row label), year and source (free text). A figure is found by the keys it gives:
@@ -48,7 +48,7 @@ export function verifyCommand(): Command {
   addInputOptions(command);
   addCatalogueOption(command);
   addOutputOptions(command);
-  command.addHelpText('after', EXAMPLES);
+  addExamples(command, EXAMPLES);
   command.action(async (file: string, options: VerifyOptions) => {
     if ((options.expected === undefined) === (options.checkTotals !== true)) {
       throw new SvcError('USAGE', 'verify needs exactly one of --expected FIGURES.csv and --check-totals');

@@ -4,12 +4,15 @@ import { noticesGiven } from '../io/notices.js';
 import { openOutput } from '../io/output.js';
 import { isFileTarget } from '../io/target.js';
 import type { RenderOptions } from '../render/format.js';
-import { render, renderWorkbook, resolveFormat, useColor } from '../render/format.js';
-import type { OutputCell, ReportColumn, ReportTable, RowStream } from '../render/model.js';
+import { render, renderBinary, resolveFormat, useColor } from '../render/format.js';
+import type { BinaryFormat, Format, OutputCell, ReportColumn, ReportTable, RowStream } from '../render/model.js';
+import { isBinaryFormat } from '../render/model.js';
 import type { RowText } from '../render/rows.js';
 import { isMachineFormat, machineRowText } from '../render/rows.js';
 import type { Sink } from '../io/output.js';
 import type { RunFacts } from './workbook-meta.js';
+import { XLSX_CELL_LIMIT, cutCellsNote } from '../render/xlsx.js';
+import { note } from './common.js';
 import { workbookMeta } from './workbook-meta.js';
 
 export type { RunFacts } from './workbook-meta.js';
@@ -19,15 +22,34 @@ export { checkOutputTarget } from '../io/output.js';
 /** As RenderOptions, but `bom` may be left to the target: undefined puts a BOM into a file, none on a stream. */
 export type OutputOptions = Omit<RenderOptions, 'bom'> & { readonly bom: boolean | undefined };
 
+const BINARY_NAMES: Readonly<Record<BinaryFormat, string>> = {
+  xlsx: 'an .xlsx workbook', dta: 'a Stata .dta file', parquet: 'a Parquet file',
+};
+
+/** The format of a run: an -o onto a device, FIFO or socket is written as a stream, its name no format's. */
+function formatOf(options: OutputOptions): Format {
+  return resolveFormat(options, undefined, isStreamTarget(options.output));
+}
+
+/** True for `-o` a device, FIFO or socket (`-o rows.fifo`, `-o /dev/null`): its extension names no format. */
+export function isStreamTarget(output: string | undefined): boolean {
+  return output !== undefined && !isFileTarget(output);
+}
+
 export async function writeOutput(table: ReportTable, options: OutputOptions, facts: RunFacts = { inputs: [] }): Promise<void> {
-  const format = resolveFormat(options);
+  const format = formatOf(options);
   let content: string | Uint8Array;
-  if (format === 'xlsx') {
+  if (isBinaryFormat(format)) {
     if (options.output === undefined && process.stdout.isTTY) {
-      throw new SvcError('USAGE', 'an .xlsx workbook is not written to a terminal', {},
-        'give -o FILE.xlsx, or redirect standard output to a file');
+      throw new SvcError('USAGE', `${BINARY_NAMES[format]} is not written to a terminal`, {},
+        `give -o FILE.${format}, or redirect standard output to a file`);
     }
-    content = await renderWorkbook(table, options, workbookMeta(table, { ...facts, notes: [...noticesGiven(), ...facts.notes ?? []] }, options.lang));
+    content = await renderBinary(table, format, options, workbookMeta(table, { ...facts, notes: [...noticesGiven(), ...facts.notes ?? []] }, options.lang));
+    if (format === 'xlsx') {
+      // the notes sheet says it too (render/xlsx.ts)
+      const cut = table.rows.reduce((count, row) => count + row.filter((cell) => typeof cell === 'string' && cell.length > XLSX_CELL_LIMIT).length, 0);
+      if (cut > 0) note(cutCellsNote(cut));
+    }
   } else {
     content = await render(table, format, { ...options, bom: bomOf(options) }, useColor(options));
   }
@@ -77,7 +99,7 @@ export interface RowOutput extends RowStream {
  * HELD_ROWS_LIMIT, and are rendered whole by writeOutput on close.
  */
 export function openRowOutput(options: OutputOptions): RowOutput {
-  const format = resolveFormat(options);
+  const format = formatOf(options);
   if (!isMachineFormat(format)) {
     let columns: readonly ReportColumn[] = [];
     const held: (readonly OutputCell[])[] = [];

@@ -38,7 +38,10 @@ export function parallelRanges(source: string, options: ReadOptions): { ranges: 
   if (delimiter.charCodeAt(0) > 0x7f) return undefined;
   let size: number;
   try {
-    size = statSync(source).size;
+    const info = statSync(source);
+    // a pipe, a FIFO or a device is read in one pass, as a stream
+    if (!info.isFile()) return undefined;
+    size = info.size;
   } catch {
     return undefined; // the reader reports it
   }

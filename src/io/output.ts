@@ -52,11 +52,13 @@ const BUFFER_SIZE = 64 * 1024;
 const MAX_SYMLINKS = 40;
 
 /**
- * Refuse an --output that cannot be written before any work is done: a missing folder, a directory, or one
- * of the input files (which the rename would replace).
+ * Refuse an --output that cannot be written before any work is done: a missing folder, a directory, or a file
+ * the run reads (which the rename would replace). Inputs are compared by file identity (device and inode, after
+ * following symlinks, so `/dev/stdin`, `/proc/self/fd/0` and a link are the file they lead to), and `-` by the
+ * file on standard input: `coverage - -o same.csv < same.csv` is refused, naming both.
  */
-export function checkOutputTarget(output: string | undefined, inputs: readonly string[]): void {
-  if (output === undefined) return;
+export function checkOutputTarget(output: string | undefined, inputs: readonly (string | undefined)[]): void {
+  if (output === undefined || output === '-') return;
   const folder = dirname(output);
   if (!existsSync(folder)) {
     throw new SvcError('OUTPUT', `the folder ${folder} does not exist`, { file: output });
@@ -64,13 +66,32 @@ export function checkOutputTarget(output: string | undefined, inputs: readonly s
   if (existsSync(output) && statSync(output).isDirectory()) {
     throw new SvcError('OUTPUT', 'is a directory', { file: output });
   }
-  const target = realPathOr(output);
+  const target = identityOf(output);
+  const targetPath = realPathOr(output);
   for (const input of inputs) {
-    if (input !== '-' && existsSync(input) && realPathOr(input) === target) {
-      throw new SvcError('OUTPUT', 'is also an input file; it would be overwritten', { file: output },
+    if (input === undefined) continue;
+    const same = input === '-'
+      ? target !== undefined && sameFile(target, identityOf(0))
+      : (target !== undefined && sameFile(target, identityOf(input))) || (existsSync(input) && realPathOr(input) === targetPath);
+    if (same) {
+      throw new SvcError('OUTPUT', `is also an input file (${input === '-' ? 'standard input' : input}); it would be overwritten`, { file: output },
         'write to another file');
     }
   }
+}
+
+/** A regular file's device and inode (symlinks followed; a number is a descriptor), or undefined. */
+function identityOf(path: string | number): Stats | undefined {
+  try {
+    const info = typeof path === 'number' ? fstatSync(path) : statSync(path);
+    return info.isFile() ? info : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameFile(a: Stats, b: Stats | undefined): boolean {
+  return b !== undefined && a.dev === b.dev && a.ino === b.ino;
 }
 
 /** realpath, or the plain absolute path when there is none (a new file, or /dev/stdout on a pipe). */

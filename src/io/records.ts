@@ -3,7 +3,7 @@
  * header planning and the engine never know where records come from.
  *
  * What a source is, is decided by its first 64 KiB, not by its name, for files and standard input alike: an
- * .xlsx workbook is read as its sheet's records; an old .xls, a PDF, an HTML page or UTF-16 without a BOM is
+ * .xlsx, .xls or .ods workbook is read as its sheet's records; a PDF, an HTML page or UTF-16 without a BOM is
  * refused with what it looks like; anything else is CSV text, whose delimiter is sniffed when none is given
  * and its first line has no comma (csv/sniff.ts).
  */
@@ -16,15 +16,17 @@ import { DELIMITER_NAMES, sniffDelimiter } from './csv/sniff.js';
 import { notice } from './notices.js';
 import type { Encoding } from './sources/encoding.js';
 import { detectEncoding } from './sources/encoding.js';
-import { displayName, inputError, readAllBytes } from './sources/source.js';
-import { BINARY_KIND_MESSAGES, readXlsxRecords, sniffBinaryKind } from './xlsx.js';
+import { displayName, inputError, isStream, readAllBytes, streamOf } from './sources/source.js';
+import { BINARY_KIND_MESSAGES, readWorkbookRecords, sniffBinaryKind } from './xlsx.js';
 
 export type { InputRecord, LineBlock, RecordBatch, RecordSource } from './csv/records.js';
 export { isLineBlock, recordsOf } from './csv/records.js';
 
 export interface RecordOptions extends CsvOptions {
-  /** --sheet: the sheet of an .xlsx input to read (default: the first) */
+  /** --sheet: the sheet of a workbook to read, by name or number (default: the first visible one) */
   readonly sheet?: string | undefined;
+  /** --sheets all: every visible sheet of a workbook as one table */
+  readonly allSheets?: boolean | undefined;
 }
 
 /** How much of a source decides its kind and its delimiter: the zip part names of an .xlsx are within it. */
@@ -52,7 +54,7 @@ async function* csvWithEncoding(source: string, options: CsvOptions, onEncoding:
 }
 
 async function* readRecords(source: string, file: string, options: RecordOptions, onEncoding: (encoding: string) => void): AsyncGenerator<RecordBatch> {
-  const { sheet, ...csvOptions } = options;
+  const { sheet, allSheets, ...csvOptions } = options;
   if (options.range !== undefined) {
     // a worker's byte range of a large CSV file: the main thread has looked at the file; only the delimiter is sniffed again
     const delimiter = options.delimiter ?? sniffedDelimiter(source, file, (await headOf(source, file, options)).bytes, options, false);
@@ -63,10 +65,11 @@ async function* readRecords(source: string, file: string, options: RecordOptions
   // UTF-16 without a BOM is read when asked for by --encoding utf16le
   const sniffed = sniffBinaryKind(head.bytes);
   const kind = sniffed === 'utf16-no-bom' && options.encoding === 'utf16le' ? undefined : sniffed;
-  if (kind === 'xlsx') {
-    const bytes = source === '-' ? await readAllBytes(source, { stdin: head.stdin }) : await readAllBytes(source);
-    const { records, sheetName } = await readXlsxRecords(bytes, file, sheet);
-    onEncoding(`xlsx, sheet ${sheetName}`);
+  if (kind === 'xlsx' || kind === 'xls' || kind === 'ods') {
+    const bytes = head.stdin !== undefined ? await readAllBytes(source, { stdin: head.stdin }) : await readAllBytes(source);
+    const { records, sheetName, notes } = await readWorkbookRecords(bytes, file, kind, { sheet, allSheets });
+    for (const note of notes) notice(note);
+    onEncoding(`${kind}, sheet ${sheetName}`);
     yield records;
     return;
   }
@@ -74,20 +77,21 @@ async function* readRecords(source: string, file: string, options: RecordOptions
     const { message, hint } = BINARY_KIND_MESSAGES[kind];
     throw new SvcError(kind === 'utf16-no-bom' ? 'ENCODING' : 'FILE_TYPE', message, { file }, hint);
   }
-  if (sheet !== undefined) {
-    throw new SvcError('USAGE', '--sheet is for .xlsx workbooks, and this is CSV text', { file });
+  if (sheet !== undefined || allSheets === true) {
+    throw new SvcError('USAGE', `${sheet !== undefined ? '--sheet' : '--sheets'} is for workbooks (.xlsx, .xls, .ods), and this is CSV text`, { file });
   }
   const delimiter = options.delimiter ?? sniffedDelimiter(source, file, head.bytes, options, true);
   yield* csvWithEncoding(source, { ...csvOptions, delimiter, ...(head.stdin ? { stdin: head.stdin } : {}) }, onEncoding);
 }
 
 /**
- * The first SNIFF_SIZE bytes of a source (fewer if it is shorter). Standard input cannot be read twice: its
+ * The first SNIFF_SIZE bytes of a source (fewer if it is shorter). Standard input, and any path that is not a
+ * regular file (a pipe, a FIFO, `<(…)`, /dev/stdin on a pipe), cannot be read twice: it is opened once, its
  * first bytes are kept and given back, followed by the rest, as `stdin` for the reader.
  */
 async function headOf(source: string, file: string, options: RecordOptions): Promise<{ bytes: Uint8Array; stdin?: NodeJS.ReadableStream }> {
-  if (source === '-') {
-    const input = (options.stdin ?? process.stdin) as AsyncIterable<Uint8Array>;
+  if (source === '-' || options.stdin !== undefined || isStream(source)) {
+    const input = (options.stdin ?? streamOf(source)) as AsyncIterable<Uint8Array>;
     const iterator = input[Symbol.asyncIterator]();
     const chunks: Buffer[] = [];
     let length = 0;

@@ -4,11 +4,13 @@
  * ids. An xlsx workbook is for people: its header row holds the labels, its cells the numbers.
  */
 import { extname } from 'node:path';
+import { SvcError } from '../errors.js';
 import { renderDelimited } from './delimited.js';
 import { renderJson, renderNdjson } from './json.js';
 import { renderMarkdown } from './markdown.js';
-import type { Format, Lang, ReportTable, TextFormat } from './model.js';
+import type { BinaryFormat, Format, Lang, ReportTable, TextFormat } from './model.js';
 import { resolveTable } from './model.js';
+import type { LabelledTable } from './dta.js';
 import type { XlsxMeta } from './xlsx.js';
 
 export interface RenderOptions {
@@ -23,16 +25,80 @@ export interface RenderOptions {
   readonly lang: Lang;
 }
 
-const FORMAT_BY_EXTENSION: Record<string, Format> = {
-  '.csv': 'csv', '.tsv': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson', '.md': 'md',
-  '.txt': 'table', '.xlsx': 'xlsx',
+/** What a command writes: tables (coverage, compare, describe, equity, verify, the listings), a chart, the report. */
+export type OutputKind = 'table' | 'chart' | 'report';
+
+export interface FormatEntry {
+  readonly format: Format | 'svg' | 'png' | 'html';
+  /** the -o extensions that name it, lower case */
+  readonly extensions: readonly string[];
+  readonly kind: OutputKind;
+}
+
+/**
+ * The closed table of output formats: every extension an -o may end in, the format it is written in, and the
+ * kind of command that writes it. Any other extension is refused, never written as CSV under a wrong name.
+ */
+export const OUTPUT_FORMATS: readonly FormatEntry[] = [
+  { format: 'table', extensions: ['.txt'], kind: 'table' },
+  { format: 'csv', extensions: ['.csv'], kind: 'table' },
+  { format: 'tsv', extensions: ['.tsv'], kind: 'table' },
+  { format: 'json', extensions: ['.json'], kind: 'table' },
+  { format: 'ndjson', extensions: ['.ndjson', '.jsonl'], kind: 'table' },
+  { format: 'md', extensions: ['.md'], kind: 'table' },
+  { format: 'xlsx', extensions: ['.xlsx'], kind: 'table' },
+  { format: 'dta', extensions: ['.dta'], kind: 'table' },
+  { format: 'parquet', extensions: ['.parquet'], kind: 'table' },
+  { format: 'svg', extensions: ['.svg'], kind: 'chart' },
+  { format: 'png', extensions: ['.png'], kind: 'chart' },
+  { format: 'html', extensions: ['.html', '.htm'], kind: 'report' },
+];
+
+const WRITTEN_BY: Readonly<Record<OutputKind, string>> = {
+  table: 'the table commands (coverage, compare, describe, equity, verify)',
+  chart: 'svc-stats chart',
+  report: 'svc-stats report',
 };
 
-/** Explicit --format; else the extension of --output; else a table on a terminal and csv in a pipe. */
-export function resolveFormat(options: Pick<RenderOptions, 'format' | 'output'>, stdoutIsTTY = Boolean(process.stdout.isTTY)): Format {
-  if (options.format !== undefined) return options.format;
-  if (options.output !== undefined) return FORMAT_BY_EXTENSION[extname(options.output).toLowerCase()] ?? 'csv';
-  return stdoutIsTTY ? 'table' : 'csv';
+/** A .txt file holds text: a table by default, or any text format -f names. */
+const TEXT_FORMATS: readonly string[] = ['table', 'csv', 'tsv', 'json', 'ndjson', 'md'];
+
+/** The extensions a kind of command writes, for messages: `.csv .tsv … .parquet`. */
+export function extensionsOf(kind: OutputKind): string {
+  return OUTPUT_FORMATS.filter((entry) => entry.kind === kind).flatMap((entry) => entry.extensions).join(' ');
+}
+
+/**
+ * The format of a run that writes `kind`: -f, else the extension of -o, else `fallback` (a name with no
+ * extension, /dev/stdout, or no -o). Refused (USAGE, exit 2) before any work: an extension outside the table, one
+ * another command writes (`coverage -o map.png`), and -f disagreeing with the extension (`-f csv -o out.json`).
+ */
+export function outputFormat(kind: OutputKind, format: string | undefined, output: string | undefined, fallback: string): string {
+  const extension = output === undefined ? '' : extname(output).toLowerCase();
+  if (extension === '') return format ?? fallback;
+  const entry = OUTPUT_FORMATS.find((known) => known.extensions.includes(extension));
+  if (entry === undefined) {
+    throw new SvcError('USAGE', `${extension} is not a format svc-stats writes`, { file: output },
+      `this command writes ${extensionsOf(kind)}; a file with another name: -f FORMAT and a name without an extension`);
+  }
+  if (entry.kind !== kind) {
+    throw new SvcError('USAGE', `${extension} (${entry.format}) is written by ${WRITTEN_BY[entry.kind]}, not by this command`, { file: output },
+      `this command writes ${extensionsOf(kind)}`);
+  }
+  if (format !== undefined && format !== entry.format && !(extension === '.txt' && TEXT_FORMATS.includes(format))) {
+    throw new SvcError('USAGE', `-f ${format} and the extension ${extension} (${entry.format}) disagree`, { file: output },
+      'give one of them, or name the file for its format');
+  }
+  return format ?? entry.format;
+}
+
+/**
+ * Explicit --format; else the extension of --output; else a table on a terminal and csv in a pipe or into a
+ * file. `stream`: the -o target is a device, FIFO or socket (`-o rows.fifo`), whose name is no format's.
+ */
+export function resolveFormat(options: Pick<RenderOptions, 'format' | 'output'>, stdoutIsTTY = Boolean(process.stdout.isTTY), stream = false): Format {
+  const fallback = options.output === undefined && stdoutIsTTY ? 'table' : 'csv';
+  return outputFormat('table', options.format, stream ? undefined : options.output, fallback) as Format;
 }
 
 /** Colour only on a terminal, never with NO_COLOR (any non-empty value) or --no-color, never into a file. */
@@ -62,15 +128,36 @@ export async function render(report: ReportTable, format: TextFormat, options: R
 }
 
 /**
- * The report as an .xlsx workbook (render/xlsx.ts, exceljs loaded only for it): headers in `options.lang`,
- * coded cells as their words, numbers as number cells; `meta` fills the notes sheet.
+ * The report as bytes: an .xlsx workbook (render/xlsx.ts, exceljs loaded only for it: headers in `options.lang`,
+ * coded cells as their words, numbers as number cells; `meta` fills the notes sheet), a Stata .dta (render/dta.ts)
+ * or a Parquet file (render/parquet.ts): the machine ids and cells, as csv, each column labelled in `options.lang`.
  */
-export async function renderWorkbook(report: ReportTable, options: Pick<RenderOptions, 'lang'>, meta: Omit<XlsxMeta, 'lang'>): Promise<Uint8Array> {
-  const { renderXlsx } = await import('./xlsx.js');
-  return renderXlsx(resolveTable(report, true, options.lang), { ...meta, lang: options.lang });
+export async function renderBinary(report: ReportTable, format: BinaryFormat, options: Pick<RenderOptions, 'lang'>, meta: Omit<XlsxMeta, 'lang'>): Promise<Uint8Array> {
+  switch (format) {
+    case 'xlsx': {
+      const { renderXlsx } = await import('./xlsx.js');
+      return renderXlsx(resolveTable(report, true, options.lang), { ...meta, lang: options.lang });
+    }
+    case 'dta': {
+      const { renderDta } = await import('./dta.js');
+      return renderDta(labelledTable(report, options.lang));
+    }
+    case 'parquet': {
+      const { renderParquet } = await import('./parquet.js');
+      return renderParquet(labelledTable(report, options.lang));
+    }
+  }
 }
 
-/** The terminal's width, or COLUMNS when not on a terminal, else unlimited. */
+/** The table as machine formats show it (ids, codes), with each column's label in `lang` beside. */
+function labelledTable(report: ReportTable, lang: Lang): LabelledTable {
+  const table = resolveTable(report, false, lang);
+  const labels = report.columns.filter((column) => column.only !== 'human').map((column) => column.label[lang]);
+  return { ...table, labels };
+}
+
+/** COLUMNS when set (also on a terminal: whoever sets it means it), else the terminal's width, else unlimited. */
 function terminalWidth(): number {
-  return process.stdout.columns ?? (Number(process.env['COLUMNS']) || Infinity);
+  const columns = Number(process.env['COLUMNS']);
+  return Number.isInteger(columns) && columns > 0 ? columns : process.stdout.columns ?? Infinity;
 }

@@ -39,9 +39,46 @@ export const LABELS = {
   theil_l_within: { zh: '泰尔L组内', en: 'theil_l_within' },
   between_share_t: { zh: '组间贡献率T', en: 'between_share_t' },
   between_share_l: { zh: '组间贡献率L', en: 'between_share_l' },
+  ge_m1: { zh: '广义熵GE(-1)', en: 'ge_m1' },
+  ge_2: { zh: '广义熵GE(2)', en: 'ge_2' },
+  atkinson_0_5: { zh: '阿特金森A(0.5)', en: 'atkinson_0_5' },
+  atkinson_1: { zh: '阿特金森A(1)', en: 'atkinson_1' },
+  atkinson_2: { zh: '阿特金森A(2)', en: 'atkinson_2' },
+  ge_m1_between: { zh: 'GE(-1)组间', en: 'ge_m1_between' },
+  ge_m1_within: { zh: 'GE(-1)组内', en: 'ge_m1_within' },
+  ge_2_between: { zh: 'GE(2)组间', en: 'ge_2_between' },
+  ge_2_within: { zh: 'GE(2)组内', en: 'ge_2_within' },
+  gini_within: { zh: '基尼组内Gw', en: 'gini_within' },
+  gini_net_between: { zh: '基尼净组间Gnb', en: 'gini_net_between' },
+  gini_transvariation: { zh: '基尼超变密度Gt', en: 'gini_transvariation' },
+  gini_within_share: { zh: 'Gw贡献率', en: 'gini_within_share' },
+  gini_net_between_share: { zh: 'Gnb贡献率', en: 'gini_net_between_share' },
+  gini_transvariation_share: { zh: 'Gt贡献率', en: 'gini_transvariation_share' },
+  // equity --dagum
+  part: { zh: '分解项', en: 'part' },
+  value: { zh: '数值', en: 'value' },
+  share_of_gini: { zh: '贡献率', en: 'share_of_gini' },
+  relative_affluence: { zh: '相对经济富裕度D', en: 'relative_affluence' },
+  population_share: { zh: '人口份额p', en: 'population_share' },
+  value_share: { zh: '份额s', en: 'value_share' },
+  lower: { zh: '下限', en: 'lower' },
+  upper: { zh: '上限', en: 'upper' },
+  // convergence
+  sd_log: { zh: '对数标准差', en: 'sd_log' },
+  model: { zh: '模型', en: 'model' },
+  from_year: { zh: '起始年', en: 'from' },
+  to_year: { zh: '终止年', en: 'to' },
+  beta: { zh: 'β系数', en: 'beta' },
+  se: { zh: '标准误', en: 'se' },
+  t: { zh: 't值', en: 't' },
+  r_squared: { zh: 'R²', en: 'r_squared' },
+  speed: { zh: '收敛速度λ', en: 'speed' },
+  half_life: { zh: '半衰期（年）', en: 'half_life' },
+  rank: { zh: '排名', en: 'rank' },
   note: { zh: '说明', en: 'note' },
   // verify
   expected: { zh: '公布值', en: 'expected' },
+  unit_of_measure: { zh: '计量单位', en: 'unit of measure' },
   recomputed: { zh: '重算值', en: 'recomputed' },
   exact: { zh: '精确值', en: 'exact' },
   status: { zh: '结果', en: 'status' },
@@ -72,6 +109,16 @@ export const STATUS_CODES: Readonly<Record<string, Label>> = {
   mismatch: { zh: '不符', en: 'mismatch' },
   missing: { zh: '缺失', en: 'missing' },
   gap: { zh: '有差额', en: 'gap' },
+};
+
+/** The parts of equity --dagum: coded cells, read as words in a table or md. */
+export const DAGUM_PARTS: Readonly<Record<string, Label>> = {
+  gini: { zh: '总体基尼系数G', en: 'Gini G' },
+  within: { zh: '组内差距Gw', en: 'within Gw' },
+  net_between: { zh: '净组间差距Gnb', en: 'net between Gnb' },
+  transvariation: { zh: '超变密度Gt', en: 'transvariation Gt' },
+  group_gini: { zh: '组内基尼系数Gjj', en: 'group Gini Gjj' },
+  between_gini: { zh: '组间基尼系数Gjh', en: 'between-group Gini Gjh' },
 };
 
 /** The key of a row computed from all units (--totals): `total` in data, 合计 in a Chinese table. */
@@ -148,6 +195,11 @@ export const REPORT_LABELS = {
   equity: { zh: '均等化程度', en: 'Equity of coverage' },
   equityWeighted: (weight: Label): Label => ({ zh: `按${weight.zh}加权`, en: `weighted by ${weight.en}` }),
   equityUnweighted: { zh: '不加权（各地区权重相同）', en: 'unweighted (every unit counts once)' },
+  dagum: { zh: '基尼系数的Dagum分解', en: "Dagum's decomposition of the Gini coefficient" },
+  dagumNote: {
+    zh: '组内Gw、净组间Gnb、超变密度Gt之和等于基尼系数；组对按均值高者在前，D为相对经济富裕度（Dagum 1997）',
+    en: 'within (Gw), net between (Gnb) and transvariation (Gt) add up to the Gini; pairs list the group of the higher mean first; D is the relative affluence (Dagum 1997)',
+  },
   figure: (n: number): Label => ({ zh: `图 ${n}`, en: `Figure ${n}` }),
   figureMap: (n: number): Label => ({ zh: `图 ${n}　分省方块图`, en: `Figure ${n}: province tile map` }),
   rounding: (mode: string): Label => ({

@@ -1,9 +1,15 @@
-/** A GitHub-flavoured Markdown table: labels as headers, numbers right-aligned, `|` and line breaks escaped. */
+/**
+ * A GitHub-flavoured Markdown table: labels as headers, numbers right-aligned. A cell is text, never markup:
+ * `|`, line breaks, Markdown's inline marks (`* _ ~ [ ] \``) and HTML (`<script>`, `&amp;`) are escaped.
+ */
 import type { OutputTable } from './model.js';
 import { MISSING_MARK } from './model.js';
 
 function escapeCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, '<br>');
+  return text
+    .replace(/[\\|*_~`[\]]/g, (mark) => `\\${mark}`)
+    .replace(/[&<>]/g, (mark) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[mark]!)
+    .replace(/\r\n|\r|\n/g, '<br>');
 }
 
 export function renderMarkdown(table: OutputTable): string {

@@ -33,6 +33,8 @@ export type ReportCell = OutputCell | Label;
 export interface ReportTable {
   readonly columns: readonly ReportColumn[];
   readonly rows: readonly (readonly ReportCell[])[];
+  /** how many leading columns name a row (unit, indicator): a table split into blocks repeats them all; 1 when not given */
+  readonly keys?: number;
 }
 
 /**
@@ -59,12 +61,28 @@ export interface OutputTable {
   readonly rows: readonly (readonly OutputCell[])[];
   /** an optional title line for human formats */
   readonly title?: string;
+  /** how many leading columns name a row, repeated in every block of a split table (1 when not given) */
+  readonly keys?: number;
 }
 
-export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'ndjson' | 'md' | 'xlsx';
-export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'ndjson', 'md', 'xlsx'];
-/** The formats written as text; xlsx is a workbook's bytes. */
-export type TextFormat = Exclude<Format, 'xlsx'>;
+export type Format = 'table' | 'csv' | 'tsv' | 'json' | 'ndjson' | 'md' | 'xlsx' | 'dta' | 'parquet';
+export const FORMATS: readonly Format[] = ['table', 'csv', 'tsv', 'json', 'ndjson', 'md', 'xlsx', 'dta', 'parquet'];
+/** The formats written as bytes (a workbook, a Stata dataset, a Parquet file): never onto a terminal. */
+export type BinaryFormat = 'xlsx' | 'dta' | 'parquet';
+/** The formats written as text. */
+export type TextFormat = Exclude<Format, BinaryFormat>;
+
+export function isBinaryFormat(format: Format): format is BinaryFormat {
+  return format === 'xlsx' || format === 'dta' || format === 'parquet';
+}
+
+/**
+ * A year column (`year`, 2007): a number in machine formats (JSON 2007), but never grouped by thousands as a
+ * quantity is (2,007) by any format that groups.
+ */
+export function isYearColumn(column: { readonly id: string }): boolean {
+  return column.id === 'year';
+}
 
 /** How human formats show a missing value. */
 export const MISSING_MARK = '—';
@@ -82,5 +100,7 @@ export function resolveTable(report: ReportTable, human: boolean, lang: Lang): O
     if (cell !== null && typeof cell === 'object') return human ? cell[lang] : cell.en;
     return human && cell !== null && column.codes !== undefined ? column.codes[cell]?.[lang] ?? cell : cell;
   }));
-  return { columns, rows };
+  // the key columns that a machine or human format drops are not keys of what is left
+  const keys = kept.filter(({ index }) => index < (report.keys ?? 1)).length;
+  return keys > 1 ? { columns, rows, keys } : { columns, rows };
 }

@@ -1,7 +1,7 @@
 /** The readable table of a terminal, fitted to its width; colour only when the writer allows it. */
 import type { ChalkInstance } from 'chalk';
 import type { OutputTable } from './model.js';
-import { MISSING_MARK } from './model.js';
+import { MISSING_MARK, isYearColumn } from './model.js';
 import { displayWidth } from './width.js';
 
 export { displayWidth };
@@ -19,7 +19,8 @@ export interface TableOptions {
  *    (cells are never wrapped);
  * 3. with at most six rows, the transposed grid (one line per column, like psql's expanded mode), when it is
  *    narrower than the plain one: a national table such as data/2005.csv stays one readable block;
- * 4. the columns in blocks that each fit, the first (label) column repeated in every block, one block after
+ * 4. the columns in blocks that each fit, the first (label) column repeated in every block (and every column
+ *    that names a row: `keys`, compare's indicator), one block after
  *    another with a blank line between, as R and pandas print wide frames; a block still too wide (one long
  *    text column: a source, a note) has its widest text cells wrapped onto several lines, at blanks where it can.
  * Number cells of 5 or more integer digits are grouped by thousands (606,670,000) in this format only.
@@ -71,7 +72,7 @@ function transpose(table: OutputTable): OutputTable {
 
 /** Number cells with 5 or more integer digits, grouped by thousands: 606670000 → 606,670,000. */
 function groupThousands(table: OutputTable): OutputTable {
-  const numberColumns = table.columns.map((column) => column.kind === 'number');
+  const numberColumns = table.columns.map((column) => column.kind === 'number' && !isYearColumn(column));
   if (!numberColumns.includes(true)) return table;
   return {
     ...table,
@@ -183,18 +184,25 @@ function packToHeight(label: string, narrowest: number, height: number): string[
   }
 }
 
+/** The columns that name a row (the label column, and the indicator of compare), repeated in every block. */
+function keyColumns(table: OutputTable): number[] {
+  const count = Math.max(1, Math.min(table.keys ?? 1, table.columns.length - 1));
+  return Array.from({ length: count }, (_, index) => index);
+}
+
 /**
- * Column indexes in blocks that each fit `limit` with wrapped headers, the label column (0) first in every
- * block. A column too wide to share a block with the label column gets a block of its own.
+ * Column indexes in blocks that each fit `limit` with wrapped headers, the key columns (the label column 0,
+ * and any other that names a row) first in every block. A column too wide to share a block with the label column gets a block of its own.
  */
 function splitIntoBlocks(table: OutputTable, limit: number): number[][] {
   const blocks: number[][] = [];
-  let block: number[] = [0];
-  for (let index = 1; index < table.columns.length; index += 1) {
+  const keys = keyColumns(table);
+  let block: number[] = [...keys];
+  for (let index = keys.length; index < table.columns.length; index += 1) {
     const candidate = [...block, index];
-    if (block.length > 1 && gridWidth(table, candidate, wrappedHeads(table, candidate)) > limit) {
+    if (block.length > keys.length && gridWidth(table, candidate, wrappedHeads(table, candidate)) > limit) {
       blocks.push(block);
-      block = [0, index];
+      block = [...keys, index];
     } else {
       block = candidate;
     }
@@ -221,8 +229,8 @@ function wrapTextCells(table: OutputTable, columns: readonly number[], limit: nu
     let widestWidth = NARROWEST_TEXT;
     columns.forEach((index, position) => {
       const width = widths[position] ?? 0;
-      // the label column (0) is never wrapped: it names the rows of every block
-      if (index !== 0 && current.columns[index]?.kind === 'text' && width > widestWidth) {
+      // the key columns are never wrapped: they name the rows of every block
+      if (index >= (current.keys ?? 1) && current.columns[index]?.kind === 'text' && width > widestWidth) {
         widest = index;
         widestWidth = width;
       }

@@ -36,6 +36,30 @@ const LABELS: Readonly<Record<SheetLang, XlsxLabels>> = {
   en: { dataSheet: 'data', notesSheet: 'notes', title: 'title', note: 'note', input: 'input', rounding: 'rounding', source: 'source' },
 };
 
+/** The most characters an Excel cell holds (Excel's specifications and limits): a longer text is cut, with a note. */
+export const XLSX_CELL_LIMIT = 32_767;
+
+/** A text cut to what a cell holds: its first XLSX_CELL_LIMIT − 1 UTF-16 units (a pair never split) and `…`. */
+export function fitCell(text: string): string {
+  if (text.length <= XLSX_CELL_LIMIT) return text;
+  let end = XLSX_CELL_LIMIT - 1;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/** The note a workbook gets when cells were cut, in the notes sheet and on stderr. */
+export function cutCellsNote(count: number): string {
+  return `${count} cell${count === 1 ? '' : 's'} cut to ${XLSX_CELL_LIMIT.toLocaleString('en')} characters, the most an Excel cell holds (csv or json keep them whole)`;
+}
+
+/** How many texts of a table (header and cells) an .xlsx sheet cuts. */
+export function cellsToCut(table: OutputTable): number {
+  let count = table.columns.filter((column) => column.label.length > XLSX_CELL_LIMIT).length;
+  for (const row of table.rows) for (const cell of row) if (cell !== null && cell.length > XLSX_CELL_LIMIT) count += 1;
+  return count;
+}
+
 /** Excel shows 15 significant digits; a figure with more is written as text rather than changed. */
 const MAX_SIGNIFICANT_DIGITS = 15;
 const DECIMAL_TEXT = /^-?(\d+)(?:\.(\d+))?$/;
@@ -56,7 +80,7 @@ export async function renderXlsx(table: OutputTable, meta: XlsxMeta, labels?: Pa
   if (table.title !== undefined) workbook.title = table.title;
 
   const sheet = workbook.addWorksheet(sheetName(words.dataSheet), { views: [{ state: 'frozen', ySplit: 1 }] });
-  const header = sheet.addRow(table.columns.map((column) => column.label));
+  const header = sheet.addRow(table.columns.map((column) => fitCell(column.label)));
   header.font = { bold: true };
   for (const row of table.rows) {
     const added = sheet.addRow([]);
@@ -65,7 +89,7 @@ export async function renderXlsx(table: OutputTable, meta: XlsxMeta, labels?: Pa
       const cell = added.getCell(index + 1);
       const number = table.columns[index]?.kind === 'number' ? asNumber(text) : undefined;
       if (number === undefined) {
-        cell.value = text; // a string cell: exceljs writes formulas only from { formula } values
+        cell.value = fitCell(text); // a string cell: exceljs writes formulas only from { formula } values
         if (table.columns[index]?.kind === 'number') cell.alignment = { horizontal: 'right' };
       } else {
         cell.value = number.value;
@@ -78,11 +102,15 @@ export async function renderXlsx(table: OutputTable, meta: XlsxMeta, labels?: Pa
   const notes = workbook.addWorksheet(sheetName(words.notesSheet));
   const lines: [string, string][] = [];
   if (table.title !== undefined) lines.push([words.title, table.title]);
+  const cut = cellsToCut(table);
   for (const note of meta.notes) lines.push([words.note, note]);
+  if (cut > 0) lines.push([words.note, cutCellsNote(cut)]);
   for (const input of meta.inputs) lines.push([words.input, input]);
   lines.push([words.rounding, meta.rounding]);
   for (const source of meta.sources) lines.push([words.source, source]);
-  for (const line of lines) notes.addRow(line);
+  const notesCut = lines.filter(([, text]) => text.length > XLSX_CELL_LIMIT).length;
+  if (notesCut > 0) lines.push([words.note, `${cutCellsNote(notesCut)}: in this sheet`]);
+  for (const [field, text] of lines) notes.addRow([field, fitCell(text)]);
   notes.getColumn(1).font = { bold: true };
   fitColumns(notes, lines);
 

@@ -12,6 +12,7 @@ import { noteText } from '../notes.js';
 import { measuresAsked } from '../catalogue/targets.js';
 import { basename } from 'node:path';
 import { SvcError } from '../errors.js';
+import { someNames } from '../notes.js';
 import type { Rational } from '../exact/rational.js';
 import { toNumber } from '../exact/rational.js';
 import type { Catalogue, RoundingChoice } from '../catalogue/catalogue.js';
@@ -172,13 +173,24 @@ function trimEmpty(periods: readonly string[], points: readonly Point[]): string
   return periods.slice(first, last + 1);
 }
 
+/** The largest value a chart draws: a double's (Number.MAX_VALUE), as README's Reliability states. */
+export const CHART_VALUE_LIMIT = '1.8e308';
+
 function chartFromPoints(collected: Collected, request: ChartRequest): ChartResult {
   const { target, files } = collected;
   const notes = [...collected.notes];
   const lang = request.lang;
   const decimals = targetDecimals(target, request.rounding);
   const text = (value: Rational | null): string | null => (value === null ? null : groupThousands(formatTarget(target, value, request.rounding)));
-  const number = (value: Rational | null): number | null => (value === null ? null : toNumber(value));
+  // a chart is drawn in doubles: a value beyond Number.MAX_VALUE (an exact sum of huge cells) is refused, not Infinity
+  const number = (value: Rational | null): number | null => {
+    if (value === null) return null;
+    const drawnAs = toNumber(value);
+    if (!Number.isFinite(drawnAs)) {
+      throw new SvcError('TOO_LARGE', `${label.en}: '${text(value)}' is beyond the largest value a chart draws (${CHART_VALUE_LIMIT})`, {}, 'use coverage for the exact table');
+    }
+    return drawnAs;
+  };
 
   // units: the part rows; a file of total rows only (a national series) draws its totals
   const parts = collected.points.filter((point) => point.role === 'part');
@@ -221,10 +233,15 @@ function chartFromPoints(collected: Collected, request: ChartRequest): ChartResu
       const data: ChartData = { kind, ...frame(periods), categories: units.map(unnamed), series: [series(label[lang], values)] };
       const reference = totals.find((point) => point.period === periods[0] && point.value !== null);
       if (reference !== undefined && kind === 'bar') {
-        data.reference = { label: unitName(reference.unit, lang), value: toNumber(reference.value!), text: text(reference.value)! };
+        data.reference = { label: unitName(reference.unit, lang), value: number(reference.value!)!, text: text(reference.value)! };
       }
       if (kind === 'tiles') {
         const { unmatched } = placeOnTiles(data.categories, data.series[0]!.values);
+        // a map of cities, districts or regions on province tiles would be all grey: refused, not drawn
+        if (unmatched.length * 2 > data.categories.length) {
+          throw new SvcError('USAGE', `a tile map draws provinces, and ${unmatched.length} of the ${data.categories.length} units are not provinces (${someNames(unmatched)})`, {},
+            'give a file of provinces, group cities or districts into their provinces with --by province, or use --kind bar');
+        }
         if (unmatched.length > 0) notes.push(`not on the province tile map (not drawn): ${unmatched.join(', ')}`);
       }
       return { target, notes, data };

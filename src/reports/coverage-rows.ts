@@ -17,6 +17,8 @@ import { divisionCode } from '../catalogue/gazetteer.js';
 import { availableIndicators } from '../catalogue/targets.js';
 import type { ReadOptions } from '../engine/read-options.js';
 import { scaledInteger } from '../engine/sums.js';
+import type { YearbookUnit } from './yearbook-units.js';
+import { inYearbookUnit, measureColumn, yearbookUnits } from './yearbook-units.js';
 import type { HeaderPlan } from '../table/header-plan.js';
 import { ROWS_ARE_INDEX } from '../table/header-plan.js';
 import type { TableOptions } from '../table/rows.js';
@@ -28,7 +30,7 @@ import { openRecords } from '../io/records.js';
 import { labelled, withUnit } from '../render/labels.js';
 import type { OutputCell, ReportColumn, RowStream } from '../render/model.js';
 import type { CoverageRequest } from './coverage.js';
-import { ZeroDenominators, noIndicator } from './coverage.js';
+import { ZeroDenominators, coverageMeasures, noIndicator } from './coverage.js';
 
 export interface StreamedCoverage {
   readonly notes: readonly Note[];
@@ -60,14 +62,14 @@ export async function streamCoverageOf(records: RecordSource, options: TableOpti
       rows = new CoverageRows(rowPlan, file, request);
       // the year column is a number column unless a year is blank, which only the first rows can be (a blank
       // year cell below a year is filled down from it)
-      if (rows.kept.length > 0) out.begin(rows.columns(cells));
+      if (rows.shows) out.begin(rows.columns(cells));
     }
     const made = rows.row(cells, line);
     if (made !== undefined) out.add(made);
   });
   // scanCells has thrown when no row was read
   const made = rows!;
-  if (made.kept.length === 0) throw noIndicator(made.present, file, request, made.availability);
+  if (!made.shows) throw noIndicator(made.present, file, request, made.availability);
   return {
     notes: [...readingNotes(file, plan), ...made.availability, ...made.zeroDenominators.notes()],
     warnings: made.plausibility.warnings(),
@@ -90,10 +92,14 @@ class CoverageRows {
   readonly present: ReadonlySet<string>;
   readonly kept: readonly IndicatorDefinition[];
   readonly availability: Note[];
+  /** whether the table has a column to show: an indicator, or a measure (-i, or a file with measures only) */
+  readonly shows: boolean;
   readonly plausibility = new PlausibilityCheck();
   readonly zeroDenominators = new ZeroDenominators();
   private readonly measureSlots: readonly number[];
   private readonly measureColumns: ReportColumn[];
+  /** --yearbook-units: the unit each measure slot is printed in (undefined: its base unit) */
+  private readonly measureUnits: readonly (YearbookUnit | undefined)[];
   private readonly indicators: readonly PlannedIndicator[];
   private readonly small: Float64Array;
   private readonly exact: (Rational | null | typeof SMALL)[];
@@ -120,10 +126,14 @@ class CoverageRows {
       for (let slot = plan.measureColumns.length - 1; slot >= 0; slot -= 1) if (plan.measureColumns[slot]!.measure.id === id) return slot;
       return -1;
     };
-    const used = new Set(kept.flatMap(inputsOf));
-    const measures = catalogue.measures.filter((measure) => used.has(measure.id));
+    const { measures, notes: shown } = coverageMeasures(catalogue, kept, this.present, file, request.measures);
+    this.availability.push(...shown);
+    this.shows = kept.length > 0 || measures.length > 0;
     this.measureSlots = measures.map((measure) => slotOf(measure.id));
-    this.measureColumns = measures.map((measure) => ({ id: measure.id, label: withUnit(measure.label, measure.unit), kind: 'number' }));
+    const declared = request.yearbookUnits === true ? yearbookUnits([plan], measures) : undefined;
+    this.availability.push(...declared?.notes ?? []);
+    this.measureUnits = measures.map((measure) => declared?.units.get(measure.id));
+    this.measureColumns = measures.map((measure, index) => measureColumn(measure, this.measureUnits[index]));
     this.indicators = kept.map((definition) => {
       const ratio = simpleRatio(definition);
       return {
@@ -185,16 +195,18 @@ class CoverageRows {
       // the cell is the value's own text when it has no unit to apply and no leading zero
       if (column.power10 === 0 && (cell.length === 1 || cell.charCodeAt(0) !== 48)) text[slot] = cell;
     }
-    if (this.kept.length === 0) return undefined;
+    if (!this.shows) return undefined;
     // one array for every row: RowStream.add takes a row's cells before the next is made
     const { out } = this;
     let at = 0;
     out[at++] = label ?? null;
     if (this.codes) out[at++] = this.codeColumn !== undefined ? cells[this.codeColumn]!.trim() || null : divisionCode(label ?? '') ?? null;
     if (year !== undefined) out[at++] = year === '' ? null : year;
-    for (const slot of this.measureSlots) {
+    for (const [index, slot] of this.measureSlots.entries()) {
       const value = exact[slot];
-      out[at++] = value === SMALL ? text[slot] ?? String(small[slot]) : value === null ? null : toDecimalString(value);
+      const cell = value === SMALL ? text[slot] ?? String(small[slot]) : value === null ? null : toDecimalString(value);
+      const unit = this.measureUnits[index];
+      out[at++] = unit === undefined ? cell : inYearbookUnit(cell, unit);
     }
     for (const indicator of this.indicators) out[at++] = this.indicatorCell(indicator);
     return out;

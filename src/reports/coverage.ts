@@ -8,6 +8,7 @@ import { isGrandTotalLabel } from '../catalogue/row-labels.js';
 import type { Rational } from '../exact/rational.js';
 import { toDecimalString } from '../exact/rational.js';
 import type { IndicatorDefinition } from '../catalogue/indicators.js';
+import type { MeasureDefinition } from '../catalogue/measures.js';
 import type { Catalogue, RoundingChoice } from '../catalogue/catalogue.js';
 import { evaluate, formatIndicator, inputsOf } from '../catalogue/catalogue.js';
 import type { RegionScheme } from '../catalogue/regions.js';
@@ -21,6 +22,8 @@ import { describeIncomplete, groupValues, sumOf, sumParts } from '../engine/sums
 import { compare } from '../exact/rational.js';
 import type { HeaderPlan, MeasureColumn } from '../table/header-plan.js';
 import { ROWS_ARE_INDEX } from '../table/header-plan.js';
+import type { YearbookUnit } from './yearbook-units.js';
+import { inYearbookUnit, measureColumn, yearbookUnits } from './yearbook-units.js';
 import type { DataRow } from '../table/rows.js';
 import { PlausibilityCheck, readingNotes } from '../table/notes.js';
 import type { Note } from '../notes.js';
@@ -44,10 +47,39 @@ export interface CoverageRequest {
   readonly rounding: RoundingChoice;
   /** --by: one row per group of this column (or region) */
   readonly by?: { readonly column: string; readonly scheme: RegionScheme } | undefined;
+  /** --yearbook-units: measures in the unit their header declared (reports/yearbook-units.ts) */
+  readonly yearbookUnits?: boolean;
   /** --totals: a row computed from all unit rows */
   readonly totals: boolean;
   /** --codes: each unit's division code after its name (one row per input row only) */
   readonly codes?: boolean;
+  /**
+   * measure ids asked with -i (shown as columns besides the indicators' own); undefined when -i was not given,
+   * and then a file from which no indicator can be computed shows its measures
+   */
+  readonly measures?: readonly string[] | undefined;
+  /** --with-units (with --by): each group's subtotal, then the rows of its units */
+  readonly withUnits?: boolean;
+}
+
+/**
+ * The measures a coverage table shows: those the kept indicators use and those asked with -i, in catalogue
+ * order; every measure of the input when no indicator can be computed and -i asked for none. The notes say
+ * what was left out or why only measures are shown.
+ */
+export function coverageMeasures(catalogue: Catalogue, kept: readonly IndicatorDefinition[], present: ReadonlySet<string>, where: string,
+  asked: readonly string[] | undefined): { measures: MeasureDefinition[]; notes: Note[] } {
+  const notes: Note[] = [];
+  const used = new Set(kept.flatMap(inputsOf));
+  for (const id of asked ?? []) {
+    if (present.has(id)) used.add(id);
+    else notes.push({ kind: `left out, not a column of ${where}`, item: id });
+  }
+  if (kept.length === 0 && asked === undefined) {
+    for (const id of present) used.add(id);
+    if (present.size > 0) notes.push(`${where}: no indicator can be computed from its columns: its measures are shown`);
+  }
+  return { measures: catalogue.measures.filter((measure) => used.has(measure.id)), notes };
 }
 
 /** Read the inputs and build the coverage report. */
@@ -57,7 +89,9 @@ export async function coverageReport(sources: readonly string[], options: ReadOp
       throw new SvcError('USAGE', '--by takes one input file', {}, "use 'svc-stats compare A.csv B.csv --by ...' for several");
     }
     const aggregation = await aggregate(sources[0]!, options, request.by.column, request.by.scheme);
-    return groupedCoverageTable(aggregation, request);
+    // --with-units: the file read once more for its unit rows, each put under its group
+    const members = request.withUnits === true ? groupMembers(aggregation, await readTable(openRecords(sources[0]!, options), options)) : undefined;
+    return groupedCoverageTable(aggregation, request, members);
   }
   const tables: Table[] = [];
   for (const source of sources) tables.push(await readTable(openRecords(source, options), options));
@@ -88,15 +122,19 @@ export function buildCoverage(
   present: ReadonlySet<string>,
   where: string,
   request: CoverageRequest,
+  plans: readonly HeaderPlan[] = [],
 ): CoverageResult {
   const { catalogue, wanted, rounding } = request;
   const { kept, notes } = availableIndicators(present, where, catalogue, wanted);
-  if (kept.length === 0) throw noIndicator(present, where, request, notes);
-  const used = new Set(kept.flatMap(inputsOf));
-  const measures = catalogue.measures.filter((measure) => used.has(measure.id));
+  const shown = coverageMeasures(catalogue, kept, present, where, request.measures);
+  if (kept.length === 0 && shown.measures.length === 0) throw noIndicator(present, where, request, notes);
+  notes.push(...shown.notes);
+  const { measures } = shown;
+  const declared = request.yearbookUnits === true ? yearbookUnits(plans, measures) : { units: new Map<string, YearbookUnit>(), notes: [] };
+  notes.push(...declared.notes);
   const columns: ReportColumn[] = [
     ...leadColumns,
-    ...measures.map((measure) => ({ id: measure.id, label: withUnit(measure.label, measure.unit), kind: 'number' as const })),
+    ...measures.map((measure) => measureColumn(measure, declared.units.get(measure.id))),
     ...kept.map((indicator) => ({ id: indicator.id, label: withUnit(indicator.label, indicator.unit), kind: 'number' as const })),
   ];
   const zeroDenominators = new ZeroDenominators();
@@ -105,7 +143,7 @@ export function buildCoverage(
     const cells: OutputCell[] = [...unit.lead];
     for (const measure of measures) {
       const value = unit.values.get(measure.id);
-      cells.push(value == null ? null : toDecimalString(value));
+      cells.push(value == null ? null : inYearbookUnit(toDecimalString(value), declared.units.get(measure.id)));
     }
     for (const indicator of kept) {
       const outcome = evaluate(indicator, unit.values);
@@ -156,7 +194,9 @@ export class ZeroDenominators {
 /** One output row per input row, for one or more files; with --totals, one total row per file and year. */
 export function coverageTable(tables: readonly Table[], request: CoverageRequest): CoverageResult {
   const manyFiles = tables.length > 1;
-  const hasYear = tables.some((table) => table.plan.yearIndex !== undefined);
+  // several files: a file without a year column shows the year its title or name gives (one file: as before)
+  const yearOf = (table: Table, row: DataRow): string | undefined => row.year ?? (manyFiles ? table.plan.impliedYear?.year : undefined);
+  const hasYear = tables.some((table) => table.plan.yearIndex !== undefined || (manyFiles && table.plan.impliedYear !== undefined));
   const yearsNumeric = tables.every((table) => table.rows.every((row) => row.year === undefined || /^\d{1,4}$/.test(row.year)));
   const leadColumns: ReportColumn[] = [
     ...(manyFiles ? [labelled('file')] : []),
@@ -172,7 +212,7 @@ export function coverageTable(tables: readonly Table[], request: CoverageRequest
       lead: [
         ...(manyFiles ? [table.file] : []),
         row.label ?? null,
-        ...(hasYear ? [row.year === undefined || row.year === '' ? null : row.year] : []),
+        ...(hasYear ? [yearOf(table, row) === undefined || yearOf(table, row) === '' ? null : yearOf(table, row)!] : []),
       ],
       values: rowValues(table, row.values),
       name: `${row.label ?? `line ${row.line}`}${row.year ? ` ${row.year}` : ''}`,
@@ -191,7 +231,7 @@ export function coverageTable(tables: readonly Table[], request: CoverageRequest
           { file: table.file }, 'a total row of the input is never summed');
       }
       units.push({
-        lead: [...(manyFiles ? [table.file] : []), TOTAL_KEY, ...(hasYear ? [year ?? null] : [])],
+        lead: [...(manyFiles ? [table.file] : []), TOTAL_KEY, ...(hasYear ? [year ?? (manyFiles ? table.plan.impliedYear?.year : undefined) ?? null] : [])],
         values: groupValues(table.plan, sums),
         name: `${TOTAL_KEY}${year ? ` ${year}` : ''}`,
       });
@@ -203,7 +243,7 @@ export function coverageTable(tables: readonly Table[], request: CoverageRequest
     }
   }
   const where = tables.length === 1 ? tables[0]!.file : 'the inputs';
-  const result = buildCoverage(leadColumns, units, present, where, request);
+  const result = buildCoverage(leadColumns, units, present, where, request, tables.map((table) => table.plan));
   return { table: result.table, notes: [...notes, ...result.notes], warnings: result.warnings };
 }
 
@@ -286,8 +326,31 @@ export function groupLeadColumns(aggregation: Aggregation, byText: string): { co
   };
 }
 
+/** --with-units: the input's unit rows by the key of their group. */
+export interface GroupMembers {
+  readonly table: Table;
+  readonly rows: ReadonlyMap<string, readonly DataRow[]>;
+}
+
+/** The unit rows of a table (no national/total or "of which" row) by the group --by puts them in. */
+export function groupMembers(aggregation: Aggregation, table: Table): GroupMembers {
+  const rows = new Map<string, DataRow[]>();
+  for (const row of table.rows) {
+    if (rowRole(row) !== 'part') continue;
+    const key = aggregation.grouper.groupOf(row);
+    const list = rows.get(key);
+    if (list === undefined) rows.set(key, [row]);
+    else list.push(row);
+  }
+  return { table, rows };
+}
+
+/** The unit cell of a group's own row under --with-units. */
+export const SUBTOTAL_KEY = 'subtotal';
+const SUBTOTAL_CODES = { [SUBTOTAL_KEY]: { zh: '小计', en: 'subtotal' }, ...TOTAL_CODES };
+
 /** One output row per --by group, from the group's summed measures (a ratio of sums, never a mean of ratios). */
-export function groupedCoverageTable(aggregation: Aggregation, request: CoverageRequest): CoverageResult {
+export function groupedCoverageTable(aggregation: Aggregation, request: CoverageRequest, members?: GroupMembers): CoverageResult {
   const { grouper, plan } = aggregation;
   const lead = groupLeadColumns(aggregation, request.by?.column ?? LABELS.group.en);
   const yearAt = grouper.parts.findIndex((part) => part.kind === 'year');
@@ -312,14 +375,22 @@ export function groupedCoverageTable(aggregation: Aggregation, request: Coverage
     for (const group of aggregation.groups) rows.push({ key: lead.cells(group.group), sums: group });
     if (request.totals) rows.push({ key: totalCells(aggregation.totals[0]?.group ?? ''), sums: aggregation.totals[0]! });
   }
-  const leadColumns: ReportColumn[] = [...lead.columns, labelled('units', 'number')];
-  const units = rows.map(({ key, sums }) => ({
-    lead: [...key, String(sums.units)],
-    values: groupValues(plan, sums),
-    name: key.filter((cell) => cell !== null).join(' '),
-    origin: { plan, file: aggregation.file, name: key.filter((cell) => cell !== null).join(' ') },
-  }));
-  const result = buildCoverage(leadColumns, units, present, aggregation.file, request);
+  const named = (cells: readonly OutputCell[]): string => cells.filter((cell) => cell !== null && cell !== SUBTOTAL_KEY).join(' ');
+  const leadColumns: ReportColumn[] = [...lead.columns, ...(members === undefined ? [] : [labelled('unit', 'text', { codes: SUBTOTAL_CODES })]), labelled('units', 'number')];
+  const units: UnitValues[] = [];
+  for (const { key, sums } of rows) {
+    const isTotal = aggregation.totals.includes(sums);
+    const cells = members === undefined ? key : [...key, isTotal ? TOTAL_KEY : SUBTOTAL_KEY];
+    units.push({ lead: [...cells, String(sums.units)], values: groupValues(plan, sums), name: named(cells), origin: { plan, file: aggregation.file, name: named(cells) } });
+    if (members === undefined || isTotal) continue;
+    // under the subtotal, the rows of its units as the input gives them
+    const group = aggregation.groups.find((candidate) => candidate === sums)?.group;
+    for (const row of (group === undefined ? undefined : members.rows.get(group)) ?? []) {
+      const name = `${row.label ?? `line ${row.line}`}${row.year ? ` ${row.year}` : ''}`;
+      units.push({ lead: [...key, row.label ?? null, '1'], values: rowValues(members.table, row.values), name, origin: { plan, file: aggregation.file, name: `${name} (line ${row.line})` } });
+    }
+  }
+  const result = buildCoverage(leadColumns, units, present, aggregation.file, request, [plan]);
   const name = (key: string): string => (key === TOTAL_KEY ? '' : groupName(aggregation, key));
   const totals = request.totals
     ? aggregation.totals.map((total) => totalsAgreement(plan, total,

@@ -12,7 +12,6 @@ import { labelRole } from '../engine/grouping.js';
 import type { ReadOptions } from '../engine/read-options.js';
 import { openRecords } from '../io/records.js';
 import type { ReportColumn, ReportTable } from '../render/model.js';
-import { yearFromName, yearFromTitle } from './compare.js';
 import type { Note } from '../notes.js';
 
 export interface Inspection {
@@ -68,13 +67,10 @@ export function columnRows(plan: HeaderPlan): ColumnRow[] {
 }
 
 /** The year of the file: its year column's years, else the title's `（2008年）`, else a year in the file name. */
-export function inspectedYear(plan: HeaderPlan, years: ReadonlySet<string>, file: string): { year: string; from: string } | undefined {
+export function inspectedYear(plan: HeaderPlan, years: ReadonlySet<string>): { year: string; from: string } | undefined {
   if (plan.yearIndex !== undefined && years.size > 0) return { year: [...years].sort().join(', '), from: `the ${plan.headers[plan.yearIndex]!.trim()} column` };
-  const title = yearFromTitle(plan.title);
-  if (title !== undefined) return { year: String(title), from: 'the title' };
-  const name = yearFromName(file);
-  if (name !== undefined) return { year: String(name), from: 'the file name' };
-  return undefined;
+  // the year every command uses (header-plan.ts): the title's （2008年）, else the file name's
+  return plan.impliedYear === undefined ? undefined : { year: plan.impliedYear.year, from: `the ${plan.impliedYear.from}` };
 }
 
 export async function inspect(source: string, options: ReadOptions): Promise<Inspection> {
@@ -103,7 +99,7 @@ export async function inspect(source: string, options: ReadOptions): Promise<Ins
     ...plan.footnotes.map((footnote): ModelRow => ({ line: footnote.line, role: 'footnote', label: footnote.text, why: 'text after the data' }))]
     .sort((a, b) => a.line - b.line);
   const columns = columnRows(plan);
-  const year = inspectedYear(plan, years, file);
+  const year = inspectedYear(plan, years);
   const table: ReportTable = {
     columns: COLUMNS,
     rows: [

@@ -19,7 +19,7 @@ import type { ReportInput, ReportModel, ReportSection, ReportTable as HtmlTable 
 import { groupThousands, renderChartSvg } from '../render/charts/index.js';
 import { CHART_LABELS, REPORT_LABELS, STATUS_CODES, withUnit } from '../render/labels.js';
 import type { Lang, ReportTable } from '../render/model.js';
-import { resolveTable } from '../render/model.js';
+import { isYearColumn, resolveTable } from '../render/model.js';
 import type { Table } from '../table/rows.js';
 import { readTable } from '../table/rows.js';
 import { chartReport } from './charts.js';
@@ -71,9 +71,8 @@ export async function reportPage(sources: readonly string[], options: ReadOption
     const heading = fileTag + (request.scheme === 'four' ? REPORT_LABELS.regionsFour : REPORT_LABELS.regions)[lang];
     const aggregation = await aggregate(table.file, options, 'region', request.scheme);
     const grouped = groupedCoverageTable(aggregation, { catalogue, wanted: kept, rounding: request.rounding, totals: true, by: { column: 'region', scheme: request.scheme } });
-    const regions = htmlTable(grouped.table, lang);
-    // the group column is headed by the --by name, 'region': in the page's language
-    regions.columns[0] = { ...regions.columns[0]!, label: CHART_LABELS.byRegion[lang] };
+    // the group column is headed by the --by name, 'region': in the page's language (a year column before it keeps 年份/year)
+    const regions = htmlTable({ ...grouped.table, columns: grouped.table.columns.map((column) => (column.id === 'group' ? { ...column, label: CHART_LABELS.byRegion } : column)) }, lang);
     sections.push({ heading, table: regions, note: REPORT_LABELS.regionsNote[lang] });
 
     if (kept.length > 0) {
@@ -92,6 +91,12 @@ export async function reportPage(sources: readonly string[], options: ReadOption
         }),
         note: (weighted && weight !== undefined ? REPORT_LABELS.equityWeighted(weight.label) : REPORT_LABELS.equityUnweighted)[lang],
       });
+      const dagum = await equityReport(table.file, options, {
+        catalogue, ids: kept.map((indicator) => indicator.id), weight: weighted ? 'urban_population' : undefined,
+        by: { column: 'region', scheme: request.scheme },
+        choices: { weighted, groups: false, decimals: 4, mode: request.rounding.mode, dagum: true },
+      });
+      sections.push({ heading: fileTag + REPORT_LABELS.dagum[lang], table: htmlTable(dagum.table, lang), note: REPORT_LABELS.dagumNote[lang] });
     }
   }
 
@@ -152,7 +157,7 @@ async function inputChecks(source: string, table: Table, options: ReadOptions, l
 }
 
 /** A report table as the page shows it: labels in the language, a year column left out when it holds one year. */
-function htmlTable(report: ReportTable, lang: Lang): HtmlTable {
+export function htmlTable(report: ReportTable, lang: Lang): HtmlTable {
   const table = resolveTable(report, true, lang);
   const keep = table.columns.map((column, i) => i)
     .filter((i) => table.columns[i]!.id !== 'year' || new Set(table.rows.map((row) => row[i])).size > 1)
@@ -163,7 +168,7 @@ function htmlTable(report: ReportTable, lang: Lang): HtmlTable {
     // numbers grouped by thousands, as in terminal tables: 172,002
     rows: table.rows.map((row) => keep.map((i) => {
       const cell = row[i] ?? null;
-      return cell !== null && table.columns[i]!.kind === 'number' && /^-?\d/.test(cell) ? groupThousands(cell) : cell;
+      return cell !== null && table.columns[i]!.kind === 'number' && !isYearColumn(table.columns[i]!) && /^-?\d/.test(cell) ? groupThousands(cell) : cell;
     })),
   };
 }

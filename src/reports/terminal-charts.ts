@@ -62,7 +62,12 @@ export function compareChart(report: ReportTable, choice: ChartChoice, lang: Lan
   const table = resolveTable(report, true, lang);
   const at = (id: string) => report.columns.findIndex((column) => column.id === id);
   const [unit, indicator] = [at('unit'), at('indicator')];
-  const ids = [...new Set(table.rows.map((row) => row[indicator]!))];
+  // the indicator cells name it in the language (平均每社区人口数); --chart takes its id
+  const idOf = (row: number): string => {
+    const cell = report.rows[row]?.[indicator] ?? null;
+    return cell !== null && typeof cell === 'object' ? cell.en : cell ?? '';
+  };
+  const ids = [...new Set(report.rows.map((_, row) => idOf(row)))];
   const id = choice === true ? ids[0] : choice;
   if (id === undefined || !ids.includes(id)) {
     throw new SvcError('USAGE', `--chart ${String(id)}: not compared here; the indicators are ${ids.join(', ')}`);
@@ -73,7 +78,7 @@ export function compareChart(report: ReportTable, choice: ChartChoice, lang: Lan
   const change = at(`pct_change_${last.tag}`);
   const bars: TerminalBarRow[] = [];
   const footer: string[] = [];
-  for (const row of table.rows.filter((cells) => cells[indicator] === id)) {
+  for (const row of table.rows.filter((_, index) => idOf(index) === id)) {
     const label = row[unit] ?? '';
     const bar = barRow(label, row[last.i] ?? null, id);
     const before = row[first.i];

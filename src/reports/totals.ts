@@ -23,7 +23,7 @@ import { STATUS_CODES, labelled } from '../render/labels.js';
 import type { ReportColumn, ReportTable } from '../render/model.js';
 import { scanTable } from '../table/rows.js';
 import { aggregate, headerPlan } from '../engine/aggregate.js';
-import { displayName } from '../io/sources/source.js';
+import { displayName, isStream } from '../io/sources/source.js';
 import type { VerifyResult } from './verify.js';
 import { describeCounts } from './verify.js';
 
@@ -51,12 +51,12 @@ async function checksInOnePass(source: string, options: ReadOptions, by: { colum
 /**
  * The totals of a file without a year column, checked through the engine's aggregation (in parallel on a large
  * file): grouped by a coarser label column than the unit's, the parts of every group summed together are the
- * parts of the one total. Undefined — read in one pass instead — for standard input (read once), a year column
+ * parts of the one total. Undefined — read in one pass instead — for standard input or a pipe (read once), a year column
  * (the checks follow the years' first appearance), no coarser label column, or parts lacking values (the
  * sample of them is named in file order).
  */
 async function checksByAggregation(source: string, options: ReadOptions): Promise<TotalCheck[] | undefined> {
-  if (source === '-') return undefined;
+  if (source === '-' || isStream(source)) return undefined;
   const plan = await headerPlan(source, options);
   if (plan === undefined) return undefined;
   requireLabel(plan, displayName(source), '--check-totals');

@@ -5,7 +5,10 @@
  */
 import { SvcError } from '../errors.js';
 import type { Rational, RoundingMode } from '../exact/rational.js';
-import { compare, roundToString, subtract, toSignificant } from '../exact/rational.js';
+import { compare, pow10, roundToString, subtract, toSignificant } from '../exact/rational.js';
+import type { MeasureDefinition } from '../catalogue/measures.js';
+import { BASE_UNIT_DIMENSIONS, DIMENSION_UNITS, UNIT_PREFIXES } from '../catalogue/measures.js';
+import { parseUnit } from '../table/header-plan.js';
 import type { DataRow, Table } from '../table/rows.js';
 import { scanTable } from '../table/rows.js';
 import { isInvalid, parseNumberCell } from '../table/cells.js';
@@ -19,7 +22,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import { evaluate, formulaText, inputsOf } from '../catalogue/catalogue.js';
 import { rowValues } from './coverage.js';
 import { sameUnit } from '../catalogue/row-labels.js';
-import { normaliseYear } from '../catalogue/columns.js';
+import { FIRST_YEAR, LAST_YEAR, isAcceptedYear, normaliseYear } from '../catalogue/columns.js';
 import { requireLabel } from '../engine/grouping.js';
 
 export interface VerifyResult {
@@ -42,15 +45,17 @@ export async function verifyFigures(source: string, figuresSource: string, optio
   const keep = rowFilter(figures);
   const rows: DataRow[] = [];
   const records = openRecords(source, options);
-  const plan = await scanTable(records, options, (row) => {
-    if (keep(row.label, row.year, rows.length)) rows.push(row);
+  const plan = await scanTable(records, options, (row, rowPlan) => {
+    // without a year column, the title's or the file name's year is every row's, for figures keyed by year
+    const year = row.year ?? rowPlan.impliedYear?.year;
+    if (keep(row.label, year, rows.length)) rows.push(year === row.year ? row : { ...row, year });
   });
   if (figures.some((figure) => figure.unit !== undefined)) requireLabel(plan, records.file, 'verify with figures naming a unit');
   const table = { file: records.file, plan, rows };
   const checks = checkFigures(table, request.catalogue, figures, request.rounding, request.tolerance, figuresRecords.file);
   return {
     table: figureTable(checks),
-    summary: `verify: ${checks.length} figures: ${describeCounts(checks.map((check) => check.status))}`,
+    summary: `verify: ${checks.length} figures: ${describeCounts(checks.map((check) => check.status))}${slipSummary(checks)}`,
     allMatch: checks.every((check) => check.status === 'match'),
   };
 }
@@ -63,6 +68,8 @@ export interface ExpectedFigure {
   readonly year: string | undefined;
   /** as printed */
   readonly expected: string;
+  /** the unit the figure is printed in (`万人`, from a unit_of_measure column), when it is not the base unit */
+  readonly unitOfMeasure?: { readonly text: string; readonly power10: number } | undefined;
   readonly source: string | undefined;
 }
 
@@ -78,7 +85,7 @@ export interface FigureCheck {
   readonly matchesUnder: readonly RoundingMode[];
   /** for a mismatch no rule explains: recomputed − expected, in the printed unit */
   readonly difference: string | null;
-  /** why a figure is missing */
+  /** why a figure is missing, or what a mismatch looks like (a unit slip) */
   readonly reason: string | null;
 }
 
@@ -161,6 +168,11 @@ export function checkFigures(
       exact = value;
     }
 
+    const power10 = figure.unitOfMeasure?.power10 ?? 0;
+    if (figure.unitOfMeasure !== undefined) {
+      checkUnitKind(figure, measure, file);
+      exact = inPower(exact, power10);
+    }
     const decimals = printedDecimals(figure.expected);
     const recomputed = roundToString(exact, decimals, mode);
     const gap = subtract(parseFigure(recomputed, { file, line: figure.line, column: 1 }), expected);
@@ -171,8 +183,53 @@ export function checkFigures(
     const matchesUnder = DIAGNOSTIC_RULES.filter((rule) =>
       compare(parseFigure(roundToString(exact, decimals, rule), { file, line: figure.line, column: 1 }), expected) === 0);
     const difference = matchesUnder.length > 0 ? null : roundToString(gap, decimals, 'half-up');
-    return { ...base, status: 'mismatch', matchesUnder, difference };
+    const slip = matchesUnder.length > 0 ? undefined : unitSlip(exact, expected, decimals, mode, power10, measure ?? indicator!);
+    return { ...base, status: 'mismatch', matchesUnder, difference, reason: slip ?? null };
   });
+}
+
+/** The largest power of ten a unit slip is looked for at, either way (亿 is 10^8). */
+const SLIP_POWERS = 12;
+
+/** A value in units of 10^power: 562120000 persons at 4 is 56212 (万人). */
+function inPower(value: Rational, power: number): Rational {
+  return power >= 0 ? { n: value.n, d: value.d * pow10(power) } : { n: value.n * pow10(-power), d: value.d };
+}
+
+/** 万 for 4, else `10^5`. */
+function powerName(power: number): string {
+  return UNIT_PREFIXES.find(([, candidate]) => candidate === power)?.[0] ?? `10^${power}`;
+}
+
+/**
+ * A mismatch that is exactly a power of ten: the figure matches when the value is taken in units 10^k times
+ * larger or smaller than the figure's (a yearbook's 万人 copied as persons). The words say which unit would fit.
+ */
+function unitSlip(exact: Rational, expected: Rational, decimals: number, mode: RoundingMode, power10: number,
+  definition: { readonly unit: { readonly zh: string } }): string | undefined {
+  if (expected.n === 0n || exact.n === 0n) return undefined;
+  const prefixed = (power: number): boolean => UNIT_PREFIXES.some(([, candidate]) => candidate === power);
+  const unitAt = (power: number): string => (power === 0 ? definition.unit.zh : prefixed(power) ? `${powerName(power)}${definition.unit.zh}` : `10^${power} ${definition.unit.zh}`);
+  for (let size = 1; size <= SLIP_POWERS; size += 1) {
+    for (const k of [size, -size]) {
+      const shifted = roundToString(inPower(exact, k), decimals, mode);
+      if (compare(parseNumberCell(shifted) as Rational, expected) !== 0) continue;
+      const unit = power10 + k;
+      const hint = unit === 0 ? 'leave out unit_of_measure' : prefixed(unit) ? `give unit_of_measure ${unitAt(unit)}` : 'check the digits and the unit';
+      return `a unit slip: the figure is the value in ${unitAt(unit)}, 10^${k} times ${unitAt(power10)} as it is read (${hint})`;
+    }
+  }
+  return undefined;
+}
+
+/** A figure's unit_of_measure must count what its measure counts: 社区数 in 万人 is refused. */
+function checkUnitKind(figure: ExpectedFigure, measure: MeasureDefinition | undefined, file: string): void {
+  const base = parseUnit(figure.unitOfMeasure!.text)?.base;
+  if (measure?.dimension === undefined || base === undefined) return;
+  if (BASE_UNIT_DIMENSIONS[base] !== measure.dimension) {
+    throw new SvcError('UNIT_MISMATCH', `unit_of_measure '${figure.unitOfMeasure!.text}' does not count what ${measure.id} counts (${DIMENSION_UNITS[measure.dimension]})`,
+      { file, line: figure.line });
+  }
 }
 
 const FIGURE_COLUMNS: Record<string, readonly string[]> = {
@@ -181,6 +238,7 @@ const FIGURE_COLUMNS: Record<string, readonly string[]> = {
   year: ['year', '年份', '年度'],
   expected: ['expected', 'published', 'value', '期望值', '公布值', '数值'],
   source: ['source', '来源', '出处'],
+  unitOfMeasure: ['unit_of_measure', 'unit of measure', '计量单位', '单位名称'],
 };
 
 /** The published figures: a CSV with the columns indicator and expected, and optionally unit, year and source. */
@@ -203,11 +261,26 @@ export async function readFigures(records: RecordSource): Promise<ExpectedFigure
       const expected = cell('expected') ?? '';
       parseFigure(expected, { file, line, column: known.get('expected')! + 1 });
       const year = cell('year');
-      figures.push({ line, id: cell('indicator') ?? '', unit: cell('unit'), year: year === undefined ? undefined : normaliseYear(year), expected, source: cell('source') });
+      if (year !== undefined && !isAcceptedYear(normaliseYear(year))) {
+        throw new SvcError('BAD_YEAR', `the year '${year}' is not a year from ${FIRST_YEAR} to ${LAST_YEAR}`, { file, line, column: known.get('year')! + 1 },
+          'write years as 2009 or 2009年');
+      }
+      const unitText = cell('unitOfMeasure');
+      const unitOfMeasure = unitText === undefined ? undefined : figureUnit(unitText, { file, line, column: known.get('unitOfMeasure')! + 1 });
+      figures.push({ line, id: cell('indicator') ?? '', unit: cell('unit'), year: year === undefined ? undefined : normaliseYear(year), expected, source: cell('source'), unitOfMeasure });
     }
   }
   if (figures.length === 0) throw new SvcError('NO_DATA', 'the figures file has no figures', { file });
   return figures;
+}
+
+/** A unit_of_measure cell: `万人` → 10^4; a unit svc-stats does not read is refused where it is. */
+function figureUnit(text: string, location: { file: string; line: number; column: number }): ExpectedFigure['unitOfMeasure'] {
+  const unit = parseUnit(text);
+  if (unit === undefined) {
+    throw new SvcError('HEADER', `unit_of_measure '${text}' is not a unit svc-stats reads`, location, 'use 个, 人, 万人, 亿元, 千人 …');
+  }
+  return { text, power10: unit.power10 };
 }
 
 function figureColumns(headers: readonly string[], file: string): Map<string, number> {
@@ -220,10 +293,18 @@ function figureColumns(headers: readonly string[], file: string): Map<string, nu
   for (const required of ['indicator', 'expected']) {
     if (!columns.has(required)) {
       throw new SvcError('HEADER', `the figures file needs a column '${required}'`, { file, line: 1 },
-        'columns: indicator, unit, year, expected, source');
+        'columns: indicator, unit, year, expected, source, unit_of_measure');
     }
   }
   return columns;
+}
+
+/** `; 1 a unit slip (urban_population, line 3: see its note)` */
+function slipSummary(checks: readonly FigureCheck[]): string {
+  const slips = checks.filter((check) => check.status === 'mismatch' && check.reason?.startsWith('a unit slip') === true);
+  if (slips.length === 0) return '';
+  const named = slips.slice(0, 5).map((check) => `${check.figure.id} line ${check.figure.line}`).join(', ');
+  return `; ${slips.length === 1 ? '1 is a unit slip' : `${slips.length} are unit slips`} (${named}${slips.length > 5 ? ' …' : ''}: see the note column)`;
 }
 
 /** `2 mismatch, 2 match`, in order of first appearance. */
@@ -236,9 +317,11 @@ export function describeCounts(statuses: readonly string[]): string {
 function figureTable(checks: readonly FigureCheck[]): ReportTable {
   const hasYear = checks.some((check) => check.figure.year !== undefined);
   const hasSource = checks.some((check) => check.figure.source !== undefined);
+  const hasUnitOfMeasure = checks.some((check) => check.figure.unitOfMeasure !== undefined);
   const columns: ReportColumn[] = [
     labelled('indicator', 'text'), labelled('unit', 'text'),
     ...(hasYear ? [labelled('year', 'text')] : []),
+    ...(hasUnitOfMeasure ? [labelled('unit_of_measure', 'text')] : []),
     labelled('expected', 'number'), labelled('recomputed', 'number'), labelled('exact', 'number'),
     labelled('status', 'text', { codes: STATUS_CODES }), labelled('matches_under', 'text'), labelled('difference', 'number'),
     labelled('note', 'text'),
@@ -249,6 +332,7 @@ function figureTable(checks: readonly FigureCheck[]): ReportTable {
     const expected = roundToString(parseFigure(figure.expected, { file: '', line: figure.line, column: 0 }), printedDecimals(figure.expected), 'half-up');
     return [
       figure.id, figure.unit ?? null, ...(hasYear ? [figure.year ?? null] : []),
+      ...(hasUnitOfMeasure ? [figure.unitOfMeasure?.text ?? null] : []),
       expected, check.recomputed, check.exact, check.status,
       check.matchesUnder.length > 0 ? check.matchesUnder.join(' ') : null, check.difference, check.reason,
       ...(hasSource ? [figure.source ?? null] : []),

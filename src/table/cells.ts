@@ -4,6 +4,7 @@
  */
 import type { Rational } from '../exact/rational.js';
 import { pow10 } from '../exact/rational.js';
+import { printable } from '../errors.js';
 
 /** Cells that mean "no figure": empty, `…`/`...` (below the table's smallest unit, or not available), a dash. */
 export const MISSING_MARKERS: ReadonlySet<string> = new Set(['', '…', '……', '...', '—', '——', '-', '－', '–']);
@@ -40,8 +41,8 @@ export function isInvalid(value: CellValue): value is { readonly invalid: string
   return value !== null && 'invalid' in value;
 }
 
-/** A cell quoted in a message: at most 40 characters, control characters shown as escapes. */
+/** A cell quoted in a message: at most 40 characters, unprintable characters shown as U+XXXX (errors.ts printable). */
 export function shorten(text: string): string {
-  const visible = text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  const visible = printable(text);
   return visible.length > 40 ? `${visible.slice(0, 37)}...` : visible;
 }

@@ -9,7 +9,7 @@ export { normaliseName };
 import type { Dimension, MeasureDefinition } from '../catalogue/measures.js';
 import { BASE_UNIT_DIMENSIONS, DIMENSION_UNITS, UNIT_PREFIXES } from '../catalogue/measures.js';
 import type { LabelLevel } from '../catalogue/columns.js';
-import { GENERIC_CHILD_WORDS, LABEL_LEVELS, codeColumnLevel, isCodeHeader, isYearHeader, labelLevel } from '../catalogue/columns.js';
+import { GENERIC_CHILD_WORDS, LABEL_LEVELS, codeColumnLevel, isCodeHeader, isYearHeader, labelLevel, yearFromName, yearFromTitle } from '../catalogue/columns.js';
 import { isInvalid, parseNumberCell } from './cells.js';
 import type { TableModel } from './roles.js';
 import { emptyModel } from './roles.js';
@@ -54,6 +54,11 @@ export interface HeaderPlan {
   /** every label column, coarsest first; those other than labelIndex are usable by --by */
   readonly labelColumns: readonly LabelColumn[];
   readonly yearIndex: number | undefined;
+  /**
+   * without a year column: the year of every row, from the sheet's title (`…（2008年）`) or else the file name
+   * (`provinces-2009.csv`, `extract-20091231.csv`); --year, verify and compare use it
+   */
+  readonly impliedYear?: { readonly year: string; readonly from: 'title' | 'file name' } | undefined;
   /** every column by its header as written and by its normalised name, for --by */
   readonly columnIndex: ReadonlyMap<string, number>;
   /** the line of the (last) header record */
@@ -287,11 +292,19 @@ export function planHeader(
   // the code's level ranks with the names: at one level, a name labels the unit and the code keys it
   named.sort((a, b) => LEVEL_RANK.get(a.level)! - LEVEL_RANK.get(b.level)! || Number(a.code === true) - Number(b.code === true) || a.index - b.index);
   return {
-    headers, measureColumns, labelColumns: named, yearIndex, columnIndex,
+    headers, measureColumns, labelColumns: named, yearIndex, impliedYear: yearIndex === undefined ? impliedYear(context.title, file) : undefined, columnIndex,
     labelIndex: forcedLabel ?? unitColumn(named, options.groupColumns ?? []),
     headerLine: line, headerRows: context.headerRows, title: context.title, decidedByCells, footnotes: [],
     model: emptyModel(), skippedLabels,
   };
+}
+
+/** A table's one year when no column gives it: its title's, else its file name's. */
+function impliedYear(title: readonly string[], file: string): HeaderPlan['impliedYear'] {
+  const fromTitle = yearFromTitle(title);
+  if (fromTitle !== undefined) return { year: String(fromTitle), from: 'title' };
+  const fromName = yearFromName(file);
+  return fromName === undefined ? undefined : { year: String(fromName), from: 'file name' };
 }
 
 /** The finest label column not named by --by (or, when --by names every one, the finest of all). */

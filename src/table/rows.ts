@@ -8,7 +8,7 @@ import { isInteger, scale10 } from '../exact/rational.js';
 import type { MeasureDefinition } from '../catalogue/measures.js';
 import type { InputRecord, LineBlock, RecordSource } from '../io/csv/records.js';
 import { isLineBlock } from '../io/csv/records.js';
-import { isFootnoteText, normaliseYear } from '../catalogue/columns.js';
+import { FIRST_YEAR, LAST_YEAR, isAcceptedYear, isFootnoteText, normaliseYear } from '../catalogue/columns.js';
 import { isOfWhichLabel, isTotalLabel, unitKey, unitOfLabel } from '../catalogue/row-labels.js';
 import type { HeaderPlan, MeasureColumn, PlanOptions } from './header-plan.js';
 import { ROWS_ARE_INDEX, continuesHeader, joinHeaderRows, measureLookup, namesColumns, planHeader } from './header-plan.js';
@@ -213,8 +213,15 @@ export async function scanCells(
     rowModel = new RowModel(made, (cells, line) => made.measureColumns.map((column) =>
       column.index === ROWS_ARE_INDEX ? ONE : readCell(cells[column.index]!, column, file, line)));
     if (options.onlyYear !== undefined && made.yearIndex === undefined) {
-      throw new SvcError('USAGE', `--year ${options.onlyYear}: the input has no year column`, { file, line: headerLine },
-        'name it with --year COLUMN');
+      // no year column: the title's or the file name's year is every row's
+      if (made.impliedYear === undefined) {
+        throw new SvcError('USAGE', `--year ${options.onlyYear}: the input has no year column, and neither its title nor its file name gives a year`,
+          { file, line: headerLine }, 'name the column with --year COLUMN');
+      }
+      if (made.impliedYear.year !== options.onlyYear) {
+        throw new SvcError('NO_DATA', `no row of the year ${options.onlyYear}: the input is of ${made.impliedYear.year} (from its ${made.impliedYear.from})`,
+          { file, line: headerLine });
+      }
     }
     return made;
   };
@@ -265,7 +272,7 @@ export async function scanCells(
       if (options.unitLines !== undefined) return;
     }
     checkTextCells(cells, line, current, file);
-    if (options.onlyYear !== undefined && normaliseYear(cells[current.yearIndex!]!) !== options.onlyYear) return;
+    if (options.onlyYear !== undefined && current.yearIndex !== undefined && normaliseYear(cells[current.yearIndex]!) !== options.onlyYear) return;
     if (rowModel!.decide(cells, line, raw, pass).kind === 'pass') pass(cells, line);
   };
   const body = (record: InputRecord, current: HeaderPlan): void => {
@@ -601,7 +608,7 @@ function readRowTexts(state: LineState, text: string, starts: Int32Array, ends: 
 function yearOf(state: LineState, entry: CellText): string | undefined {
   if (state.years.has(entry)) return state.years.get(entry);
   const year = normaliseYear(entry.text);
-  const valid = year === '' || /^\d{4}$/.test(year) ? year : undefined;
+  const valid = year === '' || isAcceptedYear(year) ? year : undefined;
   if (state.years.size < 4096) state.years.set(entry, valid);
   return valid;
 }
@@ -715,6 +722,10 @@ function checkTextCells(cells: readonly string[], line: number, plan: HeaderPlan
     if (year !== '' && !/^\d{4}$/.test(year)) {
       throw new SvcError('BAD_YEAR', `the year '${shorten(cell.trim())}' is not a year of four digits`,
         { file, line, column: plan.yearIndex + 1 }, 'write years as 2009 or 2009年');
+    }
+    if (year !== '' && !isAcceptedYear(year)) {
+      throw new SvcError('BAD_YEAR', `the year '${shorten(cell.trim())}' is outside ${FIRST_YEAR}–${LAST_YEAR}`,
+        { file, line, column: plan.yearIndex + 1 }, 'fix the year cell');
     }
   }
 }

@@ -1,10 +1,11 @@
 // `svc-stats chart`, `--chart` and `svc-stats report` through the real binary, on the real data files.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { runCli, scratchDir } from '../helpers.js';
 import { svgTexts } from '../render/charts/svg-text.js';
+import { findCjkFont, systemFontDirectories } from '../../src/io/fonts.js';
 
 const PROVINCES_2007 = ['data/provinces-2007-community-services.csv', '--indicators-file', 'data/community-services-2007.json'];
 const DIVISIONS = ['data/provinces-2005-divisions.csv', 'data/provinces-2009-divisions.csv'];
@@ -76,11 +77,37 @@ describe('svc-stats chart', () => {
     expect(readFileSync(svg, 'utf8')).toMatch(/^<svg[^>]*width="640"[^>]*height="900"/);
   });
 
-  it('notes once the labels that are not on the province tile map', () => {
-    const run = runCli(['chart', 'data/provinces-2009-divisions.csv', '--indicator', 'subdistricts', '--kind', 'tiles', '--by', 'region', '--lang', 'zh']);
+  it('refuses a tile map of units that are not provinces (regions, cities), naming --by province', () => {
+    for (const args of [['data/provinces-2009-divisions.csv', '--indicator', 'subdistricts', '--by', 'region'], ['fixtures/extracts/cities-2009.csv', '--indicator', 'communities']]) {
+      const run = runCli(['chart', ...args, '--kind', 'tiles', '--lang', 'zh']);
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/^svc-stats: a tile map draws provinces, and 3 of the 3 units are not provinces \(.*\) \(.*--by province.*\)\n$/);
+    }
+    // cities grouped into their provinces are drawn
+    expect(runCli(['chart', 'fixtures/extracts/prefectures-2009.csv', '--indicator', 'communities', '--kind', 'tiles', '--by', 'province']).status).toBe(0);
+  });
+
+  it('notes once the labels that are not on the province tile map, when most units are provinces', () => {
+    const dir = scratchDir();
+    const file = join(dir, 'provinces.csv');
+    writeFileSync(file, '地区,街道数\n北京,140\n天津,107\n河北,267\n兵团,5\n');
+    const run = runCli(['chart', file, '--indicator', 'subdistricts', '--kind', 'tiles', '--lang', 'zh']);
     expect(run.status).toBe(0);
     const lines = run.stderr.split('\n').filter((line) => line.includes('tile map'));
-    expect(lines).toEqual(['svc-stats: not on the province tile map (not drawn): 东部, 中部, 西部']);
+    expect(lines).toEqual(['svc-stats: not on the province tile map (not drawn): 兵团']);
+  });
+
+  it('warns when a PNG with Chinese text is drawn without a CJK font installed, and only then', () => {
+    const png = join(scratchDir(), 'zh.png');
+    const run = runCli(['chart', 'data/provinces-2009-divisions.csv', '--indicator', 'subdistricts', '--lang', 'zh', '-o', png]);
+    expect(run.status).toBe(0);
+    const warned = run.stderr.includes('no CJK font found');
+    // this machine either has one (no warning) or has none (the warning, naming the Debian package)
+    expect(warned).toBe(findCjkFont(systemFontDirectories()) === undefined);
+    if (warned) expect(run.stderr).toContain('fonts-noto-cjk');
+    const english = runCli(['chart', 'data/provinces-2009-divisions.csv', '--indicator', 'subdistricts', '--lang', 'en', '-o', png]);
+    expect(english.stderr).not.toContain('CJK');
   });
 
   it('refuses a kind the data cannot make, with a hint', () => {
@@ -155,7 +182,10 @@ describe('svc-stats report', () => {
     expect(html).toContain('<html lang="zh-CN">');
     expect(html).toContain('<h1>社区公共服务覆盖报告（2007）</h1>');
     const headings = [...html.matchAll(/<h2>([^<]*)<\/h2>/g)].map((m) => m[1]);
-    expect(headings).toEqual(['输入与检查', '覆盖指标', '分地区（东部、中部、西部）', '均等化程度', '图 1', '图 2　分省方块图', '图 3', '图 4', '修约规则', '资料来源']);
+    expect(headings).toEqual(['输入与检查', '覆盖指标', '分地区（东部、中部、西部）', '均等化程度', '基尼系数的Dagum分解', '图 1', '图 2　分省方块图', '图 3', '图 4', '修约规则', '资料来源']);
+    // Dagum's table: the parts as words, each belt's own Gini, each pair of belts
+    expect(html).toContain('<td>超变密度Gt</td>');
+    expect(html).toContain('<td>东部/中部</td>');
     // the input's checks: encoding, rows, totals against their parts, missing values
     expect(html).toMatch(/<td>data\/provinces-2007-community-services\.csv<\/td><td class="nowrap">UTF-8<\/td><td class="num">32<\/td>/);
     expect(html).toContain('合计行与各分项之和的核对（verify --check-totals）：吻合 3、缺失 2');
@@ -179,6 +209,6 @@ describe('svc-stats report', () => {
     expect(html).toContain('The units of 2005-gb18030.csv are not all provinces: no regional grouping.');
     const stdin = runCli(['report', '-', '-o', out], { input: 'a,b\n' });
     expect(stdin.status).toBe(2);
-    expect(stdin.stderr).toMatch(/standard input only once/);
+    expect(stdin.stderr).toMatch(/standard input or a pipe only once/);
   });
 });

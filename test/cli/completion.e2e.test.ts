@@ -28,13 +28,13 @@ function complete(...words: string[]): string[] {
 describe('svc-stats completion bash', () => {
   it('completes the commands', () => {
     expect(complete('svc-stats', '')).toEqual(expect.arrayContaining(['coverage', 'compare', 'describe', 'equity', 'verify', 'completion']));
-    expect(complete('svc-stats', 'co')).toEqual(['compare', 'completion', 'coverage']);
+    expect(complete('svc-stats', 'co')).toEqual(['compare', 'completion', 'convergence', 'coverage']);
   });
 
   it("completes a command's options, and the choices of --format, --encoding and --rounding", () => {
     expect(complete('svc-stats', 'coverage', '--to')).toEqual(['--totals']);
     expect(complete('svc-stats', 'coverage', 'data-2005.csv', '--sh')).toEqual(['--sheet']);
-    expect(complete('svc-stats', 'coverage', '-f', '')).toEqual(['csv', 'json', 'md', 'ndjson', 'table', 'tsv', 'xlsx']);
+    expect(complete('svc-stats', 'coverage', '-f', '')).toEqual(['csv', 'dta', 'json', 'md', 'ndjson', 'parquet', 'table', 'tsv', 'xlsx']);
     expect(complete('svc-stats', 'describe', '--format', 'x')).toEqual(['xlsx']);
     expect(complete('svc-stats', 'coverage', '-e', 'g')).toEqual(['gb18030', 'gb2312', 'gbk']);
     expect(complete('svc-stats', 'verify', '--rounding', 'half')).toEqual(['half-even', 'half-up']);
@@ -60,7 +60,7 @@ describe('svc-stats completion zsh', () => {
     expect(text.startsWith('#compdef svc-stats\n')).toBe(true);
     expect(text).toContain("'coverage:coverage indicators for each row or group");
     expect(text).toContain("'(-f --format)--format=[");
-    expect(text).toContain(':format:(table csv tsv json ndjson md xlsx)');
+    expect(text).toContain(':format:(table csv tsv json ndjson md xlsx dta parquet)');
     expect(text).toContain("'*:files:_files'");
   });
 

@@ -17,17 +17,16 @@ describe('sniffBinaryKind', () => {
     expect(sniffBinaryKind(head)).toBe('xlsx');
   });
 
-  it('a zip that is not a workbook (an .ods, a .docx) is not xlsx', () => {
+  it('an .ods is an .ods; a zip that is no workbook (a .docx) is a zip, refused with what it is', () => {
     const ods = new Uint8Array([...bytes(0x50, 0x4b, 0x03, 0x04), ...new Uint8Array(26), ...ascii('mimetypeapplication/vnd.oasis.opendocument.spreadsheet')]);
-    expect(sniffBinaryKind(ods)).toBeUndefined();
+    expect(sniffBinaryKind(ods)).toBe('ods');
     const docx = new Uint8Array([...bytes(0x50, 0x4b, 0x03, 0x04), ...new Uint8Array(26), ...ascii('word/document.xml')]);
-    expect(sniffBinaryKind(docx)).toBeUndefined();
+    expect(sniffBinaryKind(docx)).toBe('zip');
+    expect(BINARY_KIND_MESSAGES.zip.message).toBe('a zip archive that is not an .xlsx or .ods workbook, not a table file');
   });
 
-  it('the OLE2 magic D0 CF 11 E0 A1 B1 1A E1 is an .xls (Excel 97)', () => {
+  it('the OLE2 magic D0 CF 11 E0 A1 B1 1A E1 is an .xls (Excel 97), read as a workbook', () => {
     expect(sniffBinaryKind(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0))).toBe('xls');
-    expect(BINARY_KIND_MESSAGES.xls.message).toBe('.xls (Excel 97) is not read');
-    expect(BINARY_KIND_MESSAGES.xls.hint).toBe('save as .xlsx or CSV');
   });
 
   it('UTF-16 without a BOM, either byte order; not with a BOM (the decoder reads those)', () => {
@@ -62,7 +61,7 @@ describe('sniffBinaryKind', () => {
   });
 
   it('every kind has a message and a hint', () => {
-    for (const kind of ['xlsx', 'xls', 'utf16-no-bom', 'html', 'pdf'] as const) {
+    for (const kind of ['zip', 'utf16-no-bom', 'html', 'pdf'] as const) {
       expect(BINARY_KIND_MESSAGES[kind].message.length).toBeGreaterThan(0);
       expect(BINARY_KIND_MESSAGES[kind].hint.length).toBeGreaterThan(0);
     }

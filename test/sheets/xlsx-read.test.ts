@@ -77,7 +77,7 @@ describe('readXlsxRecords: merges, values and sheets (fixtures/xlsx/cities-merge
     const error = await readXlsxRecords(bytes('cities-merged-province.xlsx'), 'cities.xlsx', 'Sheet9').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SvcError);
     expect((error as SvcError).code).toBe('USAGE');
-    expect((error as SvcError).message).toContain('地市, 说明');
+    expect((error as SvcError).message).toContain('1 地市, 2 说明');
     expect((error as SvcError).location.file).toBe('cities.xlsx');
   });
 

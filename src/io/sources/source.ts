@@ -2,8 +2,9 @@
  * Bytes in: a file, standard input (`-`), or a byte range of a file for a worker thread. Blocks are read through
  * a file handle, lighter to start than a read stream, which matters for the many small yearbook tables.
  */
-import { readSync } from 'node:fs';
+import { createReadStream, fstatSync, readSync, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { getSystemErrorMap } from 'node:util';
 import { SvcError } from '../../errors.js';
 import type { EncodingChoice } from './encoding.js';
 import { PieceDecoder, detectEncoding } from './encoding.js';
@@ -24,12 +25,41 @@ export interface ByteRange {
 export interface SourceOptions {
   /** read only the header line and this byte range of a file (parallel aggregation; see engine/parallel.ts) */
   readonly range?: ByteRange | undefined;
-  /** standard input, for tests; process.stdin otherwise */
+  /** the stream to read instead of opening the source: standard input (process.stdin when absent, for `-`), or a pipe opened once */
   readonly stdin?: NodeJS.ReadableStream | undefined;
 }
 
 /** Read size: small enough that the text and records of one block stay a few MiB of garbage. */
 const BLOCK_SIZE = 64 << 10;
+
+/** A path that exists and is not a regular file nor a directory: read in one pass, as a stream. */
+export function isStream(source: string): boolean {
+  try {
+    const info = statSync(source);
+    return !info.isFile() && !info.isDirectory();
+  } catch {
+    return false; // the reader reports it
+  }
+}
+
+/**
+ * A path that is this process's standard input when that is not a regular file (`/dev/stdin`, `/dev/fd/0`,
+ * `/proc/self/fd/0` on a pipe or a socket): read through process.stdin, since a socket cannot be opened again.
+ */
+export function isOwnStandardInput(source: string): boolean {
+  try {
+    const own = fstatSync(0);
+    const named = statSync(source);
+    return !own.isFile() && own.dev === named.dev && own.ino === named.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** The stream of a source read once: standard input for `-` or a path that is it, else the path opened once. */
+export function streamOf(source: string): NodeJS.ReadableStream {
+  return source === '-' || isOwnStandardInput(source) ? process.stdin : createReadStream(source);
+}
 
 /** How a source is named in messages: `<stdin>` for `-`. */
 export function displayName(source: string): string {
@@ -39,7 +69,8 @@ export function displayName(source: string): string {
 /** The bytes of a source, block by block; a block is valid until the next is asked for. */
 export async function openBytes(source: string, options: SourceOptions = {}): Promise<AsyncIterable<Uint8Array>> {
   const file = displayName(source);
-  if (source === '-') return (options.stdin ?? process.stdin) as AsyncIterable<Uint8Array>;
+  if (options.stdin !== undefined) return options.stdin as AsyncIterable<Uint8Array>;
+  if (source === '-' || isOwnStandardInput(source)) return process.stdin as AsyncIterable<Uint8Array>;
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(source);
@@ -67,7 +98,8 @@ async function* blocksOf(source: string, start = 0, end = Infinity, size?: numbe
     let sinceTurn = 0;
     for (let position = start; position < end;) {
       const block = buffer.subarray(0, Math.min(BLOCK_SIZE, end - position));
-      const bytesRead = regular ? readSync(handle.fd, block, 0, block.length, position) : (await handle.read(block, 0, block.length, position)).bytesRead;
+      // a pipe or FIFO has no positions (ESPIPE): it is read from where it is, once
+      const bytesRead = regular ? readSync(handle.fd, block, 0, block.length, position) : (await handle.read(block, 0, block.length, null)).bytesRead;
       if (bytesRead === 0) break;
       addProgress(bytesRead, 0);
       yield block.subarray(0, bytesRead);
@@ -109,13 +141,21 @@ export function inputError(error: unknown, file: string): SvcError {
   if (code === 'ENOENT') return new SvcError('FILE_NOT_FOUND', 'no such file', { file });
   if (code === 'EACCES' || code === 'EPERM') return new SvcError('FILE_UNREADABLE', 'permission denied', { file });
   if (code === 'EISDIR') return new SvcError('FILE_UNREADABLE', 'is a directory, not a file', { file });
-  return new SvcError('FILE_UNREADABLE', `cannot be read: ${(error as Error).message}`, { file });
+  if (code === 'ENXIO') return new SvcError('FILE_UNREADABLE', 'is a socket or a device that cannot be opened for reading', { file });
+  // the system's words (`input/output error`), not Node's text (`EIO: i/o error, read`)
+  const { errno } = error as NodeJS.ErrnoException;
+  const reason = (typeof errno === 'number' ? getSystemErrorMap().get(errno)?.[1] : undefined) ?? 'an error of the system';
+  return new SvcError('FILE_UNREADABLE', `cannot be read: ${reason}`, { file });
 }
 
 /** Read a whole small file (a catalogue or figures file) as bytes. */
 export async function readAllBytes(source: string, options: SourceOptions = {}): Promise<Buffer> {
   const parts: Buffer[] = [];
-  for await (const block of await openBytes(source, options)) parts.push(Buffer.from(block));
+  try {
+    for await (const block of await openBytes(source, options)) parts.push(Buffer.from(block));
+  } catch (error) {
+    throw inputError(error, displayName(source));
+  }
   return Buffer.concat(parts);
 }
 

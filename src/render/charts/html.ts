@@ -65,10 +65,21 @@ figure svg { max-width: 100%; height: auto; }
 figcaption { color: #666; font-size: .85rem; }
 p.note { color: #555; font-size: .85rem; margin-top: .25rem; }
 ul.notes { margin: .25rem 0; padding-left: 1.2rem; }
+/* on screen a table wider than the page scrolls inside its own box instead of running past the page */
+.table-box { overflow-x: auto; }
 @media print {
   @page { size: A4; margin: 15mm; }
+  /* a wide table (more than 8 columns) is printed on a page of its own turned to landscape, smaller: nothing
+     is cut at the page's edge (checked by printing to PDF with headless Chromium, see the README) */
+  @page wide { size: A4 landscape; margin: 12mm; }
+  section.wide { page: wide; }
+  section.wide table { font-size: 7.5pt; }
+  section.wider table { font-size: 6.5pt; }
+  section.wide th, section.wide td { padding: .1rem .25rem; }
+  .table-box { overflow: visible; }
   body { max-width: none; margin: 0; padding: 0; font-size: 10pt; }
   h2 { break-after: avoid; }
+  p.note { break-before: avoid; }
   table, figure { break-inside: avoid; }
   th { background: none; }
 }
@@ -99,7 +110,8 @@ export function renderReportHtml(model: ReportModel): string {
       : 'paragraphs' in section
         ? section.paragraphs.map((paragraph) => `<p>${e(paragraph)}</p>`).join('\n')
         : figureHtml(section.svg, section.caption);
-    return `<section>\n<h2>${e(section.heading)}</h2>\n${body}\n</section>`;
+    const width = 'table' in section ? widthClass(section.table) : '';
+    return `<section${width === '' ? '' : ` class="${width}"`}>\n<h2>${e(section.heading)}</h2>\n${body}\n</section>`;
   });
   return `<!DOCTYPE html>
 <html lang="${model.lang === 'zh' ? 'zh-CN' : 'en'}">
@@ -152,7 +164,17 @@ function tableHtml(table: ReportTable, heading: string): string {
     });
     return `<tr>${cells.join('')}</tr>`;
   });
-  return `<table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>`;
+  return `<div class="table-box"><table>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table></div>`;
+}
+
+/** Tables of more than this many columns are printed on a landscape page (`wide`), smaller still past WIDER_COLUMNS. */
+export const WIDE_COLUMNS = 8;
+const WIDER_COLUMNS = 14;
+
+/** The print class of a table's section: '' (portrait), 'wide' or 'wide wider' (landscape, smaller type). */
+export function widthClass(table: ReportTable): string {
+  const columns = table.columns.length;
+  return columns > WIDER_COLUMNS ? 'wide wider' : columns > WIDE_COLUMNS ? 'wide' : '';
 }
 
 function figureHtml(svg: string, caption: string | undefined): string {

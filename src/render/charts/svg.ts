@@ -12,7 +12,7 @@
  * - line: one line per series over the categories (years), every point labelled; a missing year is a gap.
  * - tiles: the tile-grid map of tiles.ts coloured by value with a continuous legend to the right of the grid.
  */
-import type { EChartsOption } from 'echarts';
+import type { EChartsOption, LabelLayoutOptionCallbackParams } from 'echarts';
 import { assertFiniteOrNull, formatValue, WORDS } from './format.js';
 import { fontStack, MISSING_MARK, type ChartData, type ChartSeries, type ChartSize } from './model.js';
 import { PROVINCE_TILES, placeOnTiles } from './tiles.js';
@@ -22,7 +22,7 @@ const WIDTH = 800;
 const BAR_ROW = 24;
 const TEXT = '#333333';
 const MUTED = '#6e7079';
-const SERIES_COLOURS = ['#2f6fb0', '#e07b39', '#3a9d5d'];
+const SERIES_COLOURS = ['#2f6fb0', '#e07b39', '#3a9d5d', '#8e5ea2', '#8c6d31', '#5f6b7a'];
 /** sequential blues, light to dark: readable in grey print too */
 const TILE_RAMP = ['#eef4fb', '#c6dbef', '#6baed6', '#2171b5', '#08306b'];
 const MISSING_FILL = '#e6e6e6';
@@ -160,6 +160,13 @@ function categoryAxisLabel(font: string): object {
   return { color: TEXT, fontSize: 12, fontFamily: font, interval: 0 };
 }
 
+/** The value of the tile legend's "no data" piece: no tile has it (a tile without a value is drawn grey apart). */
+// the lowest of all, so that ECharts, which orders the pieces by value, puts it at the bottom of the legend
+const NO_DATA_PIECE = -Number.MAX_SAFE_INTEGER;
+
+/** Pixels kept between a value label and the reference line. */
+const REFERENCE_CLEARANCE = 3;
+
 function barOption(data: ChartData): EChartsOption {
   const font = fontStack(data.lang);
   const values = data.series[0]!.values;
@@ -195,6 +202,15 @@ function barOption(data: ChartData): EChartsOption {
         }),
         ...(reference
           ? {
+              // a value label that the dashed reference line would cross is moved to the right of the line: the
+              // bar's own rectangle gives the scale (pixels per unit), so the line's pixel x is known here
+              labelLayout: (params: LabelLayoutOptionCallbackParams) => {
+                const value = values[order[params.dataIndex ?? -1] ?? -1];
+                if (value === null || value === undefined || !(value > 0) || !(params.rect.width > 0)) return {};
+                const line = params.rect.x + (reference.value / value) * params.rect.width;
+                const label = params.labelRect;
+                return line >= label.x - REFERENCE_CLEARANCE && line <= label.x + label.width + REFERENCE_CLEARANCE ? { dx: line + REFERENCE_CLEARANCE + 1 - label.x } : {};
+              },
               markLine: {
                 silent: true,
                 symbol: 'none',
@@ -404,7 +420,11 @@ function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
           seriesIndex: 0,
           dimension: 2,
           // highest class on top, as on the continuous legend
-          pieces: [...classes].reverse().map((c) => ({ gte: c.low, lte: c.high, color: c.colour, label: c.label })),
+          pieces: [
+            ...[...classes].reverse().map((c) => ({ gte: c.low, lte: c.high, color: c.colour, label: c.label })),
+            // the grey of provinces without a value, last: a piece of a value no tile has, so that it only labels the grey
+            ...(empty.length > 0 ? [{ value: NO_DATA_PIECE, color: MISSING_FILL, label: WORDS[data.lang].noData }] : []),
+          ],
           orient: 'vertical',
           left: left + cell * cols + 28,
           top: top + 20,
@@ -413,6 +433,15 @@ function tilesOption(data: ChartData, size: ChartSize): EChartsOption {
           itemGap: 8,
           textStyle: { color: TEXT, fontFamily: font, fontSize: 12 },
         },
+    // with a continuous legend, the grey of provinces without a value gets its own entry under it
+    ...(classes === undefined && empty.length > 0
+      ? {
+          graphic: [
+            { type: 'rect', left: left + cell * cols + 36, top: top + 20 + Math.min(220, cell * 4) + 84, shape: { width: 20, height: 14 }, style: { fill: MISSING_FILL } },
+            { type: 'text', left: left + cell * cols + 64, top: top + 20 + Math.min(220, cell * 4) + 84, style: { text: WORDS[data.lang].noData, fill: TEXT, font: `12px ${font}` } },
+          ],
+        }
+      : {}),
     series: [
       {
         type: 'custom',
