@@ -71,14 +71,14 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
     if (command.name() !== names[index]) throw new Error(`cli.ts lists ${names[index]} for the command ${command.name()}`);
     // --quiet and --verbose on every command that reads or lists (the completion script prints no notes)
     if (command.name() !== 'completion') addNoteOptions(command).hook('preAction', (_, action) => setNoteMode(action.opts()));
-    // -o - and the closed table of formats, before any work
-    command.hook('preAction', (_, action) => settleOutput(action));
     // -o is never a file the run reads (its operands, --indicators-file, --expected, standard input): refused
     // before anything is read, for every command at once
     command.hook('preAction', (_, action) => {
       const { output, indicatorsFile, expected } = action.opts<{ output?: string; indicatorsFile?: string; expected?: string }>();
-      if (command.name() !== 'completion') checkOutputTarget(output, [...action.args, indicatorsFile, expected]);
+      if (command.name() !== 'completion' && output !== '-') checkOutputTarget(output, [...action.args, indicatorsFile, expected]);
     });
+    // then -o - (standard output) and the closed table of formats, before any work
+    command.hook('preAction', (_, action) => settleOutput(action));
     program.addCommand(command);
   }
   const width = currentHelpWidth();

@@ -129,7 +129,7 @@ describe('adversarial families: a coded error or a result, never exit 70 nor a s
     ['a JSON catalogue nested 100,000 deep (objects)', () => ({ args: ['report', 'same.csv', '-o', 'r.html', '--indicators-file', 'f.json'], files: { 'f.json': `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}` } }), 2, /nest at most 32 deep/],
     ['a catalogue of 2 MiB', () => ({ args: ['measures', '--indicators-file', 'f.json'], files: { 'f.json': `${' '.repeat(2 << 20)}{}` } }), 2, /a catalogue file holds at most 1,048,576 characters, and this one 2,097,154/],
     ['a chart value above 1.8e308', () => ({ args: ['chart', 'big.csv', '--indicator', 'urban_population', '-o', 'c.svg'], files: { 'big.csv': `地区,社区数,城镇人口\n甲,1,${huge}\n乙,2,3\n` } }), 2, /urban population: '99,999.*' is beyond the largest value a chart draws \(1\.8e308\)/],
-    ['a ratio above 1.8e308 in an HTML chart', () => ({ args: ['chart', 'big.csv', '--indicator', 'population_per_community', '-o', 'c.html'], files: { 'big.csv': `地区,社区数,城镇人口\n甲,1,${huge}\n乙,2,3\n` } }), 2, /is beyond the largest value a chart draws/],
+    ['a ratio above 1.8e308 in a PNG chart', () => ({ args: ['chart', 'big.csv', '--indicator', 'population_per_community', '-o', 'c.png'], files: { 'big.csv': `地区,社区数,城镇人口\n甲,1,${huge}\n乙,2,3\n` } }), 2, /is beyond the largest value a chart draws/],
     ['a catalogue through a pipe', () => ({ args: ['coverage', 'same.csv', '--indicators-file', '/dev/stdin', '-i', 'population_per_community'], files: {}, input: '{}' }), 0, /^$/],
   ];
   it.each(families)('%s', (_name, make, status, message) => {

@@ -34,9 +34,15 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
   'recomputed', 'exact', 'status', 'matches_under', 'difference', 'source', 'total_label', 'total', 'sum_of_parts',
   'parts', 'parts_missing', 'id', 'label', 'formula', 'decimals', 'names', 'kind', 'label_zh', 'label_en', 'unit_zh',
   'unit_en', 'catalogue_note', 'base_unit',
+  // equity's further indices, Dagum's decomposition, bootstrap bounds, convergence, compare --long, verify
+  'ge_m1', 'ge_2', 'atkinson_0_5', 'atkinson_1', 'atkinson_2', 'ge_m1_between', 'ge_m1_within', 'ge_2_between',
+  'ge_2_within', 'gini_within', 'gini_net_between', 'gini_transvariation', 'gini_within_share',
+  'gini_net_between_share', 'gini_transvariation_share', 'part', 'value', 'share_of_gini', 'relative_affluence',
+  'population_share', 'value_share', 'lower', 'upper', 'sd_log', 'model', 'from_year', 'to_year', 'beta', 'se', 't',
+  'r_squared', 'speed', 'half_life', 'rank', 'unit_of_measure',
 ]);
-/** compare's per-edition columns: value_2005, change_2009, … */
-const RESERVED_PREFIXES = ['value_', 'change_', 'pct_change_', 'cagr_'];
+/** compare's per-edition columns (value_2005, change_2009, …) and --rank's (rank_ID) */
+const RESERVED_PREFIXES = ['value_', 'change_', 'pct_change_', 'cagr_', 'rank_'];
 
 const KEYS = {
   root: ['measures', 'indicators'],

@@ -5,7 +5,7 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import { checkOutputTarget, writeDocument, writeOutput } from './write.js';
 import { chartFormat } from './chart.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, addOutputOptions, outputOptions, printNotes, readOptions } from './common.js';
+import { addAnalysisOptions, addOutputOptions, outputOptions, printNotes, readOptions, addExamples } from './common.js';
 
 interface ConvergenceOptions extends CommonOptions {
   by?: string;
@@ -18,8 +18,8 @@ const EXAMPLES = `
 Examples:
   $ svc-stats convergence fixtures/synthetic/provinces-31.csv -i population_per_community
   $ svc-stats convergence data/provinces-2005-divisions.csv data/provinces-2009-divisions.csv -i subdistricts --by region
-  $ svc-stats convergence long.csv -i centers_per_10k_residents --conditional region -f json
-  $ svc-stats convergence long.csv -i population_per_community --by region --sigma-chart sigma.svg
+  $ svc-stats convergence fixtures/extracts/long-2008-2009.csv -i population_per_community --conditional region -f json
+  $ svc-stats convergence fixtures/synthetic/provinces-31.csv -i population_per_community --by region --sigma-chart sigma.svg
 
 σ convergence: the CV (population sd / mean) and the population sd of ln x of each year. β convergence: OLS of
 g_i = (ln x_iT − ln x_i0)/T on a + β ln x_i0 across units, first year to last (β < 0: convergence), with its
@@ -36,7 +36,7 @@ export function convergenceCommand(): Command {
     .option('--sigma-chart <file>', 'also draw the σ series (CV, sd of logs; CV by club with --by) as a line chart: FILE.svg or FILE.png');
   addAnalysisOptions(command);
   addOutputOptions(command);
-  command.addHelpText('after', EXAMPLES);
+  addExamples(command, EXAMPLES);
   command.action(async (files: string[], options: ConvergenceOptions) => {
     checkOutputTarget(options.output, files);
     if (options.by !== undefined && options.by !== 'region') {

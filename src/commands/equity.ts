@@ -22,7 +22,7 @@ Examples:
   $ svc-stats equity fixtures/synthetic/provinces-coverage-2009.csv --indicator centers_per_10k_residents
   $ svc-stats equity fixtures/synthetic/provinces-coverage-2009.csv -i population_per_community --by region --groups
   $ svc-stats equity data/provinces-2009-divisions.csv -i subdistricts --weight none
-  $ svc-stats equity provinces.csv -i population_per_community --by region --dagum --bootstrap 999 --seed 7
+  $ svc-stats equity fixtures/synthetic/provinces-31.csv -i population_per_community --year 2005 --by region --dagum --bootstrap 999 --seed 7
 
 CV, Gini, Theil T, Theil L and the max/min ratio across units, weighted by urban_population unless
 --weight MEASURE or --weight none (formulas in the README and ../shared/domain.md). With --by, the

@@ -6,7 +6,7 @@ import { SvcError } from '../errors.js';
 import type { Dialect, SqlSource } from '../reports/sql.js';
 import { DEFAULT_SCALE, DIALECTS, compileSql, inspectSample, planColumns } from '../reports/sql.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, groupOption, readOptions, yearOptions } from './common.js';
+import { addAnalysisOptions, groupOption, readOptions, yearOptions, addExamples } from './common.js';
 
 interface SqlOptions extends CommonOptions {
   by?: string;
@@ -21,10 +21,10 @@ interface SqlOptions extends CommonOptions {
 
 const EXAMPLES = `
 Examples:
-  $ svc-stats sql register.csv --rows-are communities --by province > q.sql && duckdb < q.sql
-  $ svc-stats sql sample.csv --source 'registers/*.parquet' --rows-are communities --by region
+  $ svc-stats sql fixtures/synthetic/provinces-coverage-2009.csv --by region > q.sql && duckdb < q.sql
+  $ svc-stats sql fixtures/synthetic/provinces-coverage-2009.csv --source 'registers/*.parquet' --by region
   $ svc-stats sql --columns 省份,社区数,城镇人口（万人） --dialect spark --table mca.communities --by region --totals
-  $ svc-stats sql provinces.csv --dialect postgres --table yearbook_2009 -i centers_per_10k_residents --rounding half-even
+  $ svc-stats sql data/2005.csv --dialect postgres --table yearbook_2009 -i centers_per_10k_residents --rounding half-even
 
 Prints one SQL query that computes what 'svc-stats coverage' computes with the same options, from the header of
 a sample file (or --columns): measures summed exactly as integers (万 = 10^4 applied), ratios of sums, rounding by
@@ -49,7 +49,7 @@ export function sqlCommand(): Command {
     .option('--columns <headers>', 'the header as a list of column names, instead of a sample file')
     .addOption(new Option('--scale <n>', 'decimal places kept of every measure in base units (a cell with more stops the query)')
       .argParser(parseScale).default(DEFAULT_SCALE));
-  command.addHelpText('after', EXAMPLES);
+  addExamples(command, EXAMPLES);
   command.action(async (file: string | undefined, options: SqlOptions) => {
     const catalogue = await loadCatalogue(options.indicatorsFile);
     const read = readOptions(options, catalogue);

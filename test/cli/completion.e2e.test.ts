@@ -33,7 +33,7 @@ describe('svc-stats completion bash', () => {
 
   it("completes a command's options, and the choices of --format, --encoding and --rounding", () => {
     expect(complete('svc-stats', 'coverage', '--to')).toEqual(['--totals']);
-    expect(complete('svc-stats', 'coverage', 'data-2005.csv', '--sh')).toEqual(['--sheet']);
+    expect(complete('svc-stats', 'coverage', 'data-2005.csv', '--she')).toEqual(['--sheet', '--sheets']);
     expect(complete('svc-stats', 'coverage', '-f', '')).toEqual(['csv', 'dta', 'json', 'md', 'ndjson', 'parquet', 'table', 'tsv', 'xlsx']);
     expect(complete('svc-stats', 'describe', '--format', 'x')).toEqual(['xlsx']);
     expect(complete('svc-stats', 'coverage', '-e', 'g')).toEqual(['gb18030', 'gb2312', 'gbk']);

@@ -46,7 +46,8 @@ describe('renderTable: properties', () => {
         });
       }
     }), { numRuns: RUNS });
-  });
+    // 300 layouts take about 8 s of one core: room for a loaded machine (a time-out, not a timing)
+  }, 120_000);
 
   it('a text column too wide for any block is wrapped at blanks, every word kept, every line within the width', () => {
     const source = 'MCA 2009 report on community public services, Table 1 (7031 in 2005)';
