@@ -1,3 +1,4 @@
+import { printable } from './printable.js';
 /**
  * The one error type of svc-stats. Core code throws it; only src/cli.ts prints it and chooses the exit code.
  * Tests assert `code`, which is stable; the message may be reworded.
@@ -68,21 +69,7 @@ export class SvcError extends Error {
   }
 }
 
-/**
- * Characters that a terminal acts on or hides rather than shows: C0 and C1 controls (ESC starts a colour or a
- * cursor move), DEL, zero-width characters and joiners, bidirectional overrides and isolates (U+202E turns the
- * rest of a line around), line and paragraph separators, the BOM, and the interlinear annotation marks.
- */
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
-
-/**
- * The one sanitiser for every text echoed from input (cells, headers, file names) in a message, a note or a
- * notes sheet: each unprintable character shown as `U+XXXX`, so that what is printed is what is in the file
- * and nothing in it can recolour, hide or reorder the line.
- */
-export function printable(text: string): string {
-  return text.replace(UNPRINTABLE, (character) => `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
-}
+export { printable };
 
 /** The longest line an error prints, `svc-stats: ` included; 3 MB labels must not become 3 MB messages. */
 export const MESSAGE_LIMIT = 300;

@@ -4,7 +4,7 @@
  * items of one kind print as one line ("left out, measures missing: a (x), b (y)"), so a file lacking three
  * columns gives one line, not one per indicator. A leaf, like errors.ts: every layer may return notes.
  */
-import { printable } from './errors.js';
+import { printable } from './printable.js';
 
 /** One item of a kind of note; the items of a kind are joined into one line unless --verbose. */
 export interface NoteItem {

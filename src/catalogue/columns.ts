@@ -15,8 +15,8 @@ export const LABEL_HEADERS: Readonly<Record<LabelLevel, readonly string[]>> = {
   district: ['区', '县', '区县', '县区', '县（市、区）', '县(市、区)', '区县名称', '市辖区名称', 'district', 'county'],
   subdistrict: ['街道', '街道名称', '乡镇街道', 'subdistrict', 'street'],
   community: ['社区', '社区名称', 'community'],
-  // group: the first column of svc-stats' own --by output, so that it reads back
-  any: ['单位', '名称', '单位名称', 'unit', 'name', 'area', 'group', '分组'],
+  // group, 分组, 区域: the first column of svc-stats' own --by output (csv, and its zh xlsx/table header), so that it reads back
+  any: ['单位', '名称', '单位名称', 'unit', 'name', 'area', 'group', '分组', '区域'],
 };
 
 /** The level named by `--by province|city|district` and its Chinese forms. */

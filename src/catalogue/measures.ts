@@ -27,7 +27,8 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
   {
     id: 'communities',
     label: { zh: '社区数', en: 'communities' },
-    names: ['社区数', '社区总数', '社区', '社区居委会', '社区居委会数', '居委会', '居委会数'],
+    // 居民委员会 / 社区居民委员会: NBS yearbook table 1-1 (基层群众性自治组织) and the ministry's bulletins (民政事业发展统计公报)
+    names: ['社区数', '社区总数', '社区', '社区居委会', '社区居委会数', '居委会', '居委会数', '居民委员会', '居民委员会数', '社区居民委员会', '社区居民委员会数', '社区居委会个数'],
     unit: UNITS,
     kind: 'count',
     dimension: 'thing',
@@ -35,7 +36,8 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
   {
     id: 'urban_population',
     label: { zh: '城镇人口', en: 'urban population' },
-    names: ['城镇人口', '城镇人口数', '总人口数', '总人口'],
+    // 年末城镇人口: NBS yearbook table 2-1 (人口数及构成); 城镇常住人口: NBS statistical bulletins since 2011
+    names: ['城镇人口', '城镇人口数', '总人口数', '总人口', '年末城镇人口', '年末城镇人口数', '城镇常住人口', '城镇常住人口数', '年末城镇常住人口'],
     unit: PERSONS,
     kind: 'count',
     dimension: 'person',
@@ -43,7 +45,8 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
   {
     id: 'committee_members',
     label: { zh: '居委会成员数', en: "residents' committee members" },
-    names: ['居委会成员数', '居委会成员', '居委会工作人员数', '居委会工作人员', '社区居委会成员'],
+    // 居民委员会成员: the ministry's bulletins ("居委会成员43.1万人", 2009)
+    names: ['居委会成员数', '居委会成员', '居委会工作人员数', '居委会工作人员', '社区居委会成员', '社区居委会成员数', '居民委员会成员', '居民委员会成员数', '居委会成员人数'],
     unit: PERSONS,
     kind: 'count',
     dimension: 'person',
@@ -51,7 +54,8 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
   {
     id: 'service_centers',
     label: { zh: '社区服务中心数', en: 'community service centres' },
-    names: ['社区服务中心数', '社区服务中心'],
+    // 社区服务中心个数 and the English row of NBS yearbook 2000 table 21-52 (../shared/data/SOURCES.md)
+    names: ['社区服务中心数', '社区服务中心', '社区服务中心个数', 'number of community service centers', 'community service centers', 'community service centres'],
     unit: UNITS,
     kind: 'count',
     dimension: 'thing',
@@ -67,7 +71,8 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
   {
     id: 'subdistricts',
     label: { zh: '街道数', en: 'sub-districts' },
-    names: ['街道数', '街道', '街道办事处', '街道办事处数'],
+    // 街道办事处个数: NBS yearbook table 1-1 (行政区划)
+    names: ['街道数', '街道', '街道办事处', '街道办事处数', '街道办事处个数', '街道办'],
     unit: UNITS,
     kind: 'count',
     dimension: 'thing',
@@ -75,7 +80,7 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
   {
     id: 'districts',
     label: { zh: '城区数', en: 'urban districts' },
-    names: ['城区数', '城区', '市辖区', '市辖区数'],
+    names: ['城区数', '城区', '市辖区', '市辖区数', '市辖区个数'],
     unit: UNITS,
     kind: 'count',
     dimension: 'thing',
@@ -83,7 +88,33 @@ export const BUILTIN_MEASURES: readonly MeasureDefinition[] = [
   {
     id: 'cities',
     label: { zh: '城市数', en: 'cities' },
-    names: ['城市数', '城市'],
+    names: ['城市数', '城市', '城市个数'],
+    unit: UNITS,
+    kind: 'count',
+    dimension: 'thing',
+  },
+  // NBS China Statistical Yearbook 2000 (English edition), table 21-52 Basic Statistics on Urban Welfare Facilities
+  // and Rural Social Security Network (data/provinces-1999-community-services.csv): its Chinese and English names
+  {
+    id: 'welfare_facilities',
+    label: { zh: '城镇福利设施数', en: 'urban welfare facilities' },
+    names: ['城镇福利设施数', '城镇福利设施', 'number of urban welfare facilities', 'urban welfare facilities'],
+    unit: UNITS,
+    kind: 'count',
+    dimension: 'thing',
+  },
+  {
+    id: 'convenience_points',
+    label: { zh: '城镇便民服务网点', en: 'convenience service points' },
+    names: ['城镇便民服务网点', '城镇便民服务网点数', '便民服务网点', 'service points for civilian convenience', 'service points for civilian'],
+    unit: UNITS,
+    kind: 'count',
+    dimension: 'thing',
+  },
+  {
+    id: 'rural_security_networks',
+    label: { zh: '农村社会保障网络', en: 'rural social security networks' },
+    names: ['农村社会保障网络', '农村社会保障网络数', 'rural social security network', 'rural social security networks'],
     unit: UNITS,
     kind: 'count',
     dimension: 'thing',

@@ -10,10 +10,10 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import type { ReadOptions } from '../engine/read-options.js';
 import type { EncodingChoice } from '../io/sources/encoding.js';
 import { ENCODING_CHOICES } from '../io/sources/encoding.js';
-import type { OutputOptions } from './write.js';
-import { isStreamTarget } from './write.js';
+import { isStreamTarget } from '../io/target.js';
 import type { Format, Lang } from '../render/model.js';
 import { FORMATS } from '../render/model.js';
+import type { RenderOptions } from '../render/format.js';
 import type { OutputKind } from '../render/format.js';
 import { extensionsOf, outputFormat } from '../render/format.js';
 import { EXIT, SvcError, printable } from '../errors.js';
@@ -22,6 +22,9 @@ import { byParts } from '../engine/grouping.js';
 import type { Note, NoteMode } from '../notes.js';
 import { noteLines } from '../notes.js';
 import { helpWidth, wrapHelpText } from '../render/help.js';
+
+/** As RenderOptions, but `bom` may be left to the target: undefined puts a BOM into a file, none on a stream. */
+export type OutputOptions = Omit<RenderOptions, 'bom'> & { readonly bom: boolean | undefined };
 
 /** zh when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with zh, else en. */
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {

@@ -21,10 +21,10 @@ interface SqlOptions extends CommonOptions {
 
 const EXAMPLES = `
 Examples:
-  $ svc-stats sql fixtures/synthetic/provinces-coverage-2009.csv --by region > q.sql && duckdb < q.sql
-  $ svc-stats sql fixtures/synthetic/provinces-coverage-2009.csv --source 'registers/*.parquet' --by region
+  $ svc-stats sql fixtures/years/register-shijian.csv --rows-are communities --by province > q.sql && duckdb < q.sql
+  $ svc-stats sql data/2005.csv --source 'registers/*.parquet' --rows-are communities --by region
   $ svc-stats sql --columns 省份,社区数,城镇人口（万人） --dialect spark --table mca.communities --by region --totals
-  $ svc-stats sql data/2005.csv --dialect postgres --table yearbook_2009 -i centers_per_10k_residents --rounding half-even
+  $ svc-stats sql fixtures/synthetic/provinces-coverage-2009.csv --dialect postgres --table yearbook_2009 -i centers_per_10k_residents --rounding half-even
 
 Prints one SQL query that computes what 'svc-stats coverage' computes with the same options, from the header of
 a sample file (or --columns): measures summed exactly as integers (万 = 10^4 applied), ratios of sums, rounding by

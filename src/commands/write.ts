@@ -2,7 +2,7 @@
 import { SvcError } from '../errors.js';
 import { noticesGiven } from '../io/notices.js';
 import { openOutput } from '../io/output.js';
-import { isFileTarget } from '../io/target.js';
+import { isFileTarget, isStreamTarget } from '../io/target.js';
 import type { RenderOptions } from '../render/format.js';
 import { render, renderBinary, resolveFormat, useColor } from '../render/format.js';
 import type { BinaryFormat, Format, OutputCell, ReportColumn, ReportTable, RowStream } from '../render/model.js';
@@ -12,15 +12,15 @@ import { isMachineFormat, machineRowText } from '../render/rows.js';
 import type { Sink } from '../io/output.js';
 import type { RunFacts } from './workbook-meta.js';
 import { XLSX_CELL_LIMIT, cutCellsNote } from '../render/xlsx.js';
+import type { OutputOptions } from './common.js';
 import { note } from './common.js';
+export type { OutputOptions };
 import { workbookMeta } from './workbook-meta.js';
 
 export type { RunFacts } from './workbook-meta.js';
 
 export { checkOutputTarget } from '../io/output.js';
 
-/** As RenderOptions, but `bom` may be left to the target: undefined puts a BOM into a file, none on a stream. */
-export type OutputOptions = Omit<RenderOptions, 'bom'> & { readonly bom: boolean | undefined };
 
 const BINARY_NAMES: Readonly<Record<BinaryFormat, string>> = {
   xlsx: 'an .xlsx workbook', dta: 'a Stata .dta file', parquet: 'a Parquet file',
@@ -31,10 +31,7 @@ function formatOf(options: OutputOptions): Format {
   return resolveFormat(options, undefined, isStreamTarget(options.output));
 }
 
-/** True for `-o` a device, FIFO or socket (`-o rows.fifo`, `-o /dev/null`): its extension names no format. */
-export function isStreamTarget(output: string | undefined): boolean {
-  return output !== undefined && !isFileTarget(output);
-}
+export { isStreamTarget };
 
 export async function writeOutput(table: ReportTable, options: OutputOptions, facts: RunFacts = { inputs: [] }): Promise<void> {
   const format = formatOf(options);

@@ -77,6 +77,13 @@ async function* readRecords(source: string, file: string, options: RecordOptions
     const { message, hint } = BINARY_KIND_MESSAGES[kind];
     throw new SvcError(kind === 'utf16-no-bom' ? 'ENCODING' : 'FILE_TYPE', message, { file }, hint);
   }
+  if (looksLikeJsonArray(head.bytes)) {
+    // svc-stats' own json output (an array of flat objects) read back: its keys are the header
+    const bytes = source === '-' ? await readAllBytes(source, { stdin: head.stdin }) : await readAllBytes(source);
+    onEncoding('json');
+    yield jsonRecords(bytes, file);
+    return;
+  }
   if (sheet !== undefined || allSheets === true) {
     throw new SvcError('USAGE', `${sheet !== undefined ? '--sheet' : '--sheets'} is for workbooks (.xlsx, .xls, .ods), and this is CSV text`, { file });
   }
@@ -150,4 +157,51 @@ function sniffedDelimiter(source: string, file: string, head: Uint8Array, option
     notice(`${file}: read as separated by ${DELIMITER_NAMES[delimiter]}: its first line has no comma (--delimiter sets it)`);
   }
   return delimiter;
+}
+
+/** A JSON array, as svc-stats writes with -f json: its first character (after a BOM and blanks) is `[`. */
+function looksLikeJsonArray(head: Uint8Array): boolean {
+  let at = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+  while (at < head.length && (head[at] === 0x20 || head[at] === 0x0a || head[at] === 0x0d || head[at] === 0x09)) at += 1;
+  return head[at] === 0x5b && head[at + 1] !== 0x5d; // `[`, not `[]` alone (an empty array is read as CSV text and refused as empty)
+}
+
+/**
+ * Records of a JSON array of flat objects: the keys (in order of first appearance) are the header, each object
+ * a row; numbers as their shortest decimal text, null as an empty cell. A nested value, a number beyond 2^53
+ * (no longer exact once parsed) or text that is not JSON is an error naming the file.
+ */
+function jsonRecords(bytes: Uint8Array, file: string): { cells: string[]; line: number }[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
+  } catch {
+    throw new SvcError('CSV_SYNTAX', 'starts as a JSON array but is not valid UTF-8 JSON', { file }, 'give a JSON array of objects, as svc-stats -f json writes, or CSV text');
+  }
+  if (!Array.isArray(value) || !value.every((row) => typeof row === 'object' && row !== null && !Array.isArray(row))) {
+    throw new SvcError('CSV_SYNTAX', 'a JSON input must be an array of objects, one a row', { file });
+  }
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const row of value as Record<string, unknown>[]) for (const key of Object.keys(row)) if (!seen.has(key)) { seen.add(key); keys.push(key); }
+  const records = [{ cells: keys, line: 1 }];
+  (value as Record<string, unknown>[]).forEach((row, index) => {
+    records.push({
+      line: index + 2,
+      cells: keys.map((key) => {
+        const cell = row[key];
+        if (cell === null || cell === undefined) return '';
+        if (typeof cell === 'string') return cell;
+        if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+        if (typeof cell === 'number') {
+          if (Number.isInteger(cell) && !Number.isSafeInteger(cell)) {
+            throw new SvcError('NOT_A_NUMBER', `row ${index + 1}, ${key}: ${cell} is beyond 2^53 and no longer exact once read as JSON`, { file }, 'give the table as CSV');
+          }
+          return String(cell).includes('e') ? cell.toFixed(20).replace(/0+$/, '').replace(/\.$/, '') : String(cell);
+        }
+        throw new SvcError('CSV_SYNTAX', `row ${index + 1}, ${key}: a nested value, not a cell`, { file });
+      }),
+    });
+  });
+  return records;
 }

@@ -24,3 +24,8 @@ export function isFileTarget(path: string): boolean {
     return true; // a new file (a missing folder is refused before any work)
   }
 }
+
+/** True for `-o` a device, FIFO or socket (`-o rows.fifo`, `-o /dev/null`): its extension names no format. */
+export function isStreamTarget(output: string | undefined): boolean {
+  return output !== undefined && !isFileTarget(output);
+}

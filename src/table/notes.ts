@@ -30,6 +30,12 @@ export function readingNotes(file: string, plan: HeaderPlan): string[] {
   if (fromTitle.length > 0) {
     notes.push(`${file}: units from the unit line above the header: ${fromTitle.map((column) => `${column.header} in ${column.unitFromTitle}`).join(', ')}`);
   }
+  const notRead = plan.headers.map((header, index) => ({ header: header.replace(/^\uFEFF/, '').trim(), index }))
+    .filter(({ header, index }) => header !== '' && index !== plan.yearIndex
+      && !plan.measureColumns.some((column) => column.index === index) && !plan.labelColumns.some((column) => column.index === index));
+  if (notRead.length > 0) {
+    notes.push(`${file}: column${notRead.length > 1 ? 's' : ''} not read (no known measure, label or year): ${notRead.map(({ header }) => shortText(header, 40)).join(', ')}`);
+  }
   const unitless = unitlessColumns(plan);
   if (unitless.length > 0) {
     notes.push(`${file}: no unit in the header of ${unitless.map((column) => column.header).join(', ')}: read in base units (${unitless.map((column) => column.measure.unit.zh).join(', ')})`);

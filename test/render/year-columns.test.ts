@@ -3,7 +3,7 @@
  * quantity of the same digits beside it is grouped where the format groups, the year never is.
  */
 import { describe, expect, it } from 'vitest';
-import type { BinaryFormat, Format, ReportTable } from '../../src/render/model.js';
+import type { ReportTable, TextFormat } from '../../src/render/model.js';
 import { FORMATS, isBinaryFormat, isYearColumn } from '../../src/render/model.js';
 import { render, renderBinary } from '../../src/render/format.js';
 import { htmlTable } from '../../src/reports/report-page.js';
@@ -26,7 +26,7 @@ describe('a year column is never grouped by thousands', () => {
     expect(isYearColumn(table.columns[1]!)).toBe(false);
   });
 
-  it.each(FORMATS.filter((format): format is Exclude<Format, BinaryFormat> => !isBinaryFormat(format)))('%s', async (format) => {
+  it.each(FORMATS.filter((format): format is TextFormat => !isBinaryFormat(format)))('%s', async (format) => {
     const text = await render(table, format, options, false);
     expect(text).toContain('2007');
     expect(text).not.toMatch(/2,007|2,015/);
