@@ -17,9 +17,13 @@ export interface Division {
   readonly level: DivisionLevel;
 }
 
-/** Zero-width and other invisible characters a copied cell may hold (never part of a name). */
-export const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-const HAS_INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+/**
+ * Zero-width and other invisible characters a copied cell may hold (never part of a name). Bidi embeddings,
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069) are not removed: they change how a label reads, so the
+ * label is kept as written and every message shows them escaped (errors.ts), for the user to see.
+ */
+export const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/g;
+const HAS_INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]/;
 
 /** Whether a text holds an invisible character. */
 export function hasInvisible(text: string): boolean {

@@ -10,7 +10,7 @@ import type { Rational } from '../exact/rational.js';
 import { add, compare, toDecimalString } from '../exact/rational.js';
 import { isOfWhichLabel, isTotalLabel } from '../catalogue/row-labels.js';
 import type { Division } from '../catalogue/gazetteer.js';
-import { findDivisions, liesWithin } from '../catalogue/gazetteer.js';
+import { findDivisions, liesWithin, provincesOfLabel } from '../catalogue/gazetteer.js';
 import { regionOf } from '../catalogue/regions.js';
 import type { HeaderPlan, LabelColumn } from './header-plan.js';
 import { ROWS_ARE_INDEX, splitUnit } from './header-plan.js';
@@ -76,6 +76,8 @@ export class RowModel {
   private pending: Pending | undefined;
   private readonly labelColumns: readonly LabelColumn[];
   private readonly finest: boolean;
+  /** a province column exists: a region among its rows is a subtotal */
+  private readonly provinces: boolean;
 
   constructor(
     private readonly plan: HeaderPlan,
@@ -84,6 +86,7 @@ export class RowModel {
     this.labelColumns = plan.labelColumns.filter((column) => column.code !== true);
     const last = this.labelColumns[this.labelColumns.length - 1];
     this.finest = last !== undefined && last.index === plan.labelIndex;
+    this.provinces = this.labelColumns.some((column) => column.level === 'province');
   }
 
   /** Whether rows must be seen by `decide` (a parent is open or held): the fast path steps aside. */
@@ -123,7 +126,8 @@ export class RowModel {
       this.closeAll();
       return { kind: 'pass' };
     }
-    if (isRegionLabel(name)) {
+    // among provinces only: svc-stats' own --by region output (a group column of 东部, 中部 …) has regions as its units
+    if (this.provinces && isRegionLabel(name)) {
       this.closeUntil(cells, true);
       this.hold({ cells, line, label: name, level: 'region', role: 'region subtotal', contains: (row) => this.inRegion(row, name) },
         'a region among provinces');
@@ -176,7 +180,7 @@ export class RowModel {
 
   /** A held row with no rows beneath it: a unit after all; a region subtotal stays kept out, unchecked. */
   private unhold(pending: Pending, release: (cells: string[], line: number) => void): void {
-    if (pending.role === 'region subtotal') return;
+    // a region with no province beneath it is a unit: svc-stats' own --by region output (东部, 中部 … as rows)
     const rows = this.model.rows;
     rows.splice(rows.indexOf(pending.row), 1);
     this.addUnit(pending.cells, pending.line);
@@ -202,7 +206,10 @@ export class RowModel {
   private inRegion(cells: readonly string[], region: string): boolean {
     const text = this.provinceText(cells);
     const bare = region.replace(/地区$/, '');
-    return text !== '' && (regionOf(text, 'three') === bare || regionOf(text, 'four') === bare);
+    if (text === '') return false;
+    // a city or district: the region of the province the gazetteer places it in
+    const provinces = regionOf(text, 'three') === undefined ? provincesOfLabel(text).map((division) => division.name) : [text];
+    return provinces.some((province) => regionOf(province, 'three') === bare || regionOf(province, 'four') === bare);
   }
 
   private provinceText(cells: readonly string[]): string {
