@@ -20,6 +20,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<() => Command>>> = {
   equity: async () => (await import('./commands/equity.js')).equityCommand,
   convergence: async () => (await import('./commands/convergence.js')).convergenceCommand,
   verify: async () => (await import('./commands/verify.js')).verifyCommand,
+  inspect: async () => (await import('./commands/inspect.js')).inspectCommand,
   indicators: async () => (await import('./commands/catalogue.js')).indicatorsCommand,
   measures: async () => (await import('./commands/catalogue.js')).measuresCommand,
   chart: async () => (await import('./commands/chart.js')).chartCommand,

@@ -28,6 +28,34 @@ export const LEVEL_NAMES: Readonly<Record<string, LabelLevel>> = {
   community: 'community', 社区: 'community',
 };
 
+/**
+ * Code columns: a unit key, never a measure. community_id and 社区代码 are of communities; a division code gives
+ * its level by its digits (GB/T 2260: PP0000 a province, PPCC00 a city, six digits a district; NBS 统计用区划代码:
+ * nine a sub-district, twelve a community or village).
+ */
+export const CODE_HEADERS: Readonly<Record<string, LabelLevel | undefined>> = {
+  统计用区划代码: undefined, 行政区划代码: undefined, 区划代码: undefined, 地区代码: undefined, 代码: undefined,
+  code: undefined, adcode: undefined, divisioncode: undefined, 社区代码: 'community', communityid: 'community', communitycode: 'community',
+};
+const CODES = new Map(Object.entries(CODE_HEADERS).map(([name, level]) => [normaliseName(name), level]));
+
+export function isCodeHeader(header: string): boolean {
+  return CODES.has(normaliseName(header));
+}
+
+/** The level a code column gives: from its header, else from the digits of its first codes. */
+export function codeColumnLevel(header: string, firstCells: readonly string[]): LabelLevel {
+  const named = CODES.get(normaliseName(header));
+  if (named !== undefined) return named;
+  const code = firstCells.map((cell) => cell.normalize('NFKC').trim()).find((cell) => /^\d+$/.test(cell));
+  if (code === undefined) return 'any';
+  if (code.length <= 2 || /^\d{2}0000$/.test(code)) return 'province';
+  if (code.length <= 4 || /^\d{4}00$/.test(code)) return 'city';
+  if (code.length <= 6) return 'district';
+  if (code.length <= 9 || /^\d{9}000$/.test(code)) return 'subdistrict';
+  return 'community';
+}
+
 /** Year headers: 时间 is how NBS data queries (data.stats.gov.cn) head the period column; 统计年度 and 年度 the yearbooks. */
 export const YEAR_HEADERS: readonly string[] = ['年份', '年度', '年', 'year', '统计年度', '时间', '统计时间', '报告期', 'period'];
 

@@ -10,7 +10,7 @@ import type { CoverageRequest } from '../reports/coverage.js';
 import { coverageReport } from '../reports/coverage.js';
 import { streamCoverage } from '../reports/coverage-rows.js';
 import type { CommonOptions } from './common.js';
-import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings, addExamples } from './common.js';
+import { addAnalysisOptions, note, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings, addExamples } from './common.js';
 import type { RankOptions } from './rank-option.js';
 import { addRankOptions, applyRank } from './rank-option.js';
 
@@ -18,6 +18,8 @@ interface CoverageOptions extends CommonOptions, RankOptions {
   by?: string;
   regions: RegionScheme;
   totals?: boolean;
+  explain?: boolean;
+  codes?: boolean;
   withUnits?: boolean;
   chart?: string | true;
   yearbookUnits?: boolean;
@@ -61,6 +63,8 @@ export function coverageCommand(): Command {
     .argument('<files...>', 'CSV files, or - for standard input');
   addAnalysisOptions(command);
   command.addOption(new Option('--totals', 'add a total row computed from all unit rows (never from a total row of the input)'));
+  command.addOption(new Option('--codes', "each unit's division code (GB/T 2260) after its name, from a code column or the gazetteer (one row per input row)"));
+  command.addOption(new Option('--explain', "how each file was read, in a few lines on stderr (what 'svc-stats inspect' shows)"));
   addRankOptions(command, 'each indicator (within each year)');
   command.option('--with-units', "with --by: each group's subtotal, then the rows of its units, in one table");
   command.addOption(new Option('--yearbook-units', 'print measures in the unit their header declared (城镇人口（万人） as 万人, the unit in the column header); indicators unchanged'));
@@ -83,9 +87,14 @@ export function coverageCommand(): Command {
       rounding: { mode: options.rounding, decimals: options.decimals },
       by: groupOption(options),
       totals: options.totals === true,
+      codes: options.codes === true,
       yearbookUnits: options.yearbookUnits === true,
     };
     const facts = { inputs: files, catalogue, rounding: options.rounding, decimals: options.decimals };
+    if (options.explain === true) {
+      const { inspect } = await import('../reports/inspect.js');
+      for (const file of files.filter((name) => name !== '-')) for (const line of (await inspect(file, readOptions(options, catalogue))).summary) note(line);
+    }
     if (files.length === 1 && request.by === undefined && !request.totals && options.chart === undefined && options.rank !== true) {
       // one output row per input row: streamed, rows written as they are computed
       const output = openRowOutput(outputOptions(options));
@@ -99,6 +108,7 @@ export function coverageCommand(): Command {
         throw error;
       }
     }
+    if (request.codes === true) throw new SvcError('USAGE', '--codes gives one row per input row: not with --by, --totals, --chart, --rank or several files');
     const report = await coverageReport(files, readOptions(options, catalogue), request);
     const ranked = applyRank(report.table, options, request.wanted.map((indicator) => indicator.id), ['year']);
     const result = { ...report, table: ranked.table, notes: [...report.notes, ...ranked.notes] };

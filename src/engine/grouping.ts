@@ -7,10 +7,12 @@ import type { DataRow } from '../table/rows.js';
 import type { HeaderPlan } from '../table/header-plan.js';
 import { normaliseName } from '../table/header-plan.js';
 import type { RegionScheme } from '../catalogue/regions.js';
-import { REGION_ORDER, regionOf } from '../catalogue/regions.js';
+import { REGION_ORDER, findProvince, regionOf } from '../catalogue/regions.js';
 import { TOTAL_LABELS, isOfWhichLabel, isTotalLabel } from '../catalogue/row-labels.js';
-import { LEVEL_NAMES, normaliseYear } from '../catalogue/columns.js';
+import { LABEL_LEVELS, LEVEL_NAMES, normaliseYear } from '../catalogue/columns.js';
 import { shorten } from '../table/cells.js';
+import type { Division } from '../catalogue/gazetteer.js';
+import { bareName, divisionByCode, findDivisions, liesWithin, provinceOf } from '../catalogue/gazetteer.js';
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
 
@@ -167,6 +169,10 @@ function partReader(plan: HeaderPlan, name: string, scheme: RegionScheme, file: 
   const level = index === undefined ? LEVEL_NAMES[normaliseName(name)] : undefined;
   if (level !== undefined) index = plan.labelColumns.find((column) => column.level === level)?.index;
   if (index !== undefined && index === plan.yearIndex) return yearReader(index, name, false);
+  // a city or district table grouped by a coarser level it has no column for: the gazetteer places its units
+  const unitLevel = plan.labelColumns.find((column) => column.index === plan.labelIndex)?.level;
+  if (index === undefined && (level === 'province' || level === 'city') && unitLevel !== undefined
+    && LABEL_LEVELS.indexOf(unitLevel) > LABEL_LEVELS.indexOf(level)) return gazetteerReader(plan, name, level, file);
   if (index !== undefined && index !== plan.labelIndex) {
     const column = index;
     const labelColumn = plan.labelColumns.find((candidate) => candidate.index === column);
@@ -193,7 +199,7 @@ function partReader(plan: HeaderPlan, name: string, scheme: RegionScheme, file: 
         const text = province === plan.labelIndex ? label ?? '' : cells[province]!.trim();
         const known = regions.get(text);
         if (known !== undefined) return known;
-        const region = regionOf(text, scheme);
+        const region = regionOf(text, scheme) ?? (province === plan.labelIndex ? regionOfPlace(plan, cells, text, scheme) : undefined);
         if (region === undefined) {
           throw new SvcError('UNKNOWN_UNIT', `'${text}' is not a province, so its region is unknown`,
             { file, line, column: province + 1 }, 'use the 31 mainland province names, or add a region column');
@@ -208,8 +214,80 @@ function partReader(plan: HeaderPlan, name: string, scheme: RegionScheme, file: 
     // grouping by the label column itself: each unit its own group
     const labelColumn = plan.labelColumns.find((candidate) => candidate.index === index);
     const id = labelColumn !== undefined && labelColumn.level !== 'any' ? labelColumn.level : name;
+    if (level === 'province' && labelColumn?.level === 'province') {
+      // 地区 holding districts and cities below their provinces (北京市, 海淀区 …): a row that is no province is
+      // grouped by the province the gazetteer places it in
+      const places = gazetteerReader(plan, name, 'province', file);
+      return {
+        part: { id, name, kind: 'unit', implicit: false },
+        read: (cells, label, line) => (label === undefined || label === '' || findProvince(label) !== undefined ? label ?? '' : places.read(cells, label, line)),
+      };
+    }
     return { part: { id, name, kind: 'unit', implicit: false }, read: (_cells, label) => label ?? '' };
   }
   throw new SvcError('USAGE', `--by ${name}: the input has no such column`, { file },
     `columns: ${plan.headers.filter((header) => header.trim() !== '').join(', ')}`);
+}
+
+/** The region of a city or district, through the province the gazetteer (or the row's code) places it in. */
+function regionOfPlace(plan: HeaderPlan, cells: readonly string[], label: string, scheme: RegionScheme): string | undefined {
+  const found = placeOf(plan, cells, label, 'province');
+  return found.length === 1 ? regionOf(found[0]!.name, scheme) : undefined;
+}
+
+/** The divisions of the level asked for that a row's unit lies in: by its code column, else by its name. */
+function placeOf(plan: HeaderPlan, cells: readonly string[], label: string, level: 'province' | 'city'): Division[] {
+  const codeColumn = plan.labelColumns.find((column) => column.code === true);
+  const code = codeColumn === undefined ? undefined : divisionByCode(cells[codeColumn.index]!);
+  const candidates = code !== undefined ? [code] : [...findDivisions(label)];
+  const found = new Map<string, Division>();
+  for (const division of candidates) {
+    const outer = level === 'province' ? provinceOf(division) : division.level === 'city' ? division : cityOf(division);
+    if (outer !== undefined && (outer === division || liesWithin(division, outer) || outer.level === level)) found.set(outer.code, outer);
+  }
+  return [...found.values()];
+}
+
+function bareOrName(division: Division, level: 'province' | 'city'): string {
+  return level === 'province' ? bareName(division.name) : division.name;
+}
+
+function cityOf(division: Division): Division | undefined {
+  if (division.level !== 'district') return undefined;
+  return divisionByCode(`${division.code.slice(0, 4)}00`) ?? undefined;
+}
+
+/**
+ * `--by province` (or city) of a table without that column: the gazetteer places each unit (海淀区 in 北京, 广州市 in
+ * 广东); a name it does not know, or one it places in two provinces, is an error naming what to add.
+ */
+function gazetteerReader(plan: HeaderPlan, name: string, level: 'province' | 'city', file: string): PartReader {
+  const cache = new Map<string, Division>();
+  const codeColumn = plan.labelColumns.find((column) => column.code === true);
+  let last: Division | undefined;
+  return {
+    part: { id: level, name, kind: 'column', implicit: false },
+    read: (cells, label, line) => {
+      const text = label ?? '';
+      const key = codeColumn === undefined ? text : `${text}\u0000${cells[codeColumn.index]!.trim()}`;
+      const known = cache.get(key);
+      if (known !== undefined) {
+        last = known;
+        return bareOrName(known, level);
+      }
+      let found = placeOf(plan, cells, text, level);
+      // 朝阳区 lies in 北京 and in 长春: among the rows of 北京 (the last placed for sure), it is 北京's
+      if (found.length > 1 && last !== undefined && found.some((division) => division.code === last!.code)) return bareOrName(last, level);
+      if (found.length === 1) last = found[0]!;
+      if (found.length !== 1) {
+        const where = found.map((division) => division.name).join(', ');
+        throw new SvcError('UNKNOWN_UNIT', found.length === 0
+          ? `'${shorten(text)}' is not a division the gazetteer knows, so its ${level} is unknown`
+          : `'${shorten(text)}' may lie in ${where}: its ${level} is not known for sure`,
+        { file, line, column: (plan.labelIndex ?? 0) + 1 }, `add a ${level === 'province' ? '省份' : '地市'} column, or a 行政区划代码 column`);
+      }
+      if (cache.size < CACHE_LIMIT) cache.set(key, found[0]!);
+      return bareOrName(found[0]!, level);
+    },
+  };
 }

@@ -13,6 +13,7 @@ import type { IndicatorDefinition } from '../catalogue/indicators.js';
 import type { SimpleRatio } from '../catalogue/catalogue.js';
 import { evaluate, formatIndicator, inputsOf, simpleRatio } from '../catalogue/catalogue.js';
 import { normaliseYear } from '../catalogue/columns.js';
+import { divisionCode } from '../catalogue/gazetteer.js';
 import { availableIndicators } from '../catalogue/targets.js';
 import type { ReadOptions } from '../engine/read-options.js';
 import { scaledInteger } from '../engine/sums.js';
@@ -110,6 +111,9 @@ class CoverageRows {
   private label: string | undefined;
   private year: string | undefined;
   private line = 0;
+  /** --codes: the division code after the unit, from the code column or the gazetteer */
+  private readonly codes: boolean;
+  private readonly codeColumn: number | undefined;
 
   constructor(private readonly plan: HeaderPlan, private readonly file: string, private readonly request: CoverageRequest) {
     const { catalogue, wanted, rounding } = request;
@@ -144,7 +148,9 @@ class CoverageRows {
     this.small = new Float64Array(plan.measureColumns.length);
     this.exact = new Array<Rational | null | typeof SMALL>(plan.measureColumns.length).fill(null);
     this.text = new Array<string | undefined>(plan.measureColumns.length).fill(undefined);
-    this.out = new Array<OutputCell>(1 + (plan.yearIndex === undefined ? 0 : 1) + this.measureSlots.length + this.indicators.length).fill(null);
+    this.codes = request.codes === true;
+    this.codeColumn = plan.labelColumns.find((column) => column.code === true)?.index;
+    this.out = new Array<OutputCell>(1 + (this.codes ? 1 : 0) + (plan.yearIndex === undefined ? 0 : 1) + this.measureSlots.length + this.indicators.length).fill(null);
   }
 
   /** The report's columns: the unit, the year (a number column unless the first row's is blank), measures, indicators. */
@@ -153,6 +159,7 @@ class CoverageRows {
     const year = plan.yearIndex === undefined ? undefined : normaliseYear(first[plan.yearIndex]!);
     return [
       labelled('unit', 'text', {}),
+      ...(this.codes ? [{ id: 'code', label: { zh: '区划代码', en: 'code' }, kind: 'text' as const }] : []),
       ...(year === undefined ? [] : [labelled('year', /^\d{1,4}$/.test(year) ? 'number' : 'text')]),
       ...this.measureColumns,
       ...this.kept.map((indicator) => ({ id: indicator.id, label: withUnit(indicator.label, indicator.unit), kind: 'number' as const })),
@@ -193,6 +200,7 @@ class CoverageRows {
     const { out } = this;
     let at = 0;
     out[at++] = label ?? null;
+    if (this.codes) out[at++] = this.codeColumn !== undefined ? cells[this.codeColumn]!.trim() || null : divisionCode(label ?? '') ?? null;
     if (year !== undefined) out[at++] = year === '' ? null : year;
     for (const [index, slot] of this.measureSlots.entries()) {
       const value = exact[slot];

@@ -51,6 +51,8 @@ export interface CoverageRequest {
   readonly yearbookUnits?: boolean;
   /** --totals: a row computed from all unit rows */
   readonly totals: boolean;
+  /** --codes: each unit's division code after its name (one row per input row only) */
+  readonly codes?: boolean;
   /**
    * measure ids asked with -i (shown as columns besides the indicators' own); undefined when -i was not given,
    * and then a file from which no indicator can be computed shows its measures

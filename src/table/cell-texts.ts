@@ -19,6 +19,8 @@ export interface CellText {
   unitKey: string | undefined;
   /** in the label column: whether it names a unit (not blank, not a total or "of which" row), once worked out */
   namesUnit: boolean | undefined;
+  /** in a label column: whether the table model must see the row (table/rows.ts modelledText), once worked out */
+  modelled: boolean | undefined;
 }
 
 /** Past this many distinct texts a column is not remembered (unique names of a register): each cell is cut anew. */
@@ -40,7 +42,7 @@ export class CellTexts {
       if (this.byRaw.size >= LIMIT) this.missedWhenFull += 1;
     }
     const text = decode(raw);
-    const entry: CellText = { raw, text, blank: isBlank(text), control: CONTROL_CHARACTERS.test(text), unitKey: undefined, namesUnit: undefined };
+    const entry: CellText = { raw, text, blank: isBlank(text), control: CONTROL_CHARACTERS.test(text), unitKey: undefined, namesUnit: undefined, modelled: undefined };
     if (this.byRaw.size < LIMIT) this.byRaw.set(raw, entry);
     return entry;
   }

@@ -9,8 +9,10 @@ export { normaliseName };
 import type { Dimension, MeasureDefinition } from '../catalogue/measures.js';
 import { BASE_UNIT_DIMENSIONS, DIMENSION_UNITS, UNIT_PREFIXES } from '../catalogue/measures.js';
 import type { LabelLevel } from '../catalogue/columns.js';
-import { GENERIC_CHILD_WORDS, LABEL_LEVELS, isYearHeader, labelLevel, yearFromName, yearFromTitle } from '../catalogue/columns.js';
+import { GENERIC_CHILD_WORDS, LABEL_LEVELS, codeColumnLevel, isCodeHeader, isYearHeader, labelLevel, yearFromName, yearFromTitle } from '../catalogue/columns.js';
 import { isInvalid, parseNumberCell } from './cells.js';
+import type { TableModel } from './roles.js';
+import { emptyModel } from './roles.js';
 
 /** The column index of the virtual --rows-are column: each row counts 1. */
 export const ROWS_ARE_INDEX = -1;
@@ -32,6 +34,15 @@ export interface LabelColumn {
   readonly index: number;
   readonly header: string;
   readonly level: LabelLevel;
+  /** a code column (统计用区划代码, 行政区划代码, community_id): a unit key, its level from the code's digits */
+  readonly code?: boolean;
+}
+
+/** A column the plan does not read, and why (for inspect). */
+export interface SkippedColumn {
+  readonly index: number;
+  readonly header: string;
+  readonly why: string;
 }
 
 export interface HeaderPlan {
@@ -64,6 +75,10 @@ export interface HeaderPlan {
   heldAtEnd?: boolean;
   /** footnote rows after the data (注：…, 资料来源：…), kept out; filled while the rows are read */
   readonly footnotes: { line: number; text: string }[];
+  /** what each row is (table/model.ts), filled while the rows are read */
+  readonly model: TableModel;
+  /** label columns left out: an English name column beside its Chinese one (地区 + Region) */
+  readonly skippedLabels: readonly SkippedColumn[];
 }
 
 export interface PlanOptions {
@@ -220,6 +235,10 @@ export function planHeader(
       yearIndex = index;
       return;
     }
+    if (isCodeHeader(header)) {
+      labelColumns.push({ index, header, level: codeColumnLevel(header, context.firstRows.map((row) => row[index] ?? '')), code: true });
+      return;
+    }
     const { name, unit } = splitUnit(header);
     const measure = lookup.get(normaliseName(name));
     const level = unit === undefined ? labelLevel(header) : undefined;
@@ -262,11 +281,21 @@ export function planHeader(
     throw new SvcError('HEADER', 'no column names a known measure', { file, line },
       "see 'svc-stats measures' for the names recognised, or declare new ones with --indicators-file");
   }
-  labelColumns.sort((a, b) => LEVEL_RANK.get(a.level)! - LEVEL_RANK.get(b.level)! || a.index - b.index);
+  // 地区 + Region: one label, the Chinese one, not two levels
+  const skippedLabels: SkippedColumn[] = [];
+  const named = labelColumns.filter((column) => {
+    const english = column.code !== true && column.index !== forcedLabel && !/[\p{Script=Han}]/u.test(column.header)
+      && labelColumns.some((other) => other !== column && other.level === column.level && other.code !== true && /[\p{Script=Han}]/u.test(other.header));
+    if (english) skippedLabels.push({ index: column.index, header: column.header, why: 'the English name of the Chinese label column' });
+    return !english;
+  });
+  // the code's level ranks with the names: at one level, a name labels the unit and the code keys it
+  named.sort((a, b) => LEVEL_RANK.get(a.level)! - LEVEL_RANK.get(b.level)! || Number(a.code === true) - Number(b.code === true) || a.index - b.index);
   return {
-    headers, measureColumns, labelColumns, yearIndex, impliedYear: yearIndex === undefined ? impliedYear(context.title, file) : undefined, columnIndex,
-    labelIndex: forcedLabel ?? unitColumn(labelColumns, options.groupColumns ?? []),
+    headers, measureColumns, labelColumns: named, yearIndex, impliedYear: yearIndex === undefined ? impliedYear(context.title, file) : undefined, columnIndex,
+    labelIndex: forcedLabel ?? unitColumn(named, options.groupColumns ?? []),
     headerLine: line, headerRows: context.headerRows, title: context.title, decidedByCells, footnotes: [],
+    model: emptyModel(), skippedLabels,
   };
 }
 
@@ -282,8 +311,10 @@ function impliedYear(title: readonly string[], file: string): HeaderPlan['implie
 function unitColumn(labelColumns: readonly LabelColumn[], groupColumns: readonly string[]): number | undefined {
   const grouped = (column: LabelColumn): boolean =>
     groupColumns.some((by) => namesColumn(column.header, normaliseName(column.header), by));
-  const candidates = labelColumns.filter((column) => !grouped(column));
-  const pool = candidates.length > 0 ? candidates : labelColumns;
+  // a code column keys the unit; a name column, when there is one, names it
+  const names = labelColumns.some((column) => column.code !== true) ? labelColumns.filter((column) => column.code !== true) : labelColumns;
+  const candidates = names.filter((column) => !grouped(column));
+  const pool = candidates.length > 0 ? candidates : names;
   const finest = pool.reduce<LabelColumn | undefined>((best, column) =>
     best === undefined || LEVEL_RANK.get(column.level)! > LEVEL_RANK.get(best.level)! ? column : best, undefined);
   return finest?.index;

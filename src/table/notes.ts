@@ -40,6 +40,40 @@ export function readingNotes(file: string, plan: HeaderPlan): string[] {
   if (unitless.length > 0) {
     notes.push(`${file}: no unit in the header of ${unitless.map((column) => column.header).join(', ')}: read in base units (${unitless.map((column) => column.measure.unit.zh).join(', ')})`);
   }
+  notes.push(...modelNotes(file, plan));
+  return notes;
+}
+
+/** What the table model decided that changes what is summed: parents, subtotals, sub-rows, header rows left out. */
+export function modelNotes(file: string, plan: HeaderPlan): string[] {
+  const notes: string[] = [];
+  const model = plan.model;
+  const rows = (role: string): string[] => model.rows.filter((row) => row.role === role).map((row) => `${shortText(row.label, 30)} (line ${row.line})`);
+  const list = (items: string[]): string => (items.length > 10 ? `${items.slice(0, 10).join(', ')} and ${items.length - 10} more` : items.join(', '));
+  for (const [role, text] of [
+    ['English header', 'English header rows not read, the Chinese names are'],
+    ['column codes', 'column codes under the header, not data'],
+    ['continued table', '续表 markers, not data'],
+    ['repeated header', 'the header repeated, not data'],
+    ['of which', '"of which" sub-rows kept out of the sums'],
+  ] as const) {
+    const found = rows(role);
+    if (found.length > 0) notes.push(`${file}: ${text}: ${list(found)}`);
+  }
+  for (const skipped of plan.skippedLabels) notes.push(`${file}: column ${skipped.index + 1} (${skipped.header}) not read: ${skipped.why}`);
+  const checks = model.parents.map((parent) => {
+    const what = parent.role === 'parent' ? '' : ', a region subtotal';
+    if (parent.compared === 0) return `${parent.label} (line ${parent.line}${what}) not compared (no measure given by it and all its ${parent.units} units)`;
+    return parent.differences.length === 0
+      ? `${parent.label} (line ${parent.line}${what}) agrees with the sum of its ${parent.units} unit${parent.units === 1 ? '' : 's'}`
+      : `${parent.label} (line ${parent.line}${what}): ${parent.differences.join(', ')}, the sum of its ${parent.units} unit${parent.units === 1 ? '' : 's'}`;
+  });
+  if (checks.length > 0) notes.push(`${file}: rows above their units checked against them, not summed: ${list(checks)}`);
+  const unchecked = model.rows.filter((row) => row.role === 'region subtotal' && !model.parents.some((parent) => parent.line === row.line));
+  if (unchecked.length > 0) notes.push(`${file}: region subtotals kept out of the sums: ${list(unchecked.map((row) => `${row.label} (line ${row.line})`))}`);
+  if (model.invisible.length > 0) {
+    notes.push(`${file}: invisible characters removed from labels: ${list(model.invisible.map((entry) => `${entry.label} (line ${entry.line}: ${entry.characters.join(' ')})`))}`);
+  }
   return notes;
 }
 

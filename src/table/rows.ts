@@ -17,6 +17,10 @@ import type { CellText } from './cell-texts.js';
 import { CellTexts, isBlank, isTrimmed } from './cell-texts.js';
 import type { PackedUnitKeys } from './unit-keys.js';
 import { UnitKeySet, repeatsAcross } from './unit-keys.js';
+import type { ModelRow } from './model.js';
+import { RowModel, isIndentedSubRow, isRegionLabel } from './model.js';
+import { chineseHeaderOf, checkHeaderRowsAgree, isColumnCodeRow, isEnglishHeaderRow } from './bilingual.js';
+import { findDivisions, hasInvisible, withoutInvisible } from '../catalogue/gazetteer.js';
 
 export interface TableOptions {
   readonly measures: readonly MeasureDefinition[];
@@ -180,11 +184,18 @@ export async function scanCells(
   let firstLine: number | undefined;
   const title: string[] = [];
   const headerRows: string[][] = [];
+  const headerLines: number[] = [];
+  /** the rows above the data as the model sees them: title, unit line, header rows, English header, column codes */
+  const above: ModelRow[] = [];
+  const englishRows: { cells: string[]; line: number }[] = [];
+  let rowModel: RowModel | undefined;
   let headerLine = 0;
   let planning: InputRecord[] = [];
   let held: InputRecord[] = []; // label-only rows after data: footnotes unless a data row follows
   // merged cells of a sheet are blank below the first row of their block: coarser labels and the year fill down
   let fillColumns: number[] | undefined;
+  /** how many of the fill columns are label columns (the year, if any, comes after them) */
+  let fillLabels = 0;
   let filled: (string | undefined)[] = [];
   let blankBeforeFill = false;
   const seenUnits = options.rowsAre === undefined && options.unitLines === undefined ? new UnitKeySet() : undefined;
@@ -193,9 +204,14 @@ export async function scanCells(
     "see 'svc-stats measures' for the names recognised, or declare new ones with --indicators-file");
 
   const makePlan = (): HeaderPlan => {
-    const headers = headerRows.length === 1 ? headerRows[0]! : joinHeaderRows(headerRows);
+    checkHeaderRowsAgree(headerRows, headerLines, englishRows, lookup, file);
+    const chinese = headerRows.map((row) => row.map(chineseHeaderOf));
+    const headers = chinese.length === 1 ? chinese[0]! : joinHeaderRows(chinese);
     const made = planHeader(headers, options.measures, file, planWith,
       { line: headerLine, headerRows: headerRows.length, title, firstRows: planning.map((record) => record.cells) });
+    made.model.rows.push(...above);
+    rowModel = new RowModel(made, (cells, line) => made.measureColumns.map((column) =>
+      column.index === ROWS_ARE_INDEX ? ONE : readCell(cells[column.index]!, column, file, line)));
     if (options.onlyYear !== undefined && made.yearIndex === undefined) {
       // no year column: the title's or the file name's year is every row's
       if (made.impliedYear === undefined) {
@@ -211,11 +227,18 @@ export async function scanCells(
   };
   const fillColumnsOf = (current: HeaderPlan): number[] => {
     if (fillColumns === undefined) {
-      fillColumns = [...current.labelColumns.filter((column) => column.index !== current.labelIndex).map((column) => column.index),
+      fillColumns = [...current.labelColumns.filter((column) => column.index !== current.labelIndex && column.code !== true).map((column) => column.index),
         ...(current.yearIndex === undefined ? [] : [current.yearIndex])];
       filled = fillColumns.map(() => undefined);
+      fillLabels = fillColumns.length - (current.yearIndex === undefined ? 0 : 1);
     }
     return fillColumns;
+  };
+  const pass = (cells: string[], line: number): void => {
+    if (seenUnits !== undefined) checkDuplicate(cells, line, plan!, seenUnits, file);
+    else if (unitLines !== undefined) addUnit(cells, line, plan!, unitLines);
+    onCells(cells, line, plan!);
+    rowCount += 1;
   };
   const accept = (cells: string[], line: number, current: HeaderPlan): void => {
     if (cells.length !== current.headers.length) {
@@ -223,12 +246,23 @@ export async function scanCells(
         `the row has ${cells.length} cells but the header has ${current.headers.length}`,
         { file, line, column: Math.min(cells.length, current.headers.length) + 1 });
     }
+    const raw = current.labelIndex === undefined ? '' : cells[current.labelIndex]!;
+    for (const column of current.labelColumns) {
+      const text = cells[column.index]!;
+      if (!hasInvisible(text)) continue;
+      const cleaned = withoutInvisible(text);
+      cells[column.index] = cleaned.text;
+      current.model.invisible.push({ line, label: cleaned.text.trim(), characters: cleaned.removed });
+    }
     const fillColumns = fillColumnsOf(current);
     let unfilled = false;
     for (let at = 0; at < fillColumns.length; at += 1) {
       const index = fillColumns[at]!;
-      if (!isBlank(cells[index]!)) filled[at] = cells[index];
-      else if (filled[at] !== undefined) cells[index] = filled[at]!;
+      if (!isBlank(cells[index]!)) {
+        // a coarser label that changes starts a new block: the finer ones above are not its
+        if (filled[at] !== cells[index] && at < fillLabels) for (let finer = at + 1; finer < fillLabels; finer += 1) filled[finer] = '';
+        filled[at] = cells[index];
+      } else if (filled[at] !== undefined) cells[index] = filled[at]!;
       else unfilled = true;
     }
     if (unfilled) {
@@ -239,13 +273,16 @@ export async function scanCells(
     }
     checkTextCells(cells, line, current, file);
     if (options.onlyYear !== undefined && current.yearIndex !== undefined && normaliseYear(cells[current.yearIndex]!) !== options.onlyYear) return;
-    if (seenUnits !== undefined) checkDuplicate(cells, line, current, seenUnits, file);
-    else if (unitLines !== undefined) addUnit(cells, line, current, unitLines);
-    onCells(cells, line, current);
-    rowCount += 1;
+    if (rowModel!.decide(cells, line, raw, pass).kind === 'pass') pass(cells, line);
   };
   const body = (record: InputRecord, current: HeaderPlan): void => {
     const { cells, line } = record;
+    const marker = bodyMarker(cells, headerRows, englishRows);
+    if (marker !== undefined) {
+      current.model.rows.push({ line, role: marker, label: cells.map((cell) => cell.trim()).filter((cell) => cell !== '').join(' '),
+        why: marker === 'continued table' ? '续表: the table goes on below' : 'the header again, not data' });
+      return;
+    }
     if (startsFootnote(cells[0] ?? '')) {
       current.footnotes.push({ line, text: cells.filter((cell) => cell.trim() !== '').join(' ') });
       return;
@@ -272,7 +309,9 @@ export async function scanCells(
       columns, texts: columns.map(() => new CellTexts()), decode: undefined,
       spans: columns.length === 0 ? undefined : new Map(), spanFrom: Math.min(...columns), spanTo: Math.max(...columns),
       labelAt: current.labelIndex === undefined ? -1 : columns.indexOf(current.labelIndex), labelCount: labels.length,
+      labelIndex: current.labelIndex ?? -1,
       control: columns.map((index) => labels.includes(index)),
+      special: modelledText(current),
       fillAt: columns.map((index) => fills.indexOf(index)),
       yearAt: current.yearIndex === undefined ? -1 : columns.indexOf(current.yearIndex),
       years: new Map(),
@@ -287,7 +326,7 @@ export async function scanCells(
   const fastLine = (
     state: LineState, text: string, start: number, end: number, block: LineBlock, line: number, current: HeaderPlan,
   ): boolean => {
-    if (held.length > 0) return false;
+    if (held.length > 0 || rowModel!.busy) return false;
     const { row, columns } = state;
     const { starts, ends, cells } = row;
     const width = starts.length;
@@ -374,19 +413,37 @@ export async function scanCells(
         continue;
       }
       if (headerRows.length === 0) {
-        if (namesColumns(cells, lookup, planWith)) {
+        if (namesColumns(cells.map(chineseHeaderOf), lookup, planWith)) {
           headerRows.push(cells);
+          headerLines.push(line);
           headerLine = line;
+          above.push({ line, role: 'header', label: joinedText(cells), why: 'names known columns' });
         } else if (hasNumber(cells) || title.length >= MAX_TITLE_RECORDS) {
           throw noMeasure(firstLine);
         } else {
-          title.push(cells.map((cell) => cell.trim()).filter((cell) => cell !== '').join(' '));
+          const text = joinedText(cells);
+          title.push(text);
+          if (text !== '') {
+            const unitLine = /^单位\s*[:：]/.test(text.normalize('NFKC'));
+            above.push({ line, role: unitLine ? 'unit line' : 'title', label: text, why: unitLine ? 'units of the columns below' : 'above the header' });
+          }
         }
         continue;
       }
-      if (planning.length === 0 && headerRows.length < MAX_HEADER_ROWS && continuesHeader(cells, lookup)) {
+      if (planning.length === 0 && isEnglishHeaderRow(cells, headerRows)) {
+        englishRows.push({ cells, line });
+        above.push({ line, role: 'English header', label: joinedText(cells), why: 'the Chinese header above names the columns' });
+        continue;
+      }
+      if (planning.length === 0 && isColumnCodeRow(cells, headerRows[0]!.length)) {
+        above.push({ line, role: 'column codes', label: joinedText(cells), why: '甲乙/1 2 3 under the header: column numbers, not data' });
+        continue;
+      }
+      if (planning.length === 0 && headerRows.length < MAX_HEADER_ROWS && continuesHeader(cells.map(chineseHeaderOf), lookup)) {
         headerRows.push(cells);
+        headerLines.push(line);
         headerLine = line;
+        above.push({ line, role: 'header', label: joinedText(cells), why: 'continues the header above' });
         continue;
       }
       planning.push(record);
@@ -412,6 +469,7 @@ export async function scanCells(
   // after it: its caller reads the file in one pass instead
   if (options.moreFollows === true) plan.heldAtEnd = held.length > 0;
   else for (const note of held) plan.footnotes.push({ line: note.line, text: note.cells[0]!.trim() });
+  rowModel!.finish(pass, options.moreFollows === true);
   // a worker's range may hold no row of the year asked for: the whole file is checked by its caller
   if (rowCount === 0 && options.moreFollows === undefined) throw noRows(plan, options, file);
   // a byte range that starts inside a merged block cannot fill it down: its caller reads the file in one pass
@@ -460,6 +518,10 @@ interface LineState {
   readonly labelCount: number;
   /** per text column: a label column (control characters refused) */
   readonly control: readonly boolean[];
+  /** whether a label text is one the table model decides on (RowModel), never read in place */
+  readonly special: (text: string, unitLabel: boolean) => boolean;
+  /** the unit's label column, or -1 */
+  readonly labelIndex: number;
   /** per text column: its place among the fill columns, or -1 */
   readonly fillAt: readonly number[];
   /** the year's place among the text columns, or -1 */
@@ -467,6 +529,39 @@ interface LineState {
   /** the year of each distinct year cell, or undefined when it is not a year of four digits */
   readonly years: Map<CellText, string | undefined>;
   readonly row: LineCells;
+}
+
+/**
+ * The label texts the table model must see row by row (RowModel.decide): invisible characters, and in the unit's
+ * column a blank under a coarser label, an indented sub-row, a region, a province or city that may have districts
+ * beneath it (one label column), the header again or 续表.
+ */
+function modelledText(plan: HeaderPlan): (text: string, unitLabel: boolean) => boolean {
+  const names = plan.labelColumns.filter((column) => column.code !== true);
+  const levels = names.length;
+  const header = plan.labelIndex === undefined ? '' : plan.headers[plan.labelIndex]!.trim();
+  return (text, unitLabel) => {
+    if (hasInvisible(text)) return true;
+    if (!unitLabel) return false;
+    const trimmed = text.trim();
+    if (trimmed === '') return levels > 1;
+    if (trimmed === header || trimmed.startsWith('续表') || isIndentedSubRow(text) || isRegionLabel(trimmed)) return true;
+    return levels <= 1 && findDivisions(trimmed).some((division) => division.level !== 'district');
+  };
+}
+
+/** A row in the body that is no data: the header again (after 续表, on a new page), or the 续表 marker itself. */
+function bodyMarker(cells: readonly string[], headerRows: readonly (readonly string[])[], englishRows: readonly { cells: readonly string[] }[]):
+  'continued table' | 'repeated header' | undefined {
+  const first = (cells[0] ?? '').trim();
+  if (first.startsWith('续表') && !hasNumber(cells)) return 'continued table';
+  const same = (row: readonly string[]): boolean => row.length === cells.length && row.every((cell, at) => cell.trim() === cells[at]!.trim());
+  if (cells.some((cell) => cell.trim() !== '') && (headerRows.some(same) || englishRows.some((row) => same(row.cells)))) return 'repeated header';
+  return undefined;
+}
+
+function joinedText(cells: readonly string[]): string {
+  return cells.map((cell) => cell.trim()).filter((cell) => cell !== '').join(' ');
 }
 
 /** Distinct spans of text columns remembered before the memo gives up. */
@@ -495,6 +590,11 @@ function readRowTexts(state: LineState, text: string, starts: Int32Array, ends: 
     const index = columns[at]!;
     const entry = texts[at]!.get(text, starts[index]!, ends[index]!, decode);
     if ((entry.blank && state.fillAt[at]! !== -1) || (entry.control && state.control[at]!)) valid = false;
+    // a text the table model looks at (a parent, a subtotal, an invisible character…): the way of records
+    if (state.control[at]!) {
+      entry.modelled ??= state.special(entry.text, index === state.labelIndex);
+      if (entry.modelled) valid = false;
+    }
     if (at === state.yearAt) {
       year = yearOf(state, entry);
       if (year === undefined) valid = false;
