@@ -61,7 +61,7 @@ describe('per-row coverage streams', () => {
     expect(lines.slice(1, -1)).toEqual(expected.map((row) => row.join(',')));
     // the zero denominators are counted over all rows: one line
     const zero = expected.filter((row) => row[6] === '').length;
-    expect(run.stderr).toBe(`svc-stats: values left missing because their denominator is zero: residents_per_center_10k (${
+    expect(run.stderr).toBe(`svc-stats: ${input}: column not read (no known measure, label or year): volunteers\nsvc-stats: values left missing because their denominator is zero: residents_per_center_10k (${
       expected.filter((row) => row[6] === '').slice(0, 5).map((row) => row[0]).join(', ')} and ${zero - 5} more)\n`);
   }, 120_000);
 

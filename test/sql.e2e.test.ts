@@ -109,13 +109,19 @@ describe('sql --dialect duckdb agrees with coverage', () => {
     ['fixtures/extracts/no-unit-2008.csv', '--totals'],
     ['fixtures/extracts/cities-2009.csv', '--totals', '-i', 'population_per_community'],
     ['data/provinces-2007-community-services.csv', '--indicators-file', 'data/community-services-2007.json', '--by', 'region', '--totals'],
-    // refused by both: a city is not a province; no unit rows to add
-    ['fixtures/extracts/cities-2009.csv', '--by', 'region'],
+    // refused by both: no unit rows to add
     ['fixtures/extracts/totals-only.csv', '--by', 'region', '--totals'],
     ['data/2005.csv', '--totals'],
   ];
   it(`the fixtures it accepts (${fixtures.length} runs)`, async () => {
     for (const args of fixtures) await expectAgreement(args);
+  });
+
+  it('a city table by region: coverage places cities through the gazetteer, the query stops (its regions know provinces only)', async () => {
+    const args = ['fixtures/extracts/cities-2009.csv', '--by', 'region'];
+    expect(runCli(['coverage', ...args, '-f', 'csv', '-q']).status).toBe(0);
+    const result = await duckDbCsv(sqlText(args));
+    expect(result.error).toContain('not a province, so its region is unknown: ');
   });
 
   it('a bad cell stops the query as it stops coverage', async () => {

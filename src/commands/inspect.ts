@@ -3,13 +3,13 @@ import { loadCatalogue } from '../catalogue/load.js';
 import { inspect } from '../reports/inspect.js';
 import { checkOutputTarget, writeOutput } from './write.js';
 import type { CommonOptions } from './common.js';
-import { addCatalogueOption, addInputOptions, addOutputOptions, outputOptions, printNotes, readOptions } from './common.js';
+import { addCatalogueOption, addInputOptions, addOutputOptions, outputOptions, printNotes, readOptions, addExamples } from './common.js';
 
 const EXAMPLES = `
 Examples:
   $ svc-stats inspect fixtures/extracts/sheet-2008.csv
-  $ svc-stats inspect cities.csv -f json
-  $ svc-stats coverage cities.csv --explain      (the same, in a few lines on stderr)
+  $ svc-stats inspect fixtures/extracts/cities-2009.csv -f json
+  $ svc-stats coverage fixtures/extracts/cities-2009.csv --explain  (the same, in a few lines on stderr)
 
 One row per column (its header, the measure it names, its unit and multiplier, or the label level, the year or
 why it is skipped), the year (from a column, the title （2008年） or the file name), then one row per line of the
@@ -24,7 +24,7 @@ export function inspectCommand(): Command {
   addInputOptions(command);
   addCatalogueOption(command);
   addOutputOptions(command);
-  command.addHelpText('after', EXAMPLES);
+  addExamples(command, EXAMPLES);
   command.action(async (file: string, options: CommonOptions) => {
     checkOutputTarget(options.output, [file]);
     const catalogue = await loadCatalogue(options.indicatorsFile);
