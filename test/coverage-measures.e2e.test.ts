@@ -3,6 +3,7 @@
  * gives its table, and --by region --with-units puts each group's units under its subtotal. Figures are
  * data/provinces-2009-divisions.csv's own (SOURCES.md): 东部 2966 sub-districts = the sum of its 11 provinces.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli, runJson } from './helpers.js';
 
@@ -43,6 +44,13 @@ describe('coverage -i with measures', () => {
 });
 
 describe('coverage --by region --with-units', () => {
+  it('refuses standard input in one line (it reads its input twice), instead of calling the second read empty', () => {
+    const run = runCli(['coverage', '-', '-i', 'subdistricts', '--by', 'region', '--with-units', '-f', 'csv'], { input: readFileSync(DIVISIONS, 'utf8') });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('svc-stats: --with-units reads its input twice, so it takes a file, not standard input or a pipe (save the input to a file first)\n');
+  });
+
   it("each group's subtotal, then its units; the subtotal is the sum of the rows under it", () => {
     const rows = runJson(['coverage', DIVISIONS, '-i', 'subdistricts', '--by', 'region', '--with-units', '--totals']);
     expect(rows[0]).toEqual({ group: '东部', unit: 'subtotal', units: 11, subdistricts: 2966 });

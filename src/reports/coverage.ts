@@ -29,6 +29,7 @@ import { PlausibilityCheck, readingNotes } from '../table/notes.js';
 import type { Note } from '../notes.js';
 import { NAMES_SHOWN, noteText, someNames } from '../notes.js';
 import { openRecords } from '../io/records.js';
+import { isStream } from '../io/sources/source.js';
 import { LABELS, TOTAL_CODES, TOTAL_KEY, groupLabel, labelled, withUnit } from '../render/labels.js';
 import type { OutputCell, ReportColumn, ReportTable } from '../render/model.js';
 import type { Table } from '../table/rows.js';
@@ -87,6 +88,11 @@ export async function coverageReport(sources: readonly string[], options: ReadOp
   if (request.by !== undefined) {
     if (sources.length > 1) {
       throw new SvcError('USAGE', '--by takes one input file', {}, "use 'svc-stats compare A.csv B.csv --by ...' for several");
+    }
+    // --with-units reads the file twice (the groups, then their unit rows): a stream can be read once only
+    if (request.withUnits === true && (sources[0] === '-' || isStream(sources[0]!))) {
+      throw new SvcError('USAGE', '--with-units reads its input twice, so it takes a file, not standard input or a pipe', {},
+        'save the input to a file first');
     }
     const aggregation = await aggregate(sources[0]!, options, request.by.column, request.by.scheme);
     // --with-units: the file read once more for its unit rows, each put under its group
