@@ -8,7 +8,8 @@ import { checkOutputTarget, openRowOutput, writeOutput } from './write.js';
 import { addChartOption, writeTerminalChart } from './chart-option.js';
 import type { CoverageRequest } from '../reports/coverage.js';
 import { coverageReport } from '../reports/coverage.js';
-import { streamCoverage } from '../reports/coverage-rows.js';
+import { planManyFiles, streamCoverage, streamManyFiles } from '../reports/coverage-rows.js';
+import { regularFileSize } from '../io/sources/source.js';
 import type { CommonOptions } from './common.js';
 import { addAnalysisOptions, note, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings, addExamples } from './common.js';
 import type { RankOptions } from './rank-option.js';
@@ -30,6 +31,12 @@ function splitIds(catalogue: Catalogue, ids: readonly string[]): { indicators: s
   const measures = ids.filter((id) => !catalogue.indicators.some((indicator) => indicator.id === id) && catalogue.measures.some((measure) => measure.id === id));
   return { indicators: ids.filter((id) => !measures.includes(id)), measures };
 }
+
+/**
+ * Several files of fewer bytes than this in all are read whole and held (some 50 bytes of memory for a byte of
+ * input); above it they are streamed one after the other when their columns agree (reports/coverage-rows.ts).
+ */
+const HELD_INPUT_BYTES = Number(process.env['SVC_STATS_HELD_INPUT_BYTES'] ?? 4 << 20); // the tests set it to 0 to stream any input
 
 const EXAMPLES = `
 Examples:
@@ -106,6 +113,25 @@ export function coverageCommand(): Command {
       } catch (error) {
         await output.abort();
         throw error;
+      }
+    }
+    const sizes = files.length > 1 ? files.map(regularFileSize) : [];
+    if (files.length > 1 && request.by === undefined && !request.totals && request.codes !== true && options.chart === undefined && options.rank !== true
+      && sizes.every((size) => size !== undefined) && sizes.reduce((sum, size) => sum + size, 0) > HELD_INPUT_BYTES) {
+      // several files of the same columns: streamed one after the other, each file's first rows read twice (a
+      // stream cannot be read twice: held; so are small inputs, which take less than a second reading)
+      const plan = await planManyFiles(files, readOptions(options, catalogue), request);
+      if (plan !== undefined) {
+        const output = openRowOutput(outputOptions(options));
+        try {
+          const streamed = await streamManyFiles(plan, readOptions(options, catalogue), request, output);
+          const notes = printNotes(streamed.notes);
+          await output.close({ ...facts, notes });
+          return reportWarnings(streamed.warnings, options.strict);
+        } catch (error) {
+          await output.abort();
+          throw error;
+        }
       }
     }
     if (request.codes === true) throw new SvcError('USAGE', '--codes gives one row per input row: not with --by, --totals, --chart, --rank or several files');

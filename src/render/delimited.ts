@@ -44,11 +44,22 @@ function quoted(text: string, needsQuotes: RegExp): string {
   return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** Pieces gathered before they are joined into one string: a wide table (compare of many editions) never holds a piece per cell of every row at once. */
+const JOIN_PIECES = 1 << 16;
+
 export function renderDelimited(table: OutputTable, delimiter: Delimiter, raw: boolean): string {
   const line = delimitedLine(table.columns, delimiter, raw);
-  const parts = [delimitedHeader(table.columns, delimiter)];
-  for (const row of table.rows) line(row, parts);
-  return parts.join('');
+  const joined = [delimitedHeader(table.columns, delimiter)];
+  let pieces: string[] = [];
+  for (const row of table.rows) {
+    line(row, pieces);
+    if (pieces.length >= JOIN_PIECES) {
+      joined.push(pieces.join(''));
+      pieces = [];
+    }
+  }
+  joined.push(pieces.join(''));
+  return joined.join('');
 }
 
 // UTF-8 bytes of text cells that repeat (the labels of a register): encoded once

@@ -25,6 +25,8 @@ import type { TableOptions } from '../table/rows.js';
 import { readCell, rowLabel, scanCells } from '../table/rows.js';
 import { PlausibilityCheck, readingNotes } from '../table/notes.js';
 import type { Note } from '../notes.js';
+import { noteAbout } from '../notes.js';
+import { SvcError } from '../errors.js';
 import type { RecordSource } from '../io/records.js';
 import { openRecords } from '../io/records.js';
 import { labelled, withUnit } from '../render/labels.js';
@@ -259,4 +261,80 @@ class CoverageRows {
   private zeroDenominator(indicator: IndicatorDefinition): void {
     this.zeroDenominators.add(indicator.id, this.name);
   }
+}
+
+/** Thrown from scanCells' callback to stop reading at the first data row (firstRow). */
+const FIRST_ROW = Symbol('first row');
+
+/** What a file's streamed coverage would be, from its header and first data row: read up to there only. */
+async function firstRow(source: string, options: ReadOptions, request: CoverageRequest): Promise<{ columns: readonly ReportColumn[]; plan: HeaderPlan } | undefined> {
+  let found: { columns: readonly ReportColumn[]; plan: HeaderPlan } | undefined;
+  const records = openRecords(source, options);
+  try {
+    await scanCells(records, options, (cells, _line, plan) => {
+      const rows = new CoverageRows(plan, records.file, request);
+      if (rows.shows) found = { columns: rows.columns(cells), plan };
+      throw FIRST_ROW;
+    });
+  } catch (error) {
+    // any other error: the whole reading of the held path meets it again and reports it
+    if (error !== FIRST_ROW) return undefined;
+  }
+  return found;
+}
+
+/** Several files streamed one after the other into one table: what streamManyFiles reads. */
+export interface ManyFilesPlan {
+  readonly sources: readonly string[];
+  readonly columns: readonly ReportColumn[];
+  /** the year of each file, from its title or name, when the files have no year column but some have such a year */
+  readonly impliedYears: readonly (string | undefined)[] | undefined;
+}
+
+const columnsKey = (columns: readonly ReportColumn[]): string => JSON.stringify(columns.map((column) => [column.id, column.kind]));
+
+/**
+ * Whether coverage of several regular files can be streamed, each file's rows written as they are read (one
+ * file's rows held at a time, not every file's): when every file's first row gives the same columns. The table
+ * is the one coverageTable gives: a file column first, and, when no file has a year column, the year of each
+ * file's title or name. Undefined when the files differ (or one cannot be read): the held path reads them all.
+ */
+export async function planManyFiles(sources: readonly string[], options: ReadOptions, request: CoverageRequest): Promise<ManyFilesPlan | undefined> {
+  let columns: readonly ReportColumn[] | undefined;
+  let yearColumn = false;
+  const implied: (string | undefined)[] = [];
+  for (const source of sources) {
+    const first = await firstRow(source, options, request);
+    if (first === undefined || (columns !== undefined && columnsKey(first.columns) !== columnsKey(columns))) return undefined;
+    columns ??= first.columns;
+    yearColumn = first.plan.yearIndex !== undefined;
+    implied.push(first.plan.impliedYear?.year);
+  }
+  const [unit, ...rest] = columns!;
+  const impliedYears = !yearColumn && implied.some((year) => year !== undefined) ? implied : undefined;
+  // coverageTable's year column: a number column when every year is (a year from a title or name is 4 digits)
+  const yearLead = impliedYears === undefined ? [] : [labelled('year', impliedYears.every((year) => year === undefined || /^\d{1,4}$/.test(year)) ? 'number' : 'text')];
+  return { sources, columns: [labelled('file'), unit!, ...yearLead, ...rest], impliedYears };
+}
+
+/** The files of a plan streamed into `out`, one after the other: their notes in file order, each file's own. */
+export async function streamManyFiles(plan: ManyFilesPlan, options: ReadOptions, request: CoverageRequest, out: RowStream): Promise<StreamedCoverage> {
+  out.begin(plan.columns);
+  const notes: Note[] = [];
+  const warnings: string[] = [];
+  for (const [index, source] of plan.sources.entries()) {
+    const records = openRecords(source, options);
+    const implied = plan.impliedYears === undefined ? undefined : [plan.impliedYears[index] ?? null];
+    const expected = columnsKey(plan.columns.filter((column) => column.id !== 'file' && (implied === undefined || column.id !== 'year')));
+    const streamed = await streamCoverageOf(records, options, request, {
+      begin: (columns) => {
+        if (columnsKey(columns) !== expected) throw new SvcError('FILE_UNREADABLE', 'the file changed while it was read (its columns differ from a first reading)', { file: records.file });
+      },
+      add: (row) => out.add(implied === undefined ? [records.file, ...row] : [records.file, row[0] ?? null, ...implied, ...row.slice(1)]),
+      flush: () => out.flush(),
+    });
+    notes.push(...streamed.notes.map((note) => (typeof note !== 'string' && note.kind.startsWith('values left missing') ? noteAbout(records.file, note) : note)));
+    warnings.push(...streamed.warnings);
+  }
+  return { notes, warnings };
 }

@@ -44,16 +44,25 @@ export function rankTable(table: ReportTable, request: RankRequest): { table: Re
       const cell = text(row[at]);
       if (!isUnit(row) || cell === null || cell === '' || !Number.isFinite(Number(cell))) return;
       const key = partitionOf(row);
-      parts.set(key, [...(parts.get(key) ?? []), r]);
+      const members = parts.get(key);
+      if (members === undefined) parts.set(key, [r]);
+      else members.push(r);
     });
+    // each value parsed once, not at every comparison of the sort
+    const values = new Float64Array(table.rows.length);
+    for (const members of parts.values()) for (const r of members) values[r] = Number(text(table.rows[r]![at]));
     for (const [key, members] of parts) {
-      const value = (r: number): number => Number(text(table.rows[r]![at]));
+      const value = (r: number): number => values[r]!;
       const sorted = [...members].sort((a, b) => (request.order === 'desc' ? value(b) - value(a) : value(a) - value(b)) || a - b);
       sorted.forEach((r, position) => {
         column[r] = position > 0 && value(sorted[position - 1]!) === value(r) ? column[sorted[position - 1]!]! : position + 1;
       });
       const tied = new Map<number, number[]>();
-      for (const r of sorted) tied.set(column[r]!, [...(tied.get(column[r]!) ?? []), r]);
+      for (const r of sorted) {
+        const rows = tied.get(column[r]!);
+        if (rows === undefined) tied.set(column[r]!, [r]);
+        else rows.push(r);
+      }
       for (const [rank, rows] of tied) {
         if (rows.length < 2) continue;
         const names = rows.map((r) => (labelAt === undefined ? `row ${r + 1}` : String(text(table.rows[r]![labelAt]))));

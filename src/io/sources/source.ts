@@ -42,6 +42,17 @@ export function isStream(source: string): boolean {
   }
 }
 
+/** The size in bytes of a regular file; undefined for anything else (standard input, a pipe, a missing file). */
+export function regularFileSize(source: string): number | undefined {
+  if (source === '-') return undefined;
+  try {
+    const info = statSync(source);
+    return info.isFile() ? info.size : undefined;
+  } catch {
+    return undefined; // the reader reports it
+  }
+}
+
 /**
  * A path that is this process's standard input when that is not a regular file (`/dev/stdin`, `/dev/fd/0`,
  * `/proc/self/fd/0` on a pipe or a socket): read through process.stdin, since a socket cannot be opened again.
