@@ -29,7 +29,7 @@ export type ErrorCode =
   | 'NO_PARTS' // --totals with no part rows
   | 'NO_INDICATOR' // coverage: the input supports none of the indicators asked for
   | 'SQL_LAYOUT' // sql: a sheet layout (title rows, a header of several rows, footnotes) that SQL cannot read
-  | 'TOO_MANY_ROWS' // a human format (table, md, xlsx) of a streamed report beyond the rows it holds
+  | 'TOO_MANY_ROWS' // a human format (table, md, xlsx) of a streamed report, or coverage's held rows, beyond the rows it holds
   | 'UNKNOWN_ID' // an indicator or measure id that the catalogue lacks, in a figures file
   | 'UNKNOWN_UNIT' // a label that should name a known unit (a province, for --by region) and does not
   | 'OUTPUT'; // --output into a missing folder, onto the input, or a failed write

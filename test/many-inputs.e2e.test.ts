@@ -112,3 +112,20 @@ describe('compare --by and coverage of large registers', () => {
     });
   });
 });
+
+describe('what coverage holds has a limit, not an out-of-memory crash', () => {
+  // the limit is 1,000,000 rows (some 2.3 GB); SVC_STATS_HELD_ROWS lowers it to reach it with a fixture
+  const LOW = { SVC_STATS_HELD_ROWS: '10' };
+  it.each([['--totals'], ['--rank']])('%s of 64 rows beyond a limit of 10: exit 2, one line naming the limit and the way round it', (option) => {
+    const run = runCli(['coverage', 'fixtures/synthetic/provinces-31.csv', option, '-f', 'csv'], { env: LOW });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('svc-stats: fixtures/synthetic/provinces-31.csv: more than 10 rows: --totals, --rank, --chart and files of differing columns hold every row (2.3 KB each) (without them rows are streamed, any number; totals of any size: --by COLUMN --totals)\n');
+  });
+
+  it('the same rows streamed (no --totals) are not limited', () => {
+    const run = runCli(['coverage', 'fixtures/synthetic/provinces-31.csv', '-f', 'csv'], { env: LOW });
+    expect(run.status).toBe(0);
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(1 + 64);
+  });
+});

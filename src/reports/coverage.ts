@@ -33,7 +33,7 @@ import { isStream } from '../io/sources/source.js';
 import { LABELS, TOTAL_CODES, TOTAL_KEY, groupLabel, labelled, withUnit } from '../render/labels.js';
 import type { OutputCell, ReportColumn, ReportTable } from '../render/model.js';
 import type { Table } from '../table/rows.js';
-import { readTable } from '../table/rows.js';
+import { readTable, scanTable } from '../table/rows.js';
 
 export interface CoverageResult {
   readonly table: ReportTable;
@@ -50,6 +50,8 @@ export interface CoverageRequest {
   readonly by?: { readonly column: string; readonly scheme: RegionScheme } | undefined;
   /** --yearbook-units: measures in the unit their header declared (reports/yearbook-units.ts) */
   readonly yearbookUnits?: boolean;
+  /** the most input rows held at once where rows cannot be streamed (default HELD_COVERAGE_ROWS) */
+  readonly heldRows?: number;
   /** --totals: a row computed from all unit rows */
   readonly totals: boolean;
   /** --codes: each unit's division code after its name (one row per input row only) */
@@ -84,6 +86,9 @@ export function coverageMeasures(catalogue: Catalogue, kept: readonly IndicatorD
 }
 
 /** Read the inputs and build the coverage report. */
+/** The most input rows coverage holds where it cannot stream them: 1,000,000 take some 2.3 GB. */
+export const HELD_COVERAGE_ROWS = 1_000_000;
+
 export async function coverageReport(sources: readonly string[], options: ReadOptions, request: CoverageRequest): Promise<CoverageResult> {
   if (request.by !== undefined) {
     if (sources.length > 1) {
@@ -100,7 +105,21 @@ export async function coverageReport(sources: readonly string[], options: ReadOp
     return groupedCoverageTable(aggregation, request, members);
   }
   const tables: Table[] = [];
-  for (const source of sources) tables.push(await readTable(openRecords(source, options), options));
+  const limit = request.heldRows ?? HELD_COVERAGE_ROWS;
+  let held = 0;
+  for (const source of sources) {
+    const records = openRecords(source, options);
+    const rows: DataRow[] = [];
+    const plan = await scanTable(records, options, (row) => {
+      held += 1;
+      if (held > limit) {
+        throw new SvcError('TOO_MANY_ROWS', `more than ${limit.toLocaleString('en')} rows: --totals, --rank, --chart and files of differing columns hold every row (2.3 KB each)`,
+          { file: records.file }, 'without them rows are streamed, any number; totals of any size: --by COLUMN --totals');
+      }
+      rows.push(row);
+    });
+    tables.push({ file: records.file, plan, rows });
+  }
   return coverageTable(tables, request);
 }
 
