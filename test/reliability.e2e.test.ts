@@ -251,6 +251,89 @@ describe('strict options: what would be ignored or doubled is refused, exit 2', 
   });
 });
 
+describe('the second attack: options that wrote the wrong thing or were ignored', () => {
+  const divisions = join(ROOT, 'data', 'provinces-2009-divisions.csv');
+  const provinces = join(ROOT, 'fixtures', 'synthetic', 'provinces-31.csv');
+  // each run is given the scratch folder as its working directory: what it leaves there is all it wrote
+  const cases: [string, string[], RegExp][] = [
+    ['coverage --chart -o bars.xlsx', ['coverage', join(ROOT, 'data', '2005.csv'), '--chart', '-o', 'bars.xlsx'], /^svc-stats: bars\.xlsx: --chart draws terminal bars as text, not \.xlsx/],
+    ['describe --chart -o bars.json', ['describe', provinces, '--chart', '-o', 'bars.json'], /--chart draws terminal bars as text, not \.json/],
+    ['compare --chart -f csv', ['compare', provinces, '--chart', '-f', 'csv'], /^svc-stats: --chart draws terminal bars as text, not csv/],
+    ['--order without --rank, one file read row by row', ['coverage', join(ROOT, 'data', '2005.csv'), '--order', 'desc'], /^svc-stats: --order needs --rank \(add --rank\)$/],
+    ['--order without --rank on compare', ['compare', provinces, '--order', 'asc'], /^svc-stats: --order needs --rank/],
+    ['-o given twice', ['coverage', join(ROOT, 'data', '2005.csv'), '-o', 'a.csv', '-o', 'b.csv'], /-o is given twice \(first a\.csv\): give it once$/],
+    ['-f given twice', ['coverage', join(ROOT, 'data', '2005.csv'), '-f', 'csv', '-f', 'json'], /-f is given twice \(first csv\): give it once$/],
+    ['-o empty', ['coverage', join(ROOT, 'data', '2005.csv'), '-o', ''], /argument '' is invalid\. expected a file name \(- for standard output\)$/],
+    ['chart -o given twice', ['chart', provinces, '-o', 'a.svg', '-o', 'b.svg'], /-o is given twice \(first a\.svg\)/],
+    ['--sigma-chart -', ['convergence', provinces, '-i', 'population_per_community', '--sigma-chart', '-'], /expected a file name ending \.svg or \.png \(standard output carries the table\)$/],
+    ['--sigma-chart of a table format, found before the computing', ['convergence', provinces, '-i', 'population_per_community', '--sigma-chart', 'sigma.csv'],
+      /^svc-stats: sigma\.csv: \.csv \(csv\) is written by the table commands/],
+    ['--sigma-chart and -o the same file', ['convergence', provinces, '-i', 'population_per_community', '--sigma-chart', 'same.svg', '-o', 'same.svg'], /same\.svg/],
+    ['--tolerance of a negative exponent form', ['verify', divisions, '--expected', join(ROOT, 'fixtures', 'verify', 'report-2005-tables.csv'), '--tolerance', '-1e-2'], /expected a non-negative number$/],
+  ];
+  it.each(cases)('%s: exit 2, one line, nothing written', (_name, args, message) => {
+    const folder = scratchDir();
+    const run = runCli(args, { cwd: folder });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr.trim()).toMatch(message);
+    expect(run.stdout).toBe('');
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('--chart -o bars.txt writes the bars, and -o - is standard output', () => {
+    const folder = scratchDir();
+    const run = runCli(['coverage', join(ROOT, 'data', '2005.csv'), '--chart', '-o', 'bars.txt'], { cwd: folder });
+    expect(run.status).toBe(0);
+    expect(readdirSync(folder)).toEqual(['bars.txt']);
+    expect(readFileSync(join(folder, 'bars.txt'), 'utf8')).toMatch(/^population per community \(persons\)\n全国 +7,031/);
+    const dash = runCli(['coverage', join(ROOT, 'data', '2005.csv'), '-o', '-', '-i', 'population_per_community'], { cwd: folder });
+    expect(dash.stdout).toBe('unit,year,communities,urban_population,population_per_community\n全国,2005,79947,562120000,7031\n');
+    expect(readdirSync(folder)).toEqual(['bars.txt']);
+  });
+
+  it('--tolerance takes the exponent form, exactly as the decimal', () => {
+    const args = ['verify', join(ROOT, 'fixtures', 'extracts', 'national-2007-2009.csv'), '--expected', join(ROOT, 'fixtures', 'extracts', 'figures-year-only.csv'), '--rounding', 'half-even', '-f', 'csv'];
+    const exponent = runCli([...args, '--tolerance', '1e-2']);
+    expect(exponent.status).toBe(0);
+    expect(exponent.stdout).toBe(runCli([...args, '--tolerance', '0.01']).stdout);
+    expect(exponent.stdout).toContain(',match,');
+    // 1e-3 is tighter than 0.01: a figure within 0.01 and not within 0.001 tells them apart, if the fixture has one
+    expect(runCli([...args, '--tolerance', '1E-3']).status).not.toBe(2);
+  });
+
+  describe('a blank year above the first year is refused, never an empty-year unit that --year and compare drop', () => {
+    const header = '地区,年份,社区数（个）,城镇人口（万人）,社区服务中心数（个）\n';
+    const table = `${header}北京,,100,200,10\n北京,2008,100,200,10\n天津,2008,50,100,5\n北京,2009,110,210,11\n天津,,55,105,6\n`;
+    const message = /^svc-stats: .*blank-year\.csv:2:2: no year, while line 3 below has 2008 \(a blank year is filled down from a row above; no row above this one has a year\)/;
+    const runs: [string, string[], NodeJS.ProcessEnv][] = [
+      ['compare', ['compare', 'blank-year.csv'], {}],
+      ['coverage --year 2009', ['coverage', 'blank-year.csv', '--year', '2009'], {}],
+      ['coverage', ['coverage', 'blank-year.csv'], {}],
+      ['coverage --by region, in parallel byte ranges', ['coverage', 'blank-year.csv', '--by', 'region'], { SVC_STATS_PARALLEL_MIN_BYTES: '1', SVC_STATS_THREADS: '2' }],
+    ];
+    it.each(runs)('%s', (_name, args, env) => {
+      const folder = scratchDir();
+      writeFileSync(join(folder, 'blank-year.csv'), table);
+      const run = runCli(args, { cwd: folder, env });
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim()).toMatch(message);
+      expect(run.stdout).toBe('');
+    });
+
+    it('a year filled down from above, and a table whose year column is blank throughout, are read', () => {
+      const folder = scratchDir();
+      writeFileSync(join(folder, 'filled.csv'), `${header}北京,2008,100,200,10\n天津,,50,100,5\n`);
+      expect(runCli(['coverage', 'filled.csv', '-i', 'population_per_community'], { cwd: folder }).stdout)
+        .toBe('unit,year,communities,urban_population,population_per_community\n北京,2008,100,2000000,20000\n天津,2008,50,1000000,20000\n');
+      writeFileSync(join(folder, 'none.csv'), `${header}北京,,100,200,10\n天津,,50,100,5\n`);
+      const none = runCli(['coverage', 'none.csv', '-i', 'population_per_community'], { cwd: folder });
+      expect(none.status).toBe(0);
+      expect(none.stdout).toBe('unit,year,communities,urban_population,population_per_community\n北京,,100,2000000,20000\n天津,,50,1000000,20000\n');
+    });
+  });
+});
+
 describe('amounts exact or refused', () => {
   const catalogue = JSON.stringify({
     measures: [{ id: 'funding', names: ['资金'], label: { zh: '资金', en: 'funding' }, unit: { zh: '元', en: 'yuan' }, kind: 'amount' }],

@@ -5,7 +5,7 @@ import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { ChartKind } from '../render/charts/model.js';
 import type { CommonOptions } from './common.js';
-import { addCatalogueOption, addGroupOptions, addInputOptions, defaultLang, groupOption, note, parseDecimals, printNotes, readOptions, addExamples } from './common.js';
+import { addCatalogueOption, addGroupOptions, addInputOptions, defaultLang, groupOption, note, parseDecimals, printNotes, readOptions, addExamples, once, parseOutputName } from './common.js';
 import { checkOutputTarget, writeDocument } from './write.js';
 import { isStreamTarget } from '../io/target.js';
 import { outputFormat } from '../render/format.js';
@@ -55,8 +55,9 @@ export function chartCommand(): Command {
     .argument('<files...>', 'CSV files, or - for standard input')
     .option('--indicator <id>', 'the indicator or measure to draw (default: the first indicator the input supports)')
     .addOption(new Option('--kind <kind>', 'chart kind (default: from the data)').choices(['bar', 'compare', 'line', 'tiles']))
-    .addOption(new Option('-f, --format <format>', 'svg or png (default: from the extension of -o, else svg)').choices(['svg', 'png']))
-    .option('-o, --output <file>', 'write to FILE atomically instead of standard output')
+    .addOption(new Option('-f, --format <format>', 'svg or png (default: from the extension of -o, else svg)').choices(['svg', 'png'])
+      .argParser(once('-f', (text) => { if (text !== 'svg' && text !== 'png') throw new InvalidArgumentError('Allowed choices are svg, png.'); return text; })))
+    .addOption(new Option('-o, --output <file>', 'write to FILE atomically instead of standard output').argParser(once('-o', parseOutputName)))
     .addOption(new Option('--lang <lang>', 'language of titles and labels (default: from LANG)').choices(['zh', 'en']))
     .addOption(new Option('--width <px>', 'width of the SVG in pixels (default 800)').argParser(parseSize))
     .addOption(new Option('--height <px>', 'height of the SVG in pixels (default: from the number of bars)').argParser(parseSize))

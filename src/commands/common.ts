@@ -2,6 +2,7 @@
  * Options every command shares, declared once: reading (encoding, delimiter, catalogue), output (format,
  * file, BOM, colour, language) and rounding. Commands add their own on top.
  */
+import { extname } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { RoundingMode } from '../exact/rational.js';
 import { ROUNDING_MODES } from '../exact/rational.js';
@@ -103,12 +104,46 @@ export function settleOutput(command: Command): void {
   if (output !== undefined || format !== undefined) {
     outputFormat(OUTPUT_KINDS[command.name()] ?? 'table', format, isStreamTarget(output) ? undefined : output, 'csv');
   }
+  if (command.opts<{ chart?: unknown }>().chart !== undefined && command.name() !== 'chart') checkTerminalChartOutput(format, output);
+}
+
+/** --chart draws bars as text: the only format is a table's (a terminal, or a .txt file or a name without extension). */
+function checkTerminalChartOutput(format: string | undefined, output: string | undefined): void {
+  if (format !== undefined && format !== 'table') {
+    throw new SvcError('USAGE', `--chart draws terminal bars as text, not ${format}`, {}, `leave out --chart for the table as ${format}, or draw an SVG or PNG with svc-stats chart`);
+  }
+  const extension = output === undefined || isStreamTarget(output) ? '' : extname(output).toLowerCase();
+  if (extension !== '' && extension !== '.txt') {
+    throw new SvcError('USAGE', `--chart draws terminal bars as text, not ${extension}`, { file: output },
+      `name the file .txt, leave out --chart for the table as ${extension}, or draw an SVG or PNG with svc-stats chart`);
+  }
+}
+
+/** An option's argument parser that refuses the option given twice (commander keeps the last silently). */
+export function once<T>(name: string, parse: (text: string) => T): (text: string, previous: T | undefined) => T {
+  return (text, previous) => {
+    if (previous !== undefined) throw new InvalidArgumentError(`${name} is given twice (first ${String(previous)}): give it once`);
+    return parse(text);
+  };
+}
+
+export function parseOutputName(text: string): string {
+  if (text === '') throw new InvalidArgumentError('expected a file name (- for standard output)');
+  return text;
+}
+
+function parseFormat(text: string): Format {
+  const format = FORMATS.find((known) => known === text);
+  if (format === undefined) throw new InvalidArgumentError(`Allowed choices are ${FORMATS.join(', ')}.`);
+  return format;
 }
 
 export function addOutputOptions(command: Command): Command {
   return command
-    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv in a pipe; with -o, from the extension)').choices(FORMATS))
-    .option('-o, --output <file>', `write to FILE atomically instead of standard output (- : standard output); the format from its extension: ${extensionsOf('table')}, else csv`)
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, csv in a pipe; with -o, from the extension)')
+      .choices(FORMATS).argParser(once('-f', parseFormat)))
+    .addOption(new Option('-o, --output <file>', `write to FILE atomically instead of standard output (- : standard output); the format from its extension: ${extensionsOf('table')}, else csv`)
+      .argParser(once('-o', parseOutputName)))
     .option('--bom', 'start csv/tsv with a UTF-8 BOM, so that Excel shows Chinese text (the default for -o FILE, not for standard output)')
     .option('--no-bom', 'no BOM in a csv/tsv file written with -o')
     .option('--raw', 'do not neutralise cells starting with = + - @ in csv/tsv (unsafe to open in a spreadsheet)')

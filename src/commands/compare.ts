@@ -9,7 +9,7 @@ import type { CommonOptions } from './common.js';
 import { SvcError } from '../errors.js';
 import { addAnalysisOptions, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings, addExamples } from './common.js';
 import type { RankOptions } from './rank-option.js';
-import { addRankOptions, applyRank } from './rank-option.js';
+import { addRankOptions, applyRank, checkRankOptions } from './rank-option.js';
 
 interface CompareOptions extends CommonOptions, RankOptions {
   by?: string;
@@ -54,6 +54,7 @@ export function compareCommand(): Command {
   addExamples(command, EXAMPLES);
   command.action(async (files: string[], options: CompareOptions) => {
     checkOutputTarget(options.output, files);
+    checkRankOptions(options);
     const catalogue = await loadCatalogue(options.indicatorsFile);
     const report = await compareReport(files, readOptions(options, catalogue), {
       catalogue,

@@ -13,7 +13,7 @@ import { regularFileSize } from '../io/sources/source.js';
 import type { CommonOptions } from './common.js';
 import { addAnalysisOptions, note, printNotes, addOutputOptions, groupOption, outputOptions, readOptions, reportWarnings, addExamples } from './common.js';
 import type { RankOptions } from './rank-option.js';
-import { addRankOptions, applyRank } from './rank-option.js';
+import { addRankOptions, applyRank, checkRankOptions } from './rank-option.js';
 
 interface CoverageOptions extends CommonOptions, RankOptions {
   by?: string;
@@ -80,6 +80,7 @@ export function coverageCommand(): Command {
   addExamples(command, EXAMPLES);
   command.action(async (files: string[], options: CoverageOptions) => {
     checkOutputTarget(options.output, files);
+    checkRankOptions(options);
     const catalogue = await loadCatalogue(options.indicatorsFile);
     if (options.withUnits === true && options.by === undefined) throw new SvcError('USAGE', '--with-units lists the units under each group of --by', {}, 'add --by region (or another column)');
     // -i takes indicators and measures, as compare does: a measure is a column of the table

@@ -18,11 +18,14 @@ export function addRankOptions(command: Command, what: string): Command {
     .addOption(new Option('--order <order>', 'with --rank: rank and sort rows descending (desc: 1 = largest) or ascending').choices(['desc', 'asc']));
 }
 
+/** --order without --rank is refused before any work (the streamed per-row path never reaches applyRank). */
+export function checkRankOptions(options: RankOptions): void {
+  if (options.rank !== true && options.order !== undefined) throw new SvcError('USAGE', '--order needs --rank', {}, 'add --rank');
+}
+
 /** The table with its rank columns when --rank is given (sorted when --order is given), and the notes on ties. */
 export function applyRank(table: ReportTable, options: RankOptions, columns: readonly string[], within: readonly string[]): { table: ReportTable; notes: Note[] } {
-  if (options.rank !== true) {
-    if (options.order !== undefined) throw new SvcError('USAGE', '--order needs --rank');
-    return { table, notes: [] };
-  }
+  checkRankOptions(options);
+  if (options.rank !== true) return { table, notes: [] };
   return rankTable(table, { columns, within, order: options.order ?? 'desc', sort: options.order !== undefined });
 }

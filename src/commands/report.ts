@@ -4,7 +4,7 @@ import { ROUNDING_MODES } from '../exact/rational.js';
 import { loadCatalogue } from '../catalogue/load.js';
 import type { RegionScheme } from '../catalogue/regions.js';
 import type { CommonOptions } from './common.js';
-import { addCatalogueOption, addInputOptions, defaultLang, parseDecimals, printNotes, readOptions, addExamples } from './common.js';
+import { addCatalogueOption, addInputOptions, defaultLang, parseDecimals, printNotes, readOptions, addExamples, once, parseOutputName } from './common.js';
 import { checkOutputTarget, writeDocument } from './write.js';
 import { displayName, isStream } from '../io/sources/source.js';
 
@@ -27,7 +27,7 @@ export function reportCommand(): Command {
   const command = new Command('report')
     .description('a self-contained HTML report: inputs and checks, coverage tables, regions, equity, charts')
     .argument('<files...>', 'CSV files')
-    .requiredOption('-o, --output <file>', 'the HTML file to write (atomically)')
+    .addOption(new Option('-o, --output <file>', 'the HTML file to write (atomically)').makeOptionMandatory().argParser(once('-o', parseOutputName)))
     .addOption(new Option('--lang <lang>', 'language of the page (default: from LANG)').choices(['zh', 'en']))
     .addOption(new Option('--regions <scheme>', 'regions: three belts (东部 中部 西部) or four (… 东北)').choices(['three', 'four']).default('three'))
     .addOption(new Option('--rounding <mode>', 'rounding rule of printed figures').choices(ROUNDING_MODES).default('half-up'))

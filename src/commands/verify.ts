@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { loadCatalogue } from '../catalogue/load.js';
 import { EXIT, SvcError } from '../errors.js';
 import type { Rational } from '../exact/rational.js';
-import { ROUNDING_MODES } from '../exact/rational.js';
+import { ROUNDING_MODES, scale10 } from '../exact/rational.js';
 import { checkOutputTarget, writeOutput } from './write.js';
 import { verifyTotals } from '../reports/totals.js';
 import { verifyFigures } from '../reports/verify.js';
@@ -30,8 +30,11 @@ Each figure is recomputed and rounded to the digits the expected value shows. A 
 rules (half-up, half-even, truncate, ceiling) under which it would match, or else the difference.
 Exit status: 0 all match, 1 a mismatch or missing figure, 2 bad input.`;
 
+/** A non-negative number, as a cell is written (0.01) or in exponent form (1e-3), kept exact. */
 function parseTolerance(text: string): Rational {
-  const value = parseNumberCell(text);
+  const exponent = /^(.*\d\.?)[eE]([+-]?\d{1,3})$/.exec(text.trim());
+  const mantissa = exponent === null ? parseNumberCell(text) : parseNumberCell(exponent[1]!);
+  const value = mantissa === null || isInvalid(mantissa) || exponent === null ? mantissa : scale10(mantissa, Number(exponent[2]));
   if (value === null || isInvalid(value) || value.n < 0n) throw new InvalidArgumentError('expected a non-negative number');
   return value;
 }

@@ -198,6 +198,11 @@ export async function scanCells(
   let fillLabels = 0;
   let filled: (string | undefined)[] = [];
   let blankBeforeFill = false;
+  /** the first line whose year cell was blank with no year above it to fill down from */
+  let blankYearLine: number | undefined;
+  const yearAfterBlank = (line: number, year: string): SvcError => new SvcError('BAD_YEAR',
+    `no year, while line ${line} below has ${year.trim()} (a blank year is filled down from a row above; no row above this one has a year)`,
+    { file, line: blankYearLine, column: plan!.yearIndex! + 1 }, 'give the row its year: --year and compare would leave it out');
   const seenUnits = options.rowsAre === undefined && options.unitLines === undefined ? new UnitKeySet() : undefined;
   const unitLines = options.rowsAre === undefined ? options.unitLines : undefined;
   const noMeasure = (line: number): SvcError => new SvcError('HEADER', 'no column names a known measure', { file, line },
@@ -259,11 +264,15 @@ export async function scanCells(
     for (let at = 0; at < fillColumns.length; at += 1) {
       const index = fillColumns[at]!;
       if (!isBlank(cells[index]!)) {
+        if (at === fillLabels && filled[at] === undefined && blankYearLine !== undefined && options.unitLines === undefined) throw yearAfterBlank(line, cells[index]!);
         // a coarser label that changes starts a new block: the finer ones above are not its
         if (filled[at] !== cells[index] && at < fillLabels) for (let finer = at + 1; finer < fillLabels; finer += 1) filled[finer] = '';
         filled[at] = cells[index];
       } else if (filled[at] !== undefined) cells[index] = filled[at]!;
-      else unfilled = true;
+      else {
+        unfilled = true;
+        if (at === fillLabels) blankYearLine ??= line;
+      }
     }
     if (unfilled) {
       blankBeforeFill = true;
@@ -362,7 +371,9 @@ export async function scanCells(
       const text = entries[at]!.text;
       cells[columns[at]!] = text;
       const fill = state.fillAt[at]!;
-      if (fill !== -1) filled[fill] = text;
+      if (fill === -1) continue;
+      if (fill === fillLabels && filled[fill] === undefined && blankYearLine !== undefined && options.unitLines === undefined) throw yearAfterBlank(line, text);
+      filled[fill] = text;
     }
     if (options.onlyYear !== undefined && found.year !== options.onlyYear) return true;
     if (seenUnits !== undefined || unitLines !== undefined) {
