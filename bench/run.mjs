@@ -39,6 +39,15 @@ try {
   DUCKDB = undefined;
 }
 
+let POLARS;
+try {
+  // bench/peers (npm run bench:polars): its native build needs --force on Node 20, so npm ci does not install it
+  POLARS = JSON.parse(readFileSync(join(ROOT, 'bench', 'peers', 'node_modules', 'nodejs-polars', 'package.json'), 'utf8')).version;
+  if (!existsSync(join(ROOT, 'bench', 'peers', 'node_modules', 'nodejs-polars-linux-x64-gnu'))) POLARS = undefined;
+} catch {
+  POLARS = undefined;
+}
+
 /** One run of a whole process: wall and CPU seconds, peak RSS in MiB (GNU time), stdout as bytes, exit code. */
 function measure(command, args) {
   const start = process.hrtime.bigint();
@@ -101,6 +110,16 @@ function byTools(file, variant) {
     list.push({
       name: 'DuckDB', command: NODE,
       args: [join(ROOT, 'bench', 'duckdb.mjs'), `select province, count(*), sum("${pop}"), ${MEASURES.slice(1).map((m) => `sum(${m})`).join(', ')} from read_csv('${file}'${types}) group by province`],
+      sums: (out) => new Map(out.toString('utf8').trim().split('\n').map((line) => {
+        const [province, count, population, ...rest] = line.split(',');
+        return [province, [Number(count), persons(population, variant), ...rest.map(Number)]];
+      })),
+    });
+  }
+  if (POLARS && variant !== 'gb18030') {
+    // a lazy scan, as an analyst would write it; 万人 columns are read as doubles (sums rounded to the person)
+    list.push({
+      name: 'Polars', command: NODE, args: [join(ROOT, 'bench', 'polars.mjs'), file, 'province', pop, ...MEASURES.slice(1)],
       sums: (out) => new Map(out.toString('utf8').trim().split('\n').map((line) => {
         const [province, count, population, ...rest] = line.split(',');
         return [province, [Number(count), persons(population, variant), ...rest.map(Number)]];
@@ -205,13 +224,17 @@ if (process.env.BENCH_CASE === 'equity-by-region') {
   await equityByRegion();
   process.exit(0);
 }
+if (process.env.BENCH_CASE === 'peers') {
+  await byProvincePeers();
+  process.exit(0);
+}
 log('# svc-stats benchmark');
 log();
 const [load1, load5] = loadavg();
 log(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench\` on ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average at start ${load1.toFixed(2)} (1 min), ${load5.toFixed(2)} (5 min) — the machine is shared, so wall times carry others' load; CPU times less so.`);
-log(`Peers: Miller ${MILLER ?? 'not installed'}; ${DATAMASH ?? 'datamash not installed'}; DuckDB ${DUCKDB ? `@duckdb/node-api ${DUCKDB}` : 'not installed'}; byte floor = \`bench/floor.mjs\` (read 1 MiB blocks, count line feeds, no decoding). Whole-process figures: wall clock, CPU and peak RSS from GNU time; median of ${RUNS} runs, tools interleaved.`);
+log(`Peers: Miller ${MILLER ?? 'not installed'}; ${DATAMASH ?? 'datamash not installed'}; DuckDB ${DUCKDB ? `@duckdb/node-api ${DUCKDB}` : 'not installed'}; Polars ${POLARS ? `nodejs-polars ${POLARS}` : 'not installed (npm run bench:polars)'}; byte floor = \`bench/floor.mjs\` (read 1 MiB blocks, count line feeds, no decoding). Whole-process figures: wall clock, CPU and peak RSS from GNU time; median of ${RUNS} runs, tools interleaved.`);
 log();
-log('Inputs (`bench/generate.mjs`, fixed seed, one row per community, the same rows in every variant): **plain** UTF-8; **quoted** (every cell in double quotes); **gb18030**; **mixed** (urban_population in 万人 with 1–4 decimal places) and **uniform** (万人, always 4 places). Every tool\'s sums are checked against the generator\'s (万人 sums rounded to the person for tools that add doubles) before any time is reported; DuckDB reads 万人 as DECIMAL(18,4). Not applicable: datamash on quoted input (it does not parse quotes); DuckDB on GB18030 (its CSV reader needs the `encodings` extension, downloaded at run time).');
+log('Inputs (`bench/generate.mjs`, fixed seed, one row per community, the same rows in every variant): **plain** UTF-8; **quoted** (every cell in double quotes); **gb18030**; **mixed** (urban_population in 万人 with 1–4 decimal places) and **uniform** (万人, always 4 places). Every tool\'s sums are checked against the generator\'s (万人 sums rounded to the person for tools that add doubles) before any time is reported; DuckDB reads 万人 as DECIMAL(18,4). Not applicable: datamash on quoted input (it does not parse quotes); DuckDB on GB18030 (its CSV reader needs the `encodings` extension, downloaded at run time); Polars on GB18030 (its CSV reader takes UTF-8 only).');
 
 const summary = {};
 for (const rows of SIZES) {
@@ -274,19 +297,8 @@ for (const rows of SIZES) {
   rmSync(totals);
 }
 
-// start-up: paired, interleaved runs of the smallest real job and of an empty node
 const pairs = Number(process.env.BENCH_STARTUP_RUNS ?? 20);
-const node0 = [];
-const small = [];
-for (let run = 0; run < pairs + 3; run += 1) {
-  const a = measure(NODE, ['-e', '0']).wall * 1000;
-  const b = measure(NODE, [SVC, 'coverage', join(ROOT, 'data', '2005.csv')]).wall * 1000;
-  if (run >= 3) {
-    node0.push(a);
-    small.push(b);
-  }
-}
-const startRatio = median(small) / median(node0);
+const { node0, small, ratio: startRatio } = startUp(pairs);
 log();
 log(`## Start-up (${pairs} paired runs)`);
 log();
@@ -302,6 +314,8 @@ for (const rows of SIZES) {
   const duck = by.plain.get('DuckDB');
   const label = rows.toLocaleString('en');
   if (duck) log(`- ${label} rows, \`coverage --by\` faster than DuckDB (wall ratio < 1.0): ${fmt.ratio(svc('plain').wall / duck.wall)} — ${verdict(svc('plain').wall < duck.wall)}; CPU ratio ${fmt.ratio(svc('plain').cpu / duck.cpu)}`);
+  const polars = by.plain.get('Polars');
+  if (polars) log(`- ${label} rows, \`coverage --by\` faster than Polars (wall ratio < 1.0): ${fmt.ratio(svc('plain').wall / polars.wall)} — ${verdict(svc('plain').wall < polars.wall)}; CPU ratio ${fmt.ratio(svc('plain').cpu / polars.cpu)}`);
   log(`- ${label} rows, \`coverage --by\` peak RSS ≤ 150 MiB: ${fmt.mib(svc('plain').rss)} — ${verdict(svc('plain').rss <= 150)}`);
   for (const [variant, base] of [['quoted', 'plain'], ['gb18030', 'plain'], ['mixed', 'uniform']]) {
     const ratio = svc(variant).wall / svc(base).wall;
@@ -319,6 +333,95 @@ for (const rows of SIZES) {
 log(`- start-up ≤ 1.3× \`node -e 0\`: ${startRatio.toFixed(2)}× — ${verdict(startRatio <= 1.3)}`);
 
 writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), `${lines.join('\n')}\n`);
+
+/** Start-up: paired, interleaved runs of the smallest real job and of an empty node (three warm-up pairs first). */
+function startUp(pairs) {
+  const node0 = [];
+  const small = [];
+  for (let run = 0; run < pairs + 3; run += 1) {
+    const a = measure(NODE, ['-e', '0']).wall * 1000;
+    const b = measure(NODE, [SVC, 'coverage', join(ROOT, 'data', '2005.csv')]).wall * 1000;
+    if (run >= 3) {
+      node0.push(a);
+      small.push(b);
+    }
+  }
+  return { node0, small, ratio: median(small) / median(node0) };
+}
+
+/** Writes `section` at the end of bench/RESULTS.md, replacing an earlier section of the same heading. */
+function replaceSection(heading, section) {
+  const path = join(ROOT, 'bench', 'RESULTS.md');
+  const before = readFileSync(path, 'utf8');
+  const start = before.indexOf(heading);
+  const end = start < 0 ? -1 : before.indexOf('\n## ', start + heading.length);
+  const kept = start < 0 ? before.trimEnd() : `${before.slice(0, start).trimEnd()}${end < 0 ? '' : `\n\n${before.slice(end + 1).trimEnd()}`}`;
+  writeFileSync(path, `${kept}\n\n${section.join('\n')}\n`);
+}
+
+/**
+ * BENCH_CASE=peers npm run bench: only `coverage --by province` on the plain, quoted and GB18030 registers
+ * (BENCH_SIZES, default 1M; 5M with BENCH_5M=1) beside DuckDB and Polars, sums checked as in the whole run,
+ * and the start-up pairs: the targets of issue 23. Writes its section at the end of bench/RESULTS.md.
+ */
+async function byProvincePeers() {
+  const heading = '## `coverage --by province` beside DuckDB and Polars: only this case';
+  const section = [];
+  const say = (line = '') => { section.push(line); process.stdout.write(`${line}\n`); };
+  const [load1] = loadavg();
+  say(heading);
+  say();
+  say(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`BENCH_CASE=peers npm run bench\` (load average at start ${load1.toFixed(2)}); Node ${process.version}; DuckDB ${DUCKDB ? `@duckdb/node-api ${DUCKDB}` : 'not installed'}; Polars ${POLARS ? `nodejs-polars ${POLARS} (lazy scanCSV, groupBy, sum)` : 'not installed (npm run bench:polars)'}; median of ${RUNS} runs, tools interleaved; whole-process wall, CPU and peak RSS (GNU time).`);
+  const sizes = process.env.BENCH_SIZES === undefined ? [1_000_000, ...(process.env.BENCH_5M === '1' ? [5_000_000] : [])] : SIZES;
+  const verdict = (ok) => (ok ? 'met' : 'not met');
+  const targets = [];
+  for (const rows of sizes) {
+    say();
+    say(`### ${rows.toLocaleString('en')} rows`);
+    const walls = {};
+    for (const variant of ['plain', 'quoted', 'gb18030']) {
+      const file = join(DATA, `register-${rows}-${variant}.csv`);
+      const reference = await generate(rows, file, undefined, variant);
+      const list = byTools(file, variant).filter((tool) => ['svc-stats', 'DuckDB', 'Polars'].includes(tool.name));
+      const results = runAll(variant === 'plain' ? list : list.slice(0, 1), (tool, result) => {
+        if (result.status !== 0) throw new Error(`${tool.name} on ${variant} failed: ${result.stderr}`);
+        const sums = tool.sums(result.stdout);
+        for (const [province, expected] of reference) {
+          const want = [expected.communities, ...MEASURES.map((m) => expected[m])];
+          if (JSON.stringify(sums.get(province)) !== JSON.stringify(want)) throw new Error(`${tool.name} on ${variant}: ${province} sums ${sums.get(province)} ≠ ${want}`);
+        }
+      });
+      say();
+      say(`${variant} (${(statSync(file).size / 2 ** 20).toFixed(1)} MiB):`);
+      say();
+      say('| tool | median wall | CPU (user+sys) | peak RSS | svc-stats wall ÷ tool wall |');
+      say('|---|---:|---:|---:|---:|');
+      const ours = results.get('svc-stats');
+      for (const [name, { wall, cpu, rss }] of results) say(`| ${name} | ${fmt.s(wall)} | ${fmt.s(cpu)} | ${fmt.mib(rss)} | ${name === 'svc-stats' ? '—' : fmt.ratio(ours.wall / wall)} |`);
+      walls[variant] = ours;
+      if (variant === 'plain') {
+        for (const peer of ['DuckDB', 'Polars']) {
+          const theirs = results.get(peer);
+          if (theirs) targets.push(`- ${rows.toLocaleString('en')} rows, < 1.0× ${peer}: ${fmt.ratio(ours.wall / theirs.wall)} — ${verdict(ours.wall < theirs.wall)} (CPU ${fmt.ratio(ours.cpu / theirs.cpu)})`);
+        }
+        targets.push(`- ${rows.toLocaleString('en')} rows, peak RSS ≤ 150 MiB: ${fmt.mib(ours.rss)} — ${verdict(ours.rss <= 150)}`);
+      } else {
+        targets.push(`- ${rows.toLocaleString('en')} rows, ${variant} within 1.2× of plain: ${fmt.ratio(ours.wall / walls.plain.wall)} — ${verdict(ours.wall <= 1.2 * walls.plain.wall)}`);
+      }
+      rmSync(file);
+    }
+  }
+  const pairs = Number(process.env.BENCH_STARTUP_RUNS ?? 20);
+  const start = startUp(pairs);
+  say();
+  say(`Start-up (${pairs} paired runs): \`node -e 0\` ${median(start.node0).toFixed(1)} ms; \`svc-stats coverage data/2005.csv\` ${median(start.small).toFixed(1)} ms; ratio ${start.ratio.toFixed(2)}×.`);
+  say();
+  say('Targets (issue 23):');
+  say();
+  for (const line of targets) say(line);
+  say(`- start-up ≤ 1.3× \`node -e 0\`: ${start.ratio.toFixed(2)}× — ${verdict(start.ratio <= 1.3)}`);
+  replaceSection(heading, section);
+}
 
 /**
  * BENCH_CASE=equity-by-region npm run bench: only `equity --by region` (with Dagum's decomposition, whose
@@ -361,9 +464,5 @@ async function equityByRegion() {
   for (const name of ['--by region', '--by region --bootstrap 20']) {
     say(`- \`${name}\`: 1M ÷ 100k wall = ${(walls[`1000000 ${name}`] / walls[`100000 ${name}`]).toFixed(1)} (linear is 10 or less: start-up and the reading weigh more at 100k; n² pairs would be 100)`);
   }
-  const path = join(ROOT, 'bench', 'RESULTS.md');
-  const before = readFileSync(path, 'utf8');
-  const start = before.indexOf('## `equity --by region` (GE, Atkinson, Dagum)');
-  const kept = (start < 0 ? before : before.slice(0, start)).trimEnd();
-  writeFileSync(path, `${kept}\n\n${section.join('\n')}\n`);
+  replaceSection('## `equity --by region` (GE, Atkinson, Dagum)', section);
 }

@@ -52,6 +52,33 @@ const lazyChildProcess = {
   },
 };
 
+// string-width makes an Intl.Segmenter (~20 ms) and compiles /^\p{RGI_Emoji}$/v (~28 ms) when loaded; the help
+// text and the table import it, so every run paid both before reading a byte, though a cell of printable ASCII
+// (render/width.ts) never reaches them: both are made on first use instead
+const STRING_WIDTH_EAGER = ['const segmenter = new Intl.Segmenter();', 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;'];
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const uses = [...(source.match(/\bsegmenter\b\.?\w*/g) ?? []), ...(source.match(/\brgiEmojiRegex\b\.?\w*/g) ?? [])];
+      // the module cli-progress bundles (string-width 4) has neither: it is left as it is
+      if (uses.length === 0) return undefined;
+      const expected = ['segmenter', 'segmenter.segment', 'rgiEmojiRegex', 'rgiEmojiRegex.test'];
+      if (!STRING_WIDTH_EAGER.every((line) => source.includes(line)) || uses.some((use) => !expected.includes(use))) {
+        return { errors: [{ text: 'string-width no longer makes its segmenter and emoji pattern as scripts/build.mjs expects: update lazyStringWidth' }] };
+      }
+      return {
+        // functions, not replacement strings: `$'` in the pattern's text would be read as a replacement pattern
+        contents: source
+          .replace(STRING_WIDTH_EAGER[0], () => 'let madeSegmenter; const segmenter = { segment: (text) => (madeSegmenter ??= new Intl.Segmenter()).segment(text) };')
+          .replace(STRING_WIDTH_EAGER[1], () => "let madeRgiEmoji; const rgiEmojiRegex = { test: (text) => (madeRgiEmoji ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };"),
+        loader: 'js',
+      };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -75,7 +102,7 @@ const cli = await build({
   write: false,
   metafile: true,
   outfile: `${OUT}/cli-script.js`,
-  plugins: [vendors, lazyChildProcess],
+  plugins: [vendors, lazyChildProcess, lazyStringWidth],
   define: { ...common.define, 'import.meta.url': '__svcImportMeta.url' },
   banner: { js: `(function (${SCRIPT_PARAMETERS}) {"use strict";` },
   footer: { js: '})' },

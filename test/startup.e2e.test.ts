@@ -14,6 +14,10 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 // required before bin/svc-stats.js; at exit, writes what the run loaded
 const PROBE = join(scratch, 'probe.cjs');
 writeFileSync(PROBE, `
+// string-width makes an Intl.Segmenter (some 20 ms) when asked for a width beyond printable ASCII, not when loaded
+let segmenters = 0;
+const Segmenter = Intl.Segmenter;
+Intl.Segmenter = class extends Segmenter { constructor(...args) { super(...args); segmenters += 1; } };
 process.on('exit', () => {
   const cli = Object.entries(require.cache).find(([file]) => file.endsWith('load-cli.js'))?.[1]?.exports ?? {};
   require('node:fs').writeFileSync(process.env.PROBE_OUT, JSON.stringify({
@@ -21,11 +25,12 @@ process.on('exit', () => {
     builtins: process.moduleLoadList.filter((entry) => entry.startsWith('NativeModule ')).map((entry) => entry.slice(13)),
     imported: cli.imported,
     codeCacheUsed: cli.codeCacheUsed,
+    segmenters,
   }));
 });
 `);
 
-interface Loaded { files: string[]; builtins: string[]; imported: string[]; codeCacheUsed: boolean }
+interface Loaded { files: string[]; builtins: string[]; imported: string[]; codeCacheUsed: boolean; segmenters: number }
 
 function loadedBy(args: readonly string[], root = ROOT): { loaded: Loaded; stdout: string } {
   const out = join(scratch, 'loaded.json');
@@ -48,6 +53,20 @@ describe('start-up', () => {
     for (const unwanted of ['internal/modules/esm/translators', 'worker_threads', 'child_process']) {
       expect(loaded.builtins).not.toContain(unwanted);
     }
+    // the help text and the table import string-width: its segmenter and emoji pattern wait for a wide text
+    expect(loaded.segmenters).toBe(0);
+  });
+
+  it("a table of wide labels makes string-width's segmenter then, and measures as string-width does", async () => {
+    const file = join(scratch, 'wide.csv');
+    writeFileSync(file, '地区,社区数（个）,城镇人口（万人）\n北京👍🏽,100,200\n天津,50,100\n');
+    const { loaded, stdout } = loadedBy(['coverage', file, '-f', 'table', '-i', 'population_per_community']);
+    expect(loaded.segmenters).toBeGreaterThan(0);
+    const { default: stringWidth } = await import('string-width');
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines.some((line) => line.includes('北京👍🏽'))).toBe(true);
+    // every line of the box as wide as the first: the bundled (lazy) string-width measured each cell as the package does
+    expect(new Set(lines.filter((line) => /^[┌│├└]/.test(line)).map((line) => stringWidth(line))).size).toBe(1);
   });
 
   it('a workbook output imports exceljs, and only then', () => {
