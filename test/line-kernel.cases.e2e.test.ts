@@ -50,6 +50,36 @@ describe('LineBlocks read as records do', () => {
   });
 });
 
+describe("a register's code column that nothing reads (--rows-are, grouped by province)", () => {
+  // community_id keys the unit; with --rows-are no key is made, so LineBlocks pass over a code of printable
+  // ASCII and send any other line the way of records: both ways must give the same table and the same messages
+  const register = (codes: readonly string[]): Buffer => Buffer.from(['province,city,community_id,urban_population,service_centers',
+    ...codes.map((code, index) => `${index % 2 ? '北京' : '上海'},${index % 2 ? '北京' : '上海'}${index % 3}市,${code},${100 + index},${index % 4}`)].join('\n'));
+  const args = ['--by', 'province', '--rows-are', 'communities', '-f', 'csv', '-i', 'population_per_community'];
+  const plain = Array.from({ length: 40 }, (_, index) => `C${String(index).padStart(7, '0')}`);
+
+  it('codes of printable ASCII, and codes with a blank, a Chinese character, a zero-width space or none', () => {
+    const odd = [...plain];
+    odd[10] = 'C 0000010';
+    odd[11] = '社区0000011';
+    odd[12] = 'C\u200b0000012';
+    odd[13] = '';
+    odd[14] = 'é';
+    const run = bothWays('codes.csv', register(odd), args);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(bothWays('plain-codes.csv', register(plain), args).stdout);
+    expect(run.stdout.split('\n')[0]).toBe('group,units,communities,urban_population,population_per_community');
+  });
+
+  it('a control character in a code is refused both ways, at its line', () => {
+    const odd = [...plain];
+    odd[20] = 'C000\u00070020';
+    const run = bothWays('control-code.csv', register(odd), args);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/control-code\.csv:22:3: /);
+  });
+});
+
 describe('a reading in one pass after threads', () => {
   it('gives the sniffed delimiter note once', () => {
     const text = ['地区;社区服务中心;社区数', ...Array.from({ length: 80 }, (_, index) => `c${index};${index};1`), 'c1;5;1'].join('\n');

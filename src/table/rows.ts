@@ -309,9 +309,13 @@ export async function scanCells(
   let lines: LineState | undefined;
   const startLines = (current: HeaderPlan): void => {
     if (lineReader === undefined || records.lines === undefined) return;
-    const labels = current.labelColumns.map((column) => column.index);
+    const read = lineReader.textColumns(current);
+    const unread = seenUnits !== undefined || unitLines !== undefined ? [] : current.labelColumns
+      .filter((column) => column.code === true && column.index !== current.labelIndex && column.index !== current.yearIndex && !read.includes(column.index))
+      .map((column) => column.index);
+    const labels = current.labelColumns.map((column) => column.index).filter((index) => !unread.includes(index));
     const year = current.yearIndex === undefined ? [] : [current.yearIndex];
-    const columns = [...new Set([...labels, ...year, ...lineReader.textColumns(current)])];
+    const columns = [...new Set([...labels, ...year, ...read])];
     const width = current.headers.length;
     const fills = fillColumnsOf(current);
     lines = {
@@ -324,6 +328,7 @@ export async function scanCells(
       fillAt: columns.map((index) => fills.indexOf(index)),
       yearAt: current.yearIndex === undefined ? -1 : columns.indexOf(current.yearIndex),
       years: new Map(),
+      unread,
       row: {
         text: '', starts: new Int32Array(width), ends: new Int32Array(width), cells: new Array<string>(width), decode: (part) => part,
         texts: { entries: [], year: undefined, first: undefined, valid: false, slot: undefined },
@@ -352,6 +357,10 @@ export async function scanCells(
     }
     ends[cell] = end;
     if (cell + 1 !== width) return false;
+    for (let at = 0; at < state.unread.length; at += 1) {
+      const index = state.unread[at]!;
+      if (!isPlainAscii(text, starts[index]!, ends[index]!)) return false;
+    }
     // a blank record: no record at all
     if (end - start === width - 1) return false;
     // text columns: a blank to fill, a control character or a year that is not one go the way of records
@@ -539,7 +548,24 @@ interface LineState {
   readonly yearAt: number;
   /** the year of each distinct year cell, or undefined when it is not a year of four digits */
   readonly years: Map<CellText, string | undefined>;
+  /**
+   * Code columns (a register's community_id) that nothing of the run reads: no unit key is made (--rows-are), no
+   * group or measure names them. Their texts do not repeat, so remembering them defeats the memo of spans; a
+   * line whose cell there is printable ASCII without blanks holds no control nor invisible character, which is
+   * all the rules ask of it, and any other line takes the way of records.
+   */
+  readonly unread: readonly number[];
   readonly row: LineCells;
+}
+
+/** A cell of printable ASCII, not empty, without blanks: no control, invisible or blank character to handle. */
+function isPlainAscii(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let at = start; at < end; at += 1) {
+    const code = text.charCodeAt(at);
+    if (code <= 0x20 || code >= 0x7f) return false;
+  }
+  return true;
 }
 
 /**
