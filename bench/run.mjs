@@ -228,6 +228,10 @@ if (process.env.BENCH_CASE === 'peers') {
   await byProvincePeers();
   process.exit(0);
 }
+if (process.env.BENCH_CASE === 'sql') {
+  await sqlBesideCoverage();
+  process.exit(0);
+}
 log('# svc-stats benchmark');
 log();
 const [load1, load5] = loadavg();
@@ -420,6 +424,57 @@ async function byProvincePeers() {
   say();
   for (const line of targets) say(line);
   say(`- start-up ≤ 1.3× \`node -e 0\`: ${start.ratio.toFixed(2)}× — ${verdict(start.ratio <= 1.3)}`);
+  replaceSection(heading, section);
+}
+
+/**
+ * BENCH_CASE=sql npm run bench: the DuckDB query of `svc-stats sql` beside `coverage` on the same register
+ * (BENCH_SIZES, default 1M and 5M), each a whole process, the two outputs compared byte for byte before any time
+ * is reported (issue 22). Writes its section at the end of bench/RESULTS.md.
+ */
+async function sqlBesideCoverage() {
+  const heading = '## `svc-stats sql` (DuckDB) beside `coverage`: only this case';
+  const section = [];
+  const say = (line = '') => { section.push(line); process.stdout.write(`${line}\n`); };
+  const [load1] = loadavg();
+  say(heading);
+  say();
+  say(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`BENCH_CASE=sql npm run bench\` (load average at start ${load1.toFixed(2)}); Node ${process.version}; DuckDB ${DUCKDB ? `@duckdb/node-api ${DUCKDB}` : 'not installed'}; median of ${RUNS} runs, interleaved; whole-process wall, CPU and peak RSS (GNU time). The query's csv (\`bench/duckdb.mjs --csv\`) and coverage's \`-f csv\` are compared byte for byte first: both exact, the same digits.`);
+  if (!DUCKDB) throw new Error('BENCH_CASE=sql needs @duckdb/node-api (npm ci installs it)');
+  const sizes = process.env.BENCH_SIZES === undefined ? [1_000_000, 5_000_000] : SIZES;
+  say();
+  say('| rows | options | coverage wall | CPU | RSS | DuckDB query wall | CPU | RSS | coverage ÷ query wall |');
+  say('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const rows of sizes) {
+    const plain = join(DATA, `register-${rows}-plain.csv`);
+    const mixed = join(DATA, `register-${rows}-mixed.csv`);
+    await generate(rows, plain, undefined, 'plain');
+    await generate(rows, mixed, undefined, 'mixed');
+    const cases = [
+      [plain, ['--rows-are', 'communities', '--by', 'province', '-i', INDICATORS]],
+      [mixed, ['--rows-are', 'communities', '--by', 'region', '--totals', '--rounding', 'half-even']],
+    ];
+    for (const [file, options] of cases) {
+      const text = spawnSync(NODE, [SVC, 'sql', file, ...options], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      if (text.status !== 0) throw new Error(`svc-stats sql failed: ${text.stderr}`);
+      const list = [
+        { name: 'coverage', command: NODE, args: [SVC, 'coverage', file, ...options, '-f', 'csv', '-q'] },
+        { name: 'query', command: NODE, args: [join(ROOT, 'bench', 'duckdb.mjs'), '--csv', text.stdout] },
+      ];
+      const outputs = {};
+      const results = runAll(list, (tool, result) => {
+        if (result.status !== 0) throw new Error(`${tool.name} failed: ${result.stderr}`);
+        outputs[tool.name] = result.stdout.toString('utf8');
+      });
+      if (outputs.coverage !== outputs.query) throw new Error(`the DuckDB query and coverage differ on ${file} ${options.join(' ')}:\n${outputs.coverage.slice(0, 400)}\n---\n${outputs.query.slice(0, 400)}`);
+      const ours = results.get('coverage');
+      const theirs = results.get('query');
+      const shown = options.map((option) => (option === INDICATORS ? '(4 indicators)' : option)).join(' ');
+      say(`| ${rows.toLocaleString('en')}${file === mixed ? ' (万人, mixed decimals)' : ''} | \`${shown}\` | ${fmt.s(ours.wall)} | ${fmt.s(ours.cpu)} | ${fmt.mib(ours.rss)} | ${fmt.s(theirs.wall)} | ${fmt.s(theirs.cpu)} | ${fmt.mib(theirs.rss)} | ${fmt.ratio(ours.wall / theirs.wall)} |`);
+    }
+    rmSync(plain);
+    rmSync(mixed);
+  }
   replaceSection(heading, section);
 }
 
