@@ -50,7 +50,8 @@ describe('start-up', () => {
     expect(loaded.imported).toEqual([]);
     expect(loaded.files.map((file) => file.slice(ROOT.length + 1)).sort()).toEqual(['bin/load-cli.js', 'bin/svc-stats.js']);
     // no ES module loader at all, and none of the built-ins only other runs need
-    for (const unwanted of ['internal/modules/esm/translators', 'worker_threads', 'child_process']) {
+    // nor fs/promises (a regular file is read with synchronous calls) or tty (asked only of a character device)
+    for (const unwanted of ['internal/modules/esm/translators', 'worker_threads', 'child_process', 'fs/promises', 'tty']) {
       expect(loaded.builtins).not.toContain(unwanted);
     }
     // the help text and the table import string-width: its segmenter and emoji pattern wait for a wide text
@@ -67,6 +68,13 @@ describe('start-up', () => {
     expect(lines.some((line) => line.includes('北京👍🏽'))).toBe(true);
     // every line of the box as wide as the first: the bundled (lazy) string-width measured each cell as the package does
     expect(new Set(lines.filter((line) => /^[┌│├└]/.test(line)).map((line) => stringWidth(line))).size).toBe(1);
+  });
+
+  it('the bundled script is ASCII, so that it is decoded as latin1, and keeps its Chinese patterns as escapes', () => {
+    const script = readFileSync(join(ROOT, 'dist', 'bin', 'cli-script.js'));
+    expect(script.every((byte) => byte < 0x80)).toBe(true);
+    // a regular expression of the sources, `…合计` with its Han characters, is there as \uXXXX escapes
+    expect(script.toString('latin1')).toContain('\\u5408\\u8ba1');
   });
 
   it('a workbook output imports exceljs, and only then', () => {

@@ -14,13 +14,13 @@
  */
 import { existsSync, fstatSync, fsync as fsyncCallback, realpathSync, rmSync, statSync, write as writeCallback } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { lstat, open, readlink, rename, stat, unlink } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { isatty } from 'node:tty';
 import { getSystemErrorMap, promisify } from 'node:util';
 import { SvcError } from '../errors.js';
+import { fsPromises } from './sources/source.js';
 
 export interface Sink {
   write(chunk: string | Uint8Array): Promise<void>;
@@ -261,6 +261,9 @@ async function syncIfPossible(sync: () => Promise<void>): Promise<void> {
  * Standard output, or standard error for `-o /dev/stderr`. A file or a non-terminal device is written with
  * the checked loop on the descriptor; a pipe, socket or terminal through Node's stream.
  */
+/** tty.isatty, loaded when asked (a character device only): tty loads net and the streams, ~2.5 ms of a start */
+const isatty = (fd: number): boolean => (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+
 function standardSink(fd: 1 | 2): Sink {
   const label = fd === 1 ? STDOUT_LABEL : STDERR_LABEL;
   const node = fstatOrUndefined(fd);
@@ -347,7 +350,7 @@ export function streamSink(stream: Writable, label: string): Sink {
 /** stat that follows links; undefined when nothing is there (or a dangling link). */
 async function statOrUndefined(path: string): Promise<Stats | undefined> {
   try {
-    return await stat(path);
+    return await fsPromises().stat(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
@@ -364,13 +367,13 @@ async function finalPath(path: string): Promise<string> {
   for (let hops = 0; hops <= MAX_SYMLINKS; hops += 1) {
     let isLink: boolean;
     try {
-      isLink = (await lstat(current)).isSymbolicLink();
+      isLink = (await fsPromises().lstat(current)).isSymbolicLink();
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return current;
       throw error;
     }
     if (!isLink) return current;
-    current = resolve(dirname(current), await readlink(current));
+    current = resolve(dirname(current), await fsPromises().readlink(current));
   }
   throw Object.assign(new Error('too many levels of symbolic links'), { code: 'ELOOP' });
 }
@@ -400,7 +403,7 @@ export async function openOutput(target: string | undefined): Promise<Sink> {
 
 /** A character device, FIFO or socket: written in place, as `> target` would (a FIFO waits for a reader). */
 async function openDirect(target: string): Promise<Sink> {
-  const handle = await open(target, 'w');
+  const handle = await fsPromises().open(target, 'w');
   return descriptorSink(handle, target, {
     finish: () => handle.close(),
     cleanUp: () => handle.close(),
@@ -413,10 +416,10 @@ async function openReplacing(path: string, existing: Stats | undefined, label: s
   pendingTemporaries.add(temporary);
   let handle: FileHandle;
   try {
-    handle = await open(temporary, 'wx', existing ? existing.mode & 0o7777 : 0o666);
+    handle = await fsPromises().open(temporary, 'wx', existing ? existing.mode & 0o7777 : 0o666);
     if (existing) await keepOwnerAndMode(handle, existing);
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    await fsPromises().unlink(temporary).catch(() => undefined);
     pendingTemporaries.delete(temporary);
     throw error;
   }
@@ -430,13 +433,13 @@ async function openReplacing(path: string, existing: Stats | undefined, label: s
     finish: async () => {
       await handle.sync();
       await closeHandle();
-      await rename(temporary, path);
+      await fsPromises().rename(temporary, path);
       pendingTemporaries.delete(temporary);
       await syncFolder(dirname(path));
     },
     cleanUp: async () => {
       await closeHandle().catch(() => undefined);
-      await unlink(temporary).catch(() => undefined);
+      await fsPromises().unlink(temporary).catch(() => undefined);
       pendingTemporaries.delete(temporary);
     },
   });
@@ -453,7 +456,7 @@ async function keepOwnerAndMode(handle: FileHandle, existing: Stats): Promise<vo
 /** Makes the rename itself durable; some file systems cannot sync a folder, which is not an error here. */
 async function syncFolder(folder: string): Promise<void> {
   try {
-    const handle = await open(folder, 'r');
+    const handle = await fsPromises().open(folder, 'r');
     try {
       await handle.sync();
     } finally {

@@ -7,7 +7,7 @@
  * refused with what it looks like; anything else is CSV text, whose delimiter is sniffed when none is given
  * and its first line has no comma (csv/sniff.ts).
  */
-import { open } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { SvcError } from '../errors.js';
 import type { CsvOptions, LineSwitch, RecordBatch, RecordSource } from './csv/records.js';
@@ -120,18 +120,19 @@ async function headOf(source: string, file: string, options: RecordOptions): Pro
     }
     return { bytes: Buffer.concat(chunks, length).subarray(0, SNIFF_SIZE), stdin: Readable.from(replay()) };
   }
-  let handle;
+  // not a stream: a regular file (or a directory, refused below), read synchronously
+  let fd: number | undefined;
   try {
-    handle = await open(source, 'r');
+    fd = openSync(source, 'r');
     const buffer = Buffer.alloc(SNIFF_SIZE);
-    const { bytesRead } = await handle.read(buffer, 0, SNIFF_SIZE, 0);
+    const bytesRead = readSync(fd, buffer, 0, SNIFF_SIZE, 0);
     return { bytes: buffer.subarray(0, bytesRead) };
   } catch (error) {
     // a missing file or a directory: the CSV reader reports it with its usual words
     if (['ENOENT', 'EISDIR', 'EACCES', 'EPERM'].includes((error as NodeJS.ErrnoException).code ?? '')) return { bytes: new Uint8Array() };
     throw inputError(error, file);
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

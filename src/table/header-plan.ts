@@ -129,8 +129,15 @@ export function unitPower10(unit: string): number | undefined {
   return parseUnit(unit)?.power10;
 }
 
-export function measureLookup(measures: readonly MeasureDefinition[]): Map<string, MeasureDefinition> {
+/** The lookups made, one for each list of measures (a catalogue's list is read for every header and file). */
+const LOOKUPS = new WeakMap<readonly MeasureDefinition[], ReadonlyMap<string, MeasureDefinition>>();
+
+/** Each measure under its normalised id, names and labels; made once for each list of measures. */
+export function measureLookup(measures: readonly MeasureDefinition[]): ReadonlyMap<string, MeasureDefinition> {
+  const made = LOOKUPS.get(measures);
+  if (made !== undefined) return made;
   const lookup = new Map<string, MeasureDefinition>();
+  LOOKUPS.set(measures, lookup);
   for (const measure of measures) {
     for (const name of [measure.id, ...measure.names]) lookup.set(normaliseName(name), measure);
     // the labels svc-stats writes as headers (xlsx, table, md) read back: `residents' committee members (persons)`

@@ -2,8 +2,9 @@
  * Bytes in: a file, standard input (`-`), or a byte range of a file for a worker thread. Blocks are read through
  * a file handle, lighter to start than a read stream, which matters for the many small yearbook tables.
  */
-import { createReadStream, fstatSync, readSync, statSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
+import { createRequire } from 'node:module';
 import { getSystemErrorMap } from 'node:util';
 import { SvcError } from '../../errors.js';
 import type { EncodingChoice } from './encoding.js';
@@ -100,9 +101,9 @@ export async function openBytes(source: string, options: SourceOptions = {}): Pr
   const file = displayName(source);
   if (options.stdin !== undefined) return options.stdin as AsyncIterable<Uint8Array>;
   if (source === '-' || isOwnStandardInput(source)) return process.stdin as AsyncIterable<Uint8Array>;
-  let info: Awaited<ReturnType<typeof stat>>;
+  let info: Stats;
   try {
-    info = await stat(source);
+    info = statSync(source);
     if (info.isDirectory()) throw new SvcError('FILE_UNREADABLE', 'is a directory, not a file', { file });
   } catch (error) {
     throw inputError(error, file);
@@ -118,9 +119,12 @@ export async function openBytes(source: string, options: SourceOptions = {}): Pr
  * signals, worker messages and the progress bar are not held up; anything else (a FIFO, a device) asynchronously.
  */
 async function* blocksOf(source: string, start = 0, end = Infinity, size?: number): AsyncIterable<Uint8Array> {
-  const handle = await open(source, 'r');
+  // a regular file is opened with a synchronous call too (no fs/promises to load: ~1 ms of a start); anything
+  // else with a FileHandle, as opening a FIFO waits for its writer
+  const regular = statSync(source).isFile();
+  const handle = regular ? undefined : await fsPromises().open(source, 'r');
+  const fd = handle?.fd ?? openSync(source, 'r');
   const buffer = Buffer.allocUnsafe(BLOCK_SIZE);
-  const regular = (await handle.stat()).isFile();
   // a whole file read on the main thread may show a progress bar (on a terminal, for a large file)
   if (size !== undefined) startProgress(size);
   try {
@@ -128,7 +132,7 @@ async function* blocksOf(source: string, start = 0, end = Infinity, size?: numbe
     for (let position = start; position < end;) {
       const block = buffer.subarray(0, Math.min(BLOCK_SIZE, end - position));
       // a pipe or FIFO has no positions (ESPIPE): it is read from where it is, once
-      const bytesRead = regular ? readSync(handle.fd, block, 0, block.length, position) : (await handle.read(block, 0, block.length, null)).bytesRead;
+      const bytesRead = handle === undefined ? readSync(fd, block, 0, block.length, position) : (await handle.read(block, 0, block.length, null)).bytesRead;
       if (bytesRead === 0) break;
       addProgress(bytesRead, 0);
       yield block.subarray(0, bytesRead);
@@ -141,9 +145,13 @@ async function* blocksOf(source: string, start = 0, end = Infinity, size?: numbe
     }
   } finally {
     if (size !== undefined) stopProgress();
-    await handle.close();
+    if (handle === undefined) closeSync(fd);
+    else await handle.close();
   }
 }
+
+/** node:fs/promises, loaded when first needed: a plain run reads its files with synchronous calls. */
+export const fsPromises = (): typeof import('node:fs/promises') => createRequire(import.meta.url)('node:fs/promises') as typeof import('node:fs/promises');
 
 /** Bytes read synchronously between two turns of the event loop. */
 const TURN_BYTES = 1 << 20;
