@@ -257,13 +257,13 @@ async function syncIfPossible(sync: () => Promise<void>): Promise<void> {
   }
 }
 
+/** tty.isatty, loaded when asked (a character device only): tty loads net and the streams, ~2.5 ms of a start */
+const isatty = (fd: number): boolean => (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
+
 /**
  * Standard output, or standard error for `-o /dev/stderr`. A file or a non-terminal device is written with
  * the checked loop on the descriptor; a pipe, socket or terminal through Node's stream.
  */
-/** tty.isatty, loaded when asked (a character device only): tty loads net and the streams, ~2.5 ms of a start */
-const isatty = (fd: number): boolean => (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
-
 function standardSink(fd: 1 | 2): Sink {
   const label = fd === 1 ? STDOUT_LABEL : STDERR_LABEL;
   const node = fstatOrUndefined(fd);

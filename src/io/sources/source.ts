@@ -1,6 +1,7 @@
 /**
- * Bytes in: a file, standard input (`-`), or a byte range of a file for a worker thread. Blocks are read through
- * a file handle, lighter to start than a read stream, which matters for the many small yearbook tables.
+ * Bytes in: a file, standard input (`-`), or a byte range of a file for a worker thread. Blocks are read from
+ * a descriptor (a FileHandle for what is not a regular file), lighter to start than a read stream, which matters
+ * for the many small yearbook tables.
  */
 import { closeSync, createReadStream, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
