@@ -4,7 +4,30 @@
 'use strict';
 const { handleStandardErrorFailure, handleStandardOutputFailure, main, removeTemporaryFiles } = require('./load-cli.js');
 
-process.stdout.on('error', (error) => {
+/**
+ * `handler` on the 'error' event of process.stdout or process.stderr, attached when Node first makes the stream:
+ * a run that writes its data on the descriptor (src/io/output.ts) never makes it, and making one for a pipe
+ * loads net and the streams, ~2 ms of a start. Node defines both as configurable getters.
+ */
+function onStreamError(name, handler) {
+  const made = Object.getOwnPropertyDescriptor(process, name);
+  if (made === undefined || made.get === undefined) {
+    process[name].on('error', handler);
+    return;
+  }
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: made.enumerable,
+    get() {
+      const stream = made.get.call(process);
+      Object.defineProperty(process, name, { configurable: true, enumerable: made.enumerable, writable: false, value: stream });
+      stream.on('error', handler);
+      return stream;
+    },
+  });
+}
+
+onStreamError('stdout', (error) => {
   // a closed pipe (svc-stats ... | head -1) is not a failure
   if (error.code === 'EPIPE') {
     removeTemporaryFiles();
@@ -13,7 +36,7 @@ process.stdout.on('error', (error) => {
   handleStandardOutputFailure(error);
 });
 // a reader of stderr that went away, or a full disk under 2>file, never fails a run nor prints a stack trace
-process.stderr.on('error', handleStandardErrorFailure);
+onStreamError('stderr', handleStandardErrorFailure);
 // interrupted: no stack trace, no half-written temporary file; 128 + signal number
 for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
   process.on(signal, () => {

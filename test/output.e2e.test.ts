@@ -135,6 +135,40 @@ describe('standard error that fails never changes a successful run', () => {
   });
 });
 
+describe('standard output on a non-blocking pipe', () => {
+  it("a pipe made non-blocking while the run writes (a Node parent's stdout, shared), read slowly: exit 0, the data complete", async () => {
+    const input = generatedInput(30_000);
+    const args = ['coverage', input, '-f', 'csv'];
+    const expected = runCli(args).stdout;
+    expect(expected.length).toBeGreaterThan(4 * 65_536); // more than a pipe holds: writes meet EAGAIN
+    // libuv makes a child's stdio blocking when it starts it; the parent's process.stdout, made after, sets
+    // O_NONBLOCK again on the one open pipe, under the child
+    const parent = join(scratchDir(), 'parent.cjs');
+    writeFileSync(parent, `
+const child = require('node:child_process').spawn(process.execPath, [${JSON.stringify(BIN)}, ...${JSON.stringify(args)}], { stdio: ['ignore', 'inherit', 'ignore'] });
+process.stdout;
+const fdinfo = require('node:fs').readFileSync('/proc/self/fdinfo/1', 'utf8');
+process.stderr.write('flags ' + /flags:\\s*(\\d+)/.exec(fdinfo)[1] + '\\n');
+child.on('exit', (status) => (process.exitCode = status));
+`);
+    const child = spawn(process.execPath, [parent], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => {
+      chunks.push(chunk);
+      // a slow reader: the pipe fills and the writer must wait
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 2);
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', (exitCode) => resolve(exitCode)));
+    const flags = Number.parseInt(/flags (\d+)/.exec(stderr)?.[1] ?? 'x', 8);
+    expect(flags & 0o4000).toBe(0o4000); // O_NONBLOCK
+    expect(code).toBe(0);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(expected);
+  });
+});
+
 describe('-o onto things that are not regular files', () => {
   const args = ['coverage', 'data/2005.csv', '-f', 'csv'];
 

@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import { SvcError } from '../errors.js';
 import type { TerminalChart } from '../reports/terminal-charts.js';
+import { isTerminal } from '../io/terminal.js';
 import { useColor } from '../render/format.js';
 import { writeDocument } from './write.js';
 
@@ -15,7 +16,7 @@ export function addChartOption(command: Command): Command {
 
 /** The terminal's width; COLUMNS, or 80, when standard output is not a terminal. */
 export function chartWidth(): number {
-  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  if (isTerminal(1) && process.stdout.columns) return process.stdout.columns;
   return Number(process.env['COLUMNS']) || 80;
 }
 
@@ -23,7 +24,7 @@ export async function writeTerminalChart(chart: TerminalChart, options: { output
   const [{ renderTerminalBars }, { terminalChartText }, { Chalk }] = await Promise.all([
     import('../render/charts/terminal.js'), import('../reports/terminal-charts.js'), import('chalk'),
   ]);
-  const chalk = new Chalk({ level: useColor({ color: options.color, output: options.output }) ? 1 : 0 });
+  const chalk = new Chalk({ level: useColor({ color: options.color, output: options.output }, process.env, isTerminal(1)) ? 1 : 0 });
   let bars: string;
   try {
     bars = renderTerminalBars(chart.rows, chartWidth(), { color: (s) => chalk.blue(s) });

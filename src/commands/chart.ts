@@ -7,6 +7,7 @@ import type { ChartKind } from '../render/charts/model.js';
 import type { CommonOptions } from './common.js';
 import { addCatalogueOption, addGroupOptions, addInputOptions, defaultLang, groupOption, note, parseDecimals, printNotes, readOptions, addExamples, once, parseOutputName } from './common.js';
 import { checkOutputTarget, writeDocument } from './write.js';
+import { isTerminal } from '../io/terminal.js';
 import { isStreamTarget } from '../io/target.js';
 import { outputFormat } from '../render/format.js';
 
@@ -70,7 +71,7 @@ export function chartCommand(): Command {
   command.action(async (files: string[], options: ChartOptions) => {
     checkOutputTarget(options.output, files);
     const format = chartFormat(options.format, options.output);
-    if (format === 'png' && options.output === undefined && process.stdout.isTTY) {
+    if (format === 'png' && options.output === undefined && isTerminal(1)) {
       throw new SvcError('USAGE', 'a PNG is binary and is not written to a terminal', {}, 'give -o FILE.png, or redirect: > FILE.png');
     }
     if ((options.width === undefined) !== (options.height === undefined)) {

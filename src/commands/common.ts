@@ -11,6 +11,7 @@ import type { RegionScheme } from '../catalogue/regions.js';
 import type { ReadOptions } from '../engine/read-options.js';
 import type { EncodingChoice } from '../io/sources/encoding.js';
 import { ENCODING_CHOICES } from '../io/sources/encoding.js';
+import { isTerminal } from '../io/terminal.js';
 import { isStreamTarget } from '../io/target.js';
 import type { Format, Lang } from '../render/model.js';
 import { FORMATS } from '../render/model.js';
@@ -311,7 +312,7 @@ export function note(message: string): void {
 
 /** The width help is written for (COLUMNS, else the terminal's, else 80; at most 80): render/help.ts. */
 export function currentHelpWidth(): number {
-  return helpWidth(process.env, process.stdout.isTTY ? process.stdout.columns : undefined);
+  return helpWidth(process.env, isTerminal(1) ? process.stdout.columns : undefined);
 }
 
 /** Examples and notes after a command's options, wrapped to the help's width when help is printed. */

@@ -2,6 +2,7 @@
 import { SvcError } from '../errors.js';
 import { notice, noticesGiven } from '../io/notices.js';
 import { openOutput } from '../io/output.js';
+import { isTerminal } from '../io/terminal.js';
 import { isFileTarget, isStreamTarget } from '../io/target.js';
 import type { RenderOptions } from '../render/format.js';
 import { render, renderBinary, resolveFormat, useColor } from '../render/format.js';
@@ -28,7 +29,7 @@ const BINARY_NAMES: Readonly<Record<BinaryFormat, string>> = {
 
 /** The format of a run: an -o onto a device, FIFO or socket is written as a stream, its name no format's. */
 function formatOf(options: OutputOptions): Format {
-  return resolveFormat(options, undefined, isStreamTarget(options.output));
+  return resolveFormat(options, isTerminal(1), isStreamTarget(options.output));
 }
 
 export { isStreamTarget };
@@ -37,7 +38,7 @@ export async function writeOutput(table: ReportTable, options: OutputOptions, fa
   const format = formatOf(options);
   let content: string | Uint8Array;
   if (isBinaryFormat(format)) {
-    if (options.output === undefined && process.stdout.isTTY) {
+    if (options.output === undefined && isTerminal(1)) {
       throw new SvcError('USAGE', `${BINARY_NAMES[format]} is not written to a terminal`, {},
         `give -o FILE.${format}, or redirect standard output to a file`);
     }
@@ -48,7 +49,7 @@ export async function writeOutput(table: ReportTable, options: OutputOptions, fa
       if (cut > 0) notice(cutCellsNote(cut));
     }
   } else {
-    content = await render(table, format, { ...options, bom: bomOf(options) }, useColor(options));
+    content = await render(table, format, { ...options, bom: bomOf(options) }, useColor(options, process.env, isTerminal(1)));
   }
   await writeDocument(content, options.output);
 }

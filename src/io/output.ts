@@ -6,21 +6,24 @@
  *   followed: the file it points to is replaced and the link stays.
  * - a character device, FIFO or socket (`/dev/null`, `/dev/stdout`, a named pipe) is written to directly, as
  *   a shell redirect would; a node that is our own standard output or error is written through that stream.
- * - standard output that is a file or a device is written with the same checked loop (Node's own stream for
- *   files ignores short writes); a pipe or terminal through process.stdout, waiting for 'drain'.
+ * - standard output that is a file, a device, a pipe or a socket is written with the same checked loop on its
+ *   descriptor (Node's own stream for files ignores short writes; and making process.stdout for a pipe loads
+ *   net and the streams, ~2 ms of a start). A pipe that turns out non-blocking (EAGAIN: whoever made it set
+ *   O_NONBLOCK) is written through process.stdout from then on, which waits for it. A terminal is written
+ *   through process.stdout, waiting for 'drain'.
  *
  * Any failure is an `SvcError('OUTPUT')` naming the target and the system's reason; a failed sink has already
  * removed its temporary file. Writes are buffered (64 KiB), so that a caller may stream row by row.
  */
 import { existsSync, fstatSync, fsync as fsyncCallback, realpathSync, rmSync, statSync, write as writeCallback } from 'node:fs';
 import type { Stats } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { getSystemErrorMap, promisify } from 'node:util';
 import { SvcError } from '../errors.js';
 import { fsPromises } from './sources/source.js';
+import { isatty } from './terminal.js';
 
 export interface Sink {
   write(chunk: string | Uint8Array): Promise<void>;
@@ -257,17 +260,14 @@ async function syncIfPossible(sync: () => Promise<void>): Promise<void> {
   }
 }
 
-/** tty.isatty, loaded when asked (a character device only): tty loads net and the streams, ~2.5 ms of a start */
-const isatty = (fd: number): boolean => (createRequire(import.meta.url)('node:tty') as typeof import('node:tty')).isatty(fd);
-
 /**
- * Standard output, or standard error for `-o /dev/stderr`. A file or a non-terminal device is written with
- * the checked loop on the descriptor; a pipe, socket or terminal through Node's stream.
+ * Standard output, or standard error for `-o /dev/stderr`. A file, a non-terminal device, a pipe or a socket
+ * is written with the checked loop on the descriptor; a terminal through Node's stream.
  */
 function standardSink(fd: 1 | 2): Sink {
   const label = fd === 1 ? STDOUT_LABEL : STDERR_LABEL;
   const node = fstatOrUndefined(fd);
-  if (node && (node.isFile() || node.isBlockDevice() || (node.isCharacterDevice() && !isatty(fd)))) {
+  if (node && (node.isFile() || node.isBlockDevice())) {
     return descriptorSink(descriptorWriter(fd), label, {
       finish: async () => {
         // a regular file may report a delayed error (a quota, NFS) only when synced
@@ -276,7 +276,44 @@ function standardSink(fd: 1 | 2): Sink {
       cleanUp: async () => undefined,
     });
   }
-  return streamSink(fd === 1 ? process.stdout : process.stderr, label);
+  if (node && (node.isFIFO() || node.isSocket() || (node.isCharacterDevice() && !isatty(fd)))) {
+    return descriptorSink(standardPipeWriter(fd, label), label, { finish: async () => undefined, cleanUp: async () => undefined });
+  }
+  return streamSink(standardStream(fd), label);
+}
+
+function standardStream(fd: 1 | 2): Writable {
+  return fd === 1 ? process.stdout : process.stderr;
+}
+
+/**
+ * Standard output (or error) on a pipe, socket or device, written on its descriptor. A reader that went away
+ * (EPIPE) is `OutputClosed`. On EAGAIN (a non-blocking pipe: writeFully would poll it) this and every later
+ * write go through Node's stream, which waits for the pipe; each write's callback is awaited, so the order holds.
+ */
+function standardPipeWriter(fd: 1 | 2, label: string): ByteWriter {
+  let stream: Writable | undefined;
+  const closed = (error: unknown): unknown => {
+    if (typeof error === 'object' && error !== null) claimedErrors.add(error);
+    return (error as NodeJS.ErrnoException).code === 'EPIPE' ? new OutputClosed(label) : error;
+  };
+  return {
+    async write(buffer, offset, length) {
+      if (stream === undefined) {
+        try {
+          return await writeToDescriptor(fd, buffer, offset, length, null);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw closed(error);
+          stream = standardStream(fd);
+        }
+      }
+      const through = stream;
+      await new Promise<void>((settle, reject) => {
+        through.write(buffer.subarray(offset, offset + length), (error) => (error ? reject(closed(error)) : settle()));
+      });
+      return { bytesWritten: length };
+    },
+  };
 }
 
 function fstatOrUndefined(fd: number): Stats | undefined {

@@ -4,6 +4,7 @@
  * threads post theirs to the main thread, which alone draws. The bar is cleared before anything else is printed.
  */
 import { createRequire } from 'node:module';
+import { isTerminal } from './terminal.js';
 
 /**
  * node:worker_threads, loaded only when needed: for a large input, or in a worker. A small input read on the main
@@ -41,7 +42,7 @@ const POST_EVERY_BYTES = 4 << 20;
 
 /** Whether a bar would be shown for an input of `size` bytes: stderr a terminal, the size over the threshold. */
 export function wantsProgress(size: number): boolean {
-  return size >= PROGRESS_MIN_BYTES && process.stderr.isTTY === true && process.env['SVC_STATS_PROGRESS'] !== '0' && workerThreads().isMainThread;
+  return size >= PROGRESS_MIN_BYTES && isTerminal(2) && process.env['SVC_STATS_PROGRESS'] !== '0' && workerThreads().isMainThread;
 }
 
 /** Start a bar for an input of `size` bytes, if wanted; cli-progress is loaded only then. */

@@ -8,7 +8,7 @@
  * and its first line has no comma (csv/sniff.ts).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { Readable } from 'node:stream';
+import { createRequire } from 'node:module';
 import { SvcError } from '../errors.js';
 import type { CsvOptions, LineSwitch, RecordBatch, RecordSource } from './csv/records.js';
 import { csvRecords } from './csv/records.js';
@@ -91,6 +91,10 @@ async function* readRecords(source: string, file: string, options: RecordOptions
   yield* csvWithEncoding(source, { ...csvOptions, delimiter, ...(head.stdin ? { stdin: head.stdin } : {}) }, onEncoding);
 }
 
+/** stream.Readable.from, loaded when a stream is read: node:stream costs ~1 ms of a start that reads a file. */
+const readableFrom = (chunks: AsyncIterable<Buffer>): NodeJS.ReadableStream =>
+  (createRequire(import.meta.url)('node:stream') as typeof import('node:stream')).Readable.from(chunks);
+
 /**
  * The first SNIFF_SIZE bytes of a source (fewer if it is shorter). Standard input, and any path that is not a
  * regular file (a pipe, a FIFO, `<(…)`, /dev/stdin on a pipe), cannot be read twice: it is opened once, its
@@ -118,7 +122,7 @@ async function headOf(source: string, file: string, options: RecordOptions): Pro
       if (done) return;
       for (let next = await iterator.next(); next.done !== true; next = await iterator.next()) yield Buffer.from(next.value);
     }
-    return { bytes: Buffer.concat(chunks, length).subarray(0, SNIFF_SIZE), stdin: Readable.from(replay()) };
+    return { bytes: Buffer.concat(chunks, length).subarray(0, SNIFF_SIZE), stdin: readableFrom(replay()) };
   }
   // not a stream: a regular file (or a directory, refused below), read synchronously
   let fd: number | undefined;

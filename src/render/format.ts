@@ -96,14 +96,14 @@ export function outputFormat(kind: OutputKind, format: string | undefined, outpu
  * Explicit --format; else the extension of --output; else a table on a terminal and csv in a pipe or into a
  * file. `stream`: the -o target is a device, FIFO or socket (`-o rows.fifo`), whose name is no format's.
  */
-export function resolveFormat(options: Pick<RenderOptions, 'format' | 'output'>, stdoutIsTTY = Boolean(process.stdout.isTTY), stream = false): Format {
-  const fallback = options.output === undefined && stdoutIsTTY ? 'table' : 'csv';
+export function resolveFormat(options: Pick<RenderOptions, 'format' | 'output'>, stdoutIsTerminal: boolean, stream = false): Format {
+  const fallback = options.output === undefined && stdoutIsTerminal ? 'table' : 'csv';
   return outputFormat('table', options.format, stream ? undefined : options.output, fallback) as Format;
 }
 
 /** Colour only on a terminal, never with NO_COLOR (any non-empty value) or --no-color, never into a file. */
-export function useColor(options: Pick<RenderOptions, 'color' | 'output'>, env = process.env, stdoutIsTTY = Boolean(process.stdout.isTTY)): boolean {
-  return options.color && options.output === undefined && stdoutIsTTY && !env['NO_COLOR'];
+export function useColor(options: Pick<RenderOptions, 'color' | 'output'>, env: NodeJS.ProcessEnv, stdoutIsTerminal: boolean): boolean {
+  return options.color && options.output === undefined && stdoutIsTerminal && !env['NO_COLOR'];
 }
 
 /** The table renderer's dependencies (cli-table3, chalk) are loaded only when a table is asked for. */
