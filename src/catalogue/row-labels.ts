@@ -19,6 +19,7 @@ const SUMMARY_WORD = /^[\p{Script=Han}]{0,12}(合计|小计|总计|平均)$/u;
 const TOTALS = new Set(TOTAL_LABELS.map(normaliseName));
 /** A label the rules below read as it is: ASCII letters and digits (`C0001`, `Beijing`), the hot path of registers. */
 const ALPHANUMERIC = /^[A-Za-z0-9]+$/;
+const DIGIT = /\d/;
 
 /**
  * A total row in any of its spellings: `全国`, `全国*`, `全国（不含港澳台）`, `合计:`, `总计 Total`,
@@ -75,7 +76,8 @@ export function unitKey(label: string): string {
 /** unitKey of an ASCII letters-and-digits label, lower-cased: what the general rules give for it, without normalising. */
 function alphanumericKey(lower: string): string {
   if (TOTALS.has(lower) && /national|china/.test(lower)) return '全国';
-  return findProvince(lower)?.zh ?? lower;
+  // no province's name or spelling has a digit: a register's codes (c0000001) are their own keys
+  return DIGIT.test(lower) ? lower : findProvince(lower)?.zh ?? lower;
 }
 
 /**
