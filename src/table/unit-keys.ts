@@ -1,8 +1,9 @@
 /**
  * The unit-and-year keys seen so far, to find two rows of one unit: kept as UTF-8 bytes in one growing buffer
- * with an open-addressing table of their hashes, about 20 bytes a unit instead of a string and a map entry
- * each (5M units of a register: ~100 MiB instead of ~600). Exact: keys with equal hashes are compared byte by
- * byte. Plain typed arrays, so that a worker's keys cross to the main thread without copying.
+ * with an open-addressing table of their hashes instead of a string and a map entry each: about 50 bytes a
+ * unit (the key's bytes, its start, line and hash, two table slots), and up to twice that while an array
+ * doubles. Measured on a register of 5M units, 2 threads: 647 MiB peak for the whole run, against 109 MiB with
+ * --rows-are (no check). Exact: keys with equal hashes are compared byte by byte. Plain typed arrays, so that a worker's keys cross to the main thread without copying.
  */
 
 export interface PackedUnitKeys {
