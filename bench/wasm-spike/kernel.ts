@@ -351,21 +351,30 @@ function plainCode(): bool {
   return true;
 }
 
+/** MurmurHash3 (x86, 32 bits) of the bytes: a weak mix put keys that differ only in their last digits in runs of slots. */
 @inline function hashBytes(from: usize, length: i32, seed: u32): u32 {
-  let hash: u32 = seed ^ <u32>length;
+  let hash: u32 = seed;
   let p = from;
   const end = from + <usize>length;
   while (p + 4 <= end) {
-    hash = (hash ^ load<u32>(p)) * 0x9e3779b1;
-    hash ^= hash >> 15;
+    let word = load<u32>(p) * 0xcc9e2d51;
+    word = rotl<u32>(word, 15) * 0x1b873593;
+    hash = rotl<u32>(hash ^ word, 13) * 5 + 0xe6546b64;
     p += 4;
   }
+  let tail: u32 = 0;
+  let shift: u32 = 0;
   while (p < end) {
-    hash = (hash ^ <u32>load<u8>(p)) * 0x01000193;
+    tail |= <u32>load<u8>(p) << shift;
+    shift += 8;
     p += 1;
   }
-  hash ^= hash >> 13;
+  if (shift != 0) hash ^= rotl<u32>(tail * 0xcc9e2d51, 15) * 0x1b873593;
+  hash ^= <u32>length;
+  hash ^= hash >> 16;
   hash *= 0x85ebca6b;
+  hash ^= hash >> 13;
+  hash *= 0xc2b2ae35;
   hash ^= hash >> 16;
   return hash;
 }

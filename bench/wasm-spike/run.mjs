@@ -22,7 +22,7 @@ const head = Buffer.alloc(1 << 16);
 const headRead = readSync(fd, head, 0, head.length, 0);
 const headEnd = head.indexOf(10);
 if (headEnd === -1 || headEnd >= headRead) throw new Error('no header line in the first 64 KiB');
-const header = decoder.decode(head.subarray(0, headEnd)).split(',');
+const header = parse(decoder.decode(head.subarray(0, headEnd)))[0];
 const at = (name) => {
   const index = header.indexOf(name);
   if (index === -1) throw new Error(`no column ${name}`);
