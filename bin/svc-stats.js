@@ -28,8 +28,8 @@ function onStreamError(name, handler) {
 }
 
 onStreamError('stdout', (error) => {
-  // a closed pipe (svc-stats ... | head -1) is not a failure
-  if (error.code === 'EPIPE') {
+  // a closed pipe (svc-stats ... | head -1) is not a failure; on a socket (a parent's spawn) it is ECONNRESET
+  if (error.code === 'EPIPE' || error.code === 'ECONNRESET') {
     removeTemporaryFiles();
     process.exit(0);
   }

@@ -157,8 +157,8 @@ function printError(text: string): void {
 }
 
 /**
- * process.stdout's 'error' handler (installed by bin/svc-stats.js). EPIPE, a reader that closed early, is
- * handled there (exit 0). A failure that an output sink reports itself is left to it; any other (the help
+ * process.stdout's 'error' handler (installed by bin/svc-stats.js). EPIPE or ECONNRESET, a reader that closed
+ * early, is handled there (exit 0). A failure that an output sink reports itself is left to it; any other (the help
  * text into /dev/full) is one line on stderr and exit 2, never a stack trace.
  */
 export function handleStandardOutputFailure(error: NodeJS.ErrnoException): void {

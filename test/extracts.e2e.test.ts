@@ -322,7 +322,7 @@ describe('8. verify finds figures by whatever keys they give', () => {
   });
 });
 
-/** Files above this many bytes are read on threads in these tests (16 MiB by default): the same code, smaller files. */
+/** Files above this many bytes are read on threads in these tests (128 MiB by default): the same code, smaller files. */
 const PARALLEL_MIN_BYTES = '65536';
 
 describe('a long file read on threads gives what one pass gives', () => {

@@ -16,7 +16,7 @@ import type { ReadOptions } from './read-options.js';
 import type { Grouper } from './grouping.js';
 import { byParts, labelRole, makeGrouper } from './grouping.js';
 import type { ExcludedRow, GroupSums } from './sums.js';
-import { addSmall, addValue, emptySums, scaledIntegerIn } from './sums.js';
+import { addSmall, addValue, addWhole, emptySums, scaledIntegerIn } from './sums.js';
 
 /** What a byte range of the input sums to: the groups in order of first appearance. */
 export interface PartialAggregation {
@@ -128,6 +128,16 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
           continue;
         }
         addMeasure(sums, index, column, text, starts[column.index]!, ends[column.index]!, row.decode, label, line);
+      }
+    },
+    // a part row's texts give its group: every later row of them is summed as this one (by the scan kernel)
+    inPlace: (texts) => texts.slot !== undefined,
+    onRows: (texts, count, values, rowPlan) => {
+      const { sums } = texts.slot as { sums: GroupSums };
+      sums.units += count;
+      for (let index = 0; index < values.length; index += 1) {
+        if (rowPlan.measureColumns[index]!.index === ROWS_ARE_INDEX) addSmall(sums, index, count);
+        else addWhole(sums, index, values[index]!);
       }
     },
   };

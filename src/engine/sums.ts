@@ -107,6 +107,14 @@ export function addSmall(target: GroupSums, index: number, value: number): void 
   }
 }
 
+/** A whole number added exactly: as a double while the sum stays below 2^53, else into the BigInt sum. */
+export function addWhole(target: GroupSums, index: number, value: bigint): void {
+  if (value <= MAX_SMALL) addSmall(target, index, Number(value));
+  else target.big[index] = add(target.big[index]!, fromBigInt(value));
+}
+
+const MAX_SMALL = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** The exact total of a group's measure column. */
 export function sumOf(sums: GroupSums, index: number): Rational {
   const small = sums.small[index]!;

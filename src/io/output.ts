@@ -288,14 +288,14 @@ function standardStream(fd: 1 | 2): Writable {
 
 /**
  * Standard output (or error) on a pipe, socket or device, written on its descriptor. A reader that went away
- * (EPIPE) is `OutputClosed`. On EAGAIN (a non-blocking pipe: writeFully would poll it) this and every later
+ * (readerGone) is `OutputClosed`. On EAGAIN (a non-blocking pipe: writeFully would poll it) this and every later
  * write go through Node's stream, which waits for the pipe; each write's callback is awaited, so the order holds.
  */
 function standardPipeWriter(fd: 1 | 2, label: string): ByteWriter {
   let stream: Writable | undefined;
   const closed = (error: unknown): unknown => {
     if (typeof error === 'object' && error !== null) claimedErrors.add(error);
-    return (error as NodeJS.ErrnoException).code === 'EPIPE' ? new OutputClosed(label) : error;
+    return readerGone(error) ? new OutputClosed(label) : error;
   };
   return {
     async write(buffer, offset, length) {
@@ -316,6 +316,15 @@ function standardPipeWriter(fd: 1 | 2, label: string): ByteWriter {
   };
 }
 
+/**
+ * Whether a write failed because its reader went away (`| head -1`): EPIPE on a pipe; ECONNRESET on a socket,
+ * which is what a parent's spawn gives as standard output, when the parent closed its end with data unread.
+ */
+export function readerGone(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EPIPE' || code === 'ECONNRESET';
+}
+
 function fstatOrUndefined(fd: number): Stats | undefined {
   try {
     return fstatSync(fd);
@@ -326,7 +335,7 @@ function fstatOrUndefined(fd: number): Stats | undefined {
 
 /**
  * A Node stream (standard output on a pipe, socket or terminal): each write's callback is checked, 'drain' is
- * awaited; EPIPE becomes `OutputClosed`.
+ * awaited; a reader that went away (readerGone) becomes `OutputClosed`.
  */
 export function streamSink(stream: Writable, label: string): Sink {
   let failure: SvcError | undefined;
@@ -335,7 +344,7 @@ export function streamSink(stream: Writable, label: string): Sink {
 
   const fail = (error: unknown): void => {
     if (typeof error === 'object' && error !== null) claimedErrors.add(error);
-    failure ??= (error as NodeJS.ErrnoException).code === 'EPIPE' ? new OutputClosed(label) : outputError(error, label);
+    failure ??= readerGone(error) ? new OutputClosed(label) : outputError(error, label);
   };
   const onError = (error: Error): void => fail(error);
   stream.on('error', onError);

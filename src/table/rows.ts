@@ -17,6 +17,7 @@ import type { CellText } from './cell-texts.js';
 import { CellTexts, isBlank, isTrimmed } from './cell-texts.js';
 import type { PackedUnitKeys } from './unit-keys.js';
 import { UnitKeySet, repeatsAcross } from './unit-keys.js';
+import { ScanKernel, SCAN_DONE, SCAN_FOLD, SCAN_FULL, SPAN_HANDED, SPAN_SKIPPED, SPAN_SUMMED, SPAN_UNDECIDED } from './scan-kernel.js';
 import type { ModelRow } from './model.js';
 import { RowModel, isIndentedSubRow, isRegionLabel } from './model.js';
 import { chineseHeaderOf, checkHeaderRowsAgree, isColumnCodeRow, isEnglishHeaderRow } from './bilingual.js';
@@ -161,6 +162,13 @@ export interface LineReader {
   /** the columns it reads as text besides the label columns and the year (its --by columns) */
   textColumns(plan: HeaderPlan): readonly number[];
   onLine(row: LineCells, line: number, plan: HeaderPlan): void;
+  /**
+   * With both below, the scan kernel (table/scan-kernel.ts) may read rows for it: whether every later row of
+   * these texts adds to sums as the one just given to onLine did (then the kernel sums them)…
+   */
+  inPlace?(texts: RowTexts): boolean;
+  /** …and `count` such rows, their sums per measure column of the plan (exact; 0n for a column of --rows-are). */
+  onRows?(texts: RowTexts, count: number, sums: readonly bigint[], plan: HeaderPlan): void;
 }
 
 /**
@@ -333,6 +341,9 @@ export async function scanCells(
         text: '', starts: new Int32Array(width), ends: new Int32Array(width), cells: new Array<string>(width), decode: (part) => part,
         texts: { entries: [], year: undefined, first: undefined, valid: false, slot: undefined },
       },
+      found: undefined,
+      kernel: undefined,
+      kernelTried: false,
     };
     records.lines.wanted = true;
   };
@@ -366,6 +377,7 @@ export async function scanCells(
     // text columns: a blank to fill, a control character or a year that is not one go the way of records
     const found = rowTextsOf(state, text, starts, ends, decode);
     if (!found.valid) return false;
+    state.found = found;
     const first = found.first;
     // a footnote, or a label-only row (a footnote unless data follows)
     if (ends[0]! > start) {
@@ -397,26 +409,150 @@ export async function scanCells(
     rowCount += 1;
     return true;
   };
+  /** One line of a LineBlock, in place or the way of records; whether in place. */
+  const readLine = (state: LineState, text: string, start: number, end: number, block: LineBlock, line: number, current: HeaderPlan): boolean => {
+    if (fastLine(state, text, start, end, block, line, current)) return true;
+    const cells = block.decode(text.slice(start, end)).split(block.delimiter);
+    if (!cells.every((cell) => cell === '')) body({ cells, line }, current);
+    return false;
+  };
+  /** The lines of a block from `from`, `line` lines before it, read in JavaScript. */
+  const readLines = (state: LineState, block: LineBlock, current: HeaderPlan, from: number, line: number): void => {
+    const { text } = block;
+    for (let start = from; start < text.length;) {
+      let end = text.indexOf('\n', start);
+      if (end === -1) end = text.length;
+      line += 1;
+      readLine(state, text, start, end, block, line, current);
+      start = end + 1;
+    }
+  };
   const lineBlock = (block: LineBlock, current: HeaderPlan): void => {
     const state = lines!;
     if (block.decode !== state.decode) {
       // decoded text and byte strings may spell different texts alike (é as bytes is Ã©): each kind its own memo
+      if (state.kernel !== undefined) stopKernel(state, state.kernel);
       state.decode = block.decode;
       state.texts = state.columns.map(() => new CellTexts());
       if (state.spans !== undefined) state.spans = new Map();
       state.years.clear();
     }
+    if (block.bytes && state.kernel === undefined && !state.kernelTried) {
+      state.kernelTried = true;
+      state.kernel = kernelFor(state, current, block.delimiter);
+    }
+    if (!block.bytes || state.kernel === undefined || !kernelBlock(state, state.kernel, block, current)) readLines(state, block, current, 0, block.line);
+  };
+  /**
+   * The kernel for this table, or undefined: only where nothing of a row is kept but its sums (no key of its unit
+   * for the repeated-unit check), the span of text columns starts at the first cell (a footnote's first
+   * character is in it), and the reader can take rows summed together.
+   */
+  const kernelFor = (state: LineState, current: HeaderPlan, delimiter: string): KernelRun | undefined => {
+    if (lineReader?.inPlace === undefined || lineReader.onRows === undefined || seenUnits !== undefined || unitLines !== undefined) return undefined;
+    if (state.spans === undefined || state.spanFrom !== 0) return undefined;
+    const columns: number[] = [];
+    const measures: { index: number; power10: number }[] = [];
+    current.measureColumns.forEach((column, at) => {
+      if (column.index === ROWS_ARE_INDEX) return;
+      columns.push(at);
+      measures.push({ index: column.index, power10: column.power10 });
+    });
+    const kernel = ScanKernel.of({ width: current.headers.length, spanTo: state.spanTo, measures, unread: state.unread, delimiter });
+    return kernel === undefined ? undefined : { kernel, plan: current, texts: [], summed: [], columns, measureCount: current.measureColumns.length };
+  };
+  /** The kernel's sums so far handed to the reader. */
+  const foldKernel = (run: KernelRun): void => {
+    run.kernel.fold(run.summed, (span, count, values) => {
+      const sums = new Array<bigint>(run.measureCount).fill(0n);
+      values.forEach((value, at) => (sums[run.columns[at]!] = value));
+      lineReader!.onRows!(run.texts[span]!, count, sums, run.plan);
+      rowCount += count;
+    });
+  };
+  const stopKernel = (state: LineState, run: KernelRun): void => {
+    foldKernel(run);
+    state.kernel = undefined;
+  };
+  /** What fastLine does to the fill columns for a row of these texts, for the last row the kernel read. */
+  const refill = (state: LineState, run: KernelRun, span: number): void => {
+    if (span < 0) return;
+    const { entries } = run.texts[span]!;
+    for (let at = 0; at < state.columns.length; at += 1) {
+      const fill = state.fillAt[at]!;
+      if (fill !== -1) filled[fill] = entries[at]!.text;
+    }
+  };
+  /**
+   * A byte block through the kernel: it reads the rows of spans decided on, and hands each other line here, which
+   * is read as every line is (and, on the first row of a span read in place, decides its span); while the table
+   * model holds rows back, the lines after it too. False when the block is too long for it.
+   */
+  const kernelBlock = (state: LineState, run: KernelRun, block: LineBlock, current: HeaderPlan): boolean => {
+    const { kernel } = run;
     const { text } = block;
+    if (!kernel.put(text)) return false;
     let line = block.line;
-    for (let start = 0; start < text.length;) {
-      let end = text.indexOf('\n', start);
+    // rows the table model holds back from the block before: the lines after them in JavaScript until it is done
+    let from = 0;
+    while (held.length > 0 || rowModel!.busy) {
+      let end = text.indexOf('\n', from);
       if (end === -1) end = text.length;
       line += 1;
-      if (!fastLine(state, text, start, end, block, line, current)) {
-        const cells = block.decode(text.slice(start, end)).split(block.delimiter);
-        if (!cells.every((cell) => cell === '')) body({ cells, line }, current);
+      readLine(state, text, from, end, block, line, current);
+      from = end + 1;
+      if (from >= text.length) return true;
+    }
+    kernel.seek(from);
+    for (;;) {
+      const status = kernel.scan();
+      line += kernel.takeLinesRead();
+      refill(state, run, kernel.takeLastSpan());
+      if (status === SCAN_DONE) return true;
+      if (status === SCAN_FOLD) {
+        foldKernel(run);
+        continue;
       }
-      start = end + 1;
+      let start = kernel.handedStart;
+      if (status === SCAN_FULL) {
+        // too many distinct spans (unique names): JavaScript reads the rest of the table, its memo given up too
+        stopKernel(state, run);
+        readLines(state, block, current, start, line);
+        return true;
+      }
+      let end = kernel.handedEnd;
+      let span = kernel.handedSpan;
+      for (;;) {
+        line += 1;
+        state.found = undefined;
+        const inPlace = readLine(state, text, start, end, block, line, current);
+        if (span >= 0 && kernel.stateOf(span) === SPAN_UNDECIDED) decideSpan(run, span, inPlace, state.found);
+        start = end + 1;
+        if (start >= text.length) return true;
+        if (held.length === 0 && !rowModel!.busy) break;
+        end = text.indexOf('\n', start);
+        if (end === -1) end = text.length;
+        span = -1;
+      }
+      kernel.seek(start);
+    }
+  };
+  /**
+   * A span's rows after its first, as that first row went: summed in place (the reader says every row of its
+   * texts adds alike), read and skipped (another year than --year), or each handed over (a total, or "of which",
+   * row: the reader's way of records). A first row that went the way of records leaves it undecided (the cause
+   * may be of that row alone): its next row is handed over and decides.
+   */
+  const decideSpan = (run: KernelRun, span: number, inPlace: boolean, found: RowTexts | undefined): void => {
+    if (!inPlace || found === undefined) return;
+    run.texts[span] = found;
+    if (options.onlyYear !== undefined && found.year !== options.onlyYear) {
+      run.kernel.decide(span, SPAN_SKIPPED);
+    } else if (lineReader!.inPlace!(found)) {
+      run.kernel.decide(span, SPAN_SUMMED);
+      run.summed.push(span);
+    } else {
+      run.kernel.decide(span, SPAN_HANDED);
     }
   };
 
@@ -475,6 +611,7 @@ export async function scanCells(
       }
     }
   }
+  if (lines?.kernel !== undefined) stopKernel(lines, lines.kernel);
   if (plan === undefined) {
     if (headerRows.length === 0) {
       if (firstLine === undefined) {
@@ -556,6 +693,23 @@ interface LineState {
    */
   readonly unread: readonly number[];
   readonly row: LineCells;
+  /** the texts of the last row fastLine got as far as reading them */
+  found: RowTexts | undefined;
+  /** the scan kernel of byte blocks, once made (kernelTried), while it reads */
+  kernel: KernelRun | undefined;
+  kernelTried: boolean;
+}
+
+/** The scan kernel at work on a table: what JavaScript decided of each span. */
+interface KernelRun {
+  readonly kernel: ScanKernel;
+  readonly plan: HeaderPlan;
+  /** per span summed or skipped: the texts of its rows */
+  readonly texts: RowTexts[];
+  readonly summed: number[];
+  /** per measure the kernel reads: its place among the plan's measure columns */
+  readonly columns: readonly number[];
+  readonly measureCount: number;
 }
 
 /** A cell of printable ASCII, not empty, without blanks: no control, invisible or blank character to handle. */
