@@ -7,6 +7,7 @@
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { SvcError } from '../../errors.js';
+import { isGb18030Wasm, utf8LineCandidatesWasm } from '../byte-kernel.js';
 
 export type Encoding = 'utf8' | 'gb18030' | 'utf16le';
 export type EncodingChoice = Encoding | 'auto';
@@ -239,7 +240,7 @@ export class PieceDecoder {
     const bytes = rewritten ?? piece;
     if (this.returnedBytes && this.encoding !== 'utf16le') {
       // checked without decoding (natively for UTF-8); the cells are decoded by whoever needs them
-      if (!(this.encoding === 'utf8' ? isUtf8(bytes) : isGb18030(bytes))) throw this.locateError(piece);
+      if (!(this.encoding === 'utf8' ? isUtf8(bytes) : isGb18030Wasm(bytes) ?? isGb18030(bytes))) throw this.locateError(piece);
       text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
     } else {
       try {
@@ -276,7 +277,18 @@ export class PieceDecoder {
     };
     // Buffer's indexOf is native (memchr); a plain Uint8Array's is a loop of the engine, 6× slower
     const buffer = Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.length);
-    if (buffer.indexOf(0x0d) === -1) {
+    const crLess = buffer.indexOf(0x0d) === -1;
+    // the lines to look at closely, found in WebAssembly (io/byte-kernel.ts), as the loop below finds them
+    const candidates = crLess ? utf8LineCandidatesWasm(piece) : undefined;
+    if (candidates !== undefined) {
+      const first = lineNumber;
+      for (const { start, end, line } of candidates) {
+        lineNumber = first + line;
+        refuse(start, end);
+      }
+      return;
+    }
+    if (crLess) {
       // LF line ends only (the common case): lines found natively, each scanned up to its first non-ASCII byte
       for (let start = 0; start < piece.length; lineNumber += 1) {
         const lineFeed = buffer.indexOf(0x0a, start);
