@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { withoutSimpleQuotes } from '../src/io/csv/records.js';
 import { PieceDecoder, isGb18030 } from '../src/io/sources/encoding.js';
-import { isGb18030Wasm } from '../src/io/byte-kernel.js';
+import { gb18030LinesWasm, isGb18030Wasm } from '../src/io/byte-kernel.js';
 
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 1000);
 const parts = fc.oneof(
@@ -76,11 +76,13 @@ describe('the byte kernel gives what the JavaScript gives', () => {
     expect(dropped).toBeGreaterThan(100);
   });
 
-  it('checks GB18030 alike', () => {
+  it('checks GB18030 alike, alone and in the pass that also lists lines', () => {
     let valid = 0;
     fc.assert(fc.property(bytesArb, (bytes) => {
       const wasm = isGb18030Wasm(bytes);
       expect(wasm).toBe(isGb18030(bytes));
+      const lines = gb18030LinesWasm(bytes);
+      if (lines !== undefined) expect(lines !== false).toBe(isGb18030(bytes));
       if (wasm === true) valid += 1;
     }), { numRuns: RUNS, seed: 32 });
     expect(valid).toBeGreaterThan(RUNS / 10);
@@ -91,6 +93,8 @@ describe('the byte kernel gives what the JavaScript gives', () => {
     const line = fc.oneof(
       { weight: 4, arbitrary: fc.constantFrom('广东,1', '市,2', 'a,b', '', '內蒙古,3').map(gb) },
       { weight: 1, arbitrary: fc.constantFrom('广东,1', 'é,2', '广东市', 'שלום,1', 'д,3').map((text) => Buffer.from(text)) },
+      // not GB18030: a lead byte with no second, 0xFF
+      { weight: 1, arbitrary: fc.constantFrom([0x81, 0x2c, 0x31], [0xff, 0x31], [0x41, 0x84, 0x31, 0x20]).map((bytes) => Buffer.from(bytes)) },
     );
     let refused = 0;
     fc.assert(fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), fc.nat(40), (lines, cut) => {

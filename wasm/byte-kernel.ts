@@ -199,3 +199,68 @@ function startsUtf8Character(at: usize, end: usize): bool {
   }
   return true;
 }
+
+/**
+ * isGb18030 and utf8LineCandidates in one pass, for an input detected as GB18030 (LF line ends): the candidates
+ * written as utf8LineCandidates writes them; their count, -2 when the bytes are not GB18030 (then nothing is
+ * said of the lines), or -1 when the candidates are too many to list.
+ */
+export function gb18030Lines(length: i32): i32 {
+  const end = input + <usize>length;
+  let count: i32 = 0;
+  let line: i32 = 0;
+  let lineStart = input;
+  let seenHigh = false; // a byte beyond ASCII in this line already
+  let at = input;
+  while (at < end) {
+    // the next byte beyond ASCII or line feed, 16 bytes at a time
+    const chunk = v128.load(at);
+    const mask = i8x16.bitmask(chunk) | i8x16.bitmask(i8x16.eq(chunk, FEED));
+    if (mask == 0) {
+      at += 16;
+      continue;
+    }
+    at += <usize>ctz(mask);
+    if (at >= end) break;
+    const lead = <u32>load<u8>(at);
+    if (lead == 0x0a) {
+      at += 1;
+      lineStart = at;
+      line += 1;
+      seenHigh = false;
+      continue;
+    }
+    if (!seenHigh) {
+      seenHigh = true;
+      if (startsUtf8Character(at, end)) {
+        let lineEnd = at;
+        while (lineEnd < end && load<u8>(lineEnd) != 0x0a) lineEnd += 1;
+        if (<usize>(count + 1) * 12 > capacity) return -1;
+        const slot = output + <usize>count * 12;
+        store<i32>(slot, <i32>(lineStart - input));
+        store<i32>(slot + 4, <i32>(lineEnd - input));
+        store<i32>(slot + 8, line);
+        count += 1;
+      }
+    }
+    // a character of GB18030 (0x80 alone is one)
+    if (lead < 0x81) {
+      at += 1;
+      continue;
+    }
+    if (lead == 0xff || at + 1 >= end) return -2;
+    const second = <u32>load<u8>(at + 1);
+    if ((second >= 0x40 && second <= 0x7e) || (second >= 0x80 && second <= 0xfe)) {
+      at += 2;
+      continue;
+    }
+    if (second < 0x30 || second > 0x39 || at + 3 >= end) return -2;
+    const third = <u32>load<u8>(at + 2);
+    const fourth = <u32>load<u8>(at + 3);
+    if (third < 0x81 || third > 0xfe || fourth < 0x30 || fourth > 0x39) return -2;
+    const pointer = (lead - 0x81) * 12600 + (second - 0x30) * 1260 + (third - 0x81) * 10 + (fourth - 0x30);
+    if ((pointer > 39419 && pointer < 189000) || pointer > 1237575) return -2;
+    at += 4;
+  }
+  return count;
+}

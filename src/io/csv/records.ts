@@ -167,7 +167,8 @@ async function* parseCsv(
     parser!.write(`${text}\n`);
     drain();
   };
-  const feed = async (given: string, final = false, unquoted = false, bytes = false): Promise<void> => {
+  // lineFeeds: the line feeds in `given`, when the decoder has counted them
+  const feed = async (given: string, final = false, unquoted = false, bytes = false, lineFeeds?: number): Promise<void> => {
     if (parser?.errored) return;
     if (deferred !== undefined) {
       // text held back comes first
@@ -192,7 +193,8 @@ async function* parseCsv(
       if (linesWanted()) {
         if (batch.length > 0) ready.push(take());
         ready.push({ kind: 'lines', text, line, delimiter, decode: bytes ? decodeBytes : same, bytes });
-        const lines = countLines(text);
+        // decoding a byte string changes no line feed: the decoder's count holds for `text`
+        const lines = lineFeeds === undefined ? countLines(text) : lineFeeds + (text.endsWith('\n') ? 0 : 1);
         line += lines;
         addProgress(0, lines);
         return;
@@ -289,12 +291,12 @@ async function* parseCsv(
    * Decode a block, dropping simple quotes where a record starts the piece and csv-parse has not taken over; as
    * a byte string when it may become a LineBlock.
    */
-  const push = (bytes: Uint8Array | undefined): [string, boolean, boolean, boolean] => {
+  const push = (bytes: Uint8Array | undefined): [string, boolean, boolean, boolean, number] => {
     const unparsed = parser === undefined && carryLength === 0;
     decoder!.transform = unparsed ? stripQuotes : undefined;
     decoder!.bytes = unparsed && !quoted && linesWanted() && delimiterByte !== undefined;
     const text = bytes === undefined ? decoder!.end() : decoder!.push(bytes);
-    return [text, bytes === undefined, decoder!.transformed && text !== '', decoder!.returnedBytes && text !== ''];
+    return [text, bytes === undefined, decoder!.transformed && text !== '', decoder!.returnedBytes && text !== '', decoder!.lastLineFeeds];
   };
 
   try {

@@ -7,7 +7,7 @@
  */
 import { isAscii, isUtf8 } from 'node:buffer';
 import { SvcError } from '../../errors.js';
-import { isGb18030Wasm, utf8LineCandidatesWasm } from '../byte-kernel.js';
+import { gb18030LinesWasm, isGb18030Wasm, utf8LineCandidatesWasm } from '../byte-kernel.js';
 
 export type Encoding = 'utf8' | 'gb18030' | 'utf16le';
 export type EncodingChoice = Encoding | 'auto';
@@ -131,6 +131,8 @@ export class PieceDecoder {
   private offset: number;
   /** line ends before `pending` */
   private lines = 0;
+  /** The line feeds in the text the last push or end returned (its caller need not count them again). */
+  lastLineFeeds = 0;
 
   constructor(detected: Detected, file: string, options: PieceDecoderOptions = {}) {
     this.encoding = detected.encoding;
@@ -149,6 +151,7 @@ export class PieceDecoder {
 
   /** Text of all complete lines received so far, line ends as LF. */
   push(chunk: Uint8Array): string {
+    this.lastLineFeeds = 0;
     if (chunk.length === 0) return '';
     this.refuseBinary(chunk);
     const cut = this.lastLineEnd(chunk);
@@ -168,6 +171,7 @@ export class PieceDecoder {
 
   /** Text of whatever remains at the end of input. */
   end(): string {
+    this.lastLineFeeds = 0;
     if (this.pendingLength === 0) return '';
     const rest = this.joinPending(new Uint8Array(0));
     this.pending = [];
@@ -233,14 +237,16 @@ export class PieceDecoder {
 
   private decodePiece(piece: Uint8Array): string {
     let text: string;
-    if (this.checkMixed) this.refuseUtf8Lines(piece);
+    // whether the piece is GB18030, when the check of mixed encodings found out in the same pass
+    const gb18030 = this.checkMixed ? this.refuseUtf8Lines(piece) : undefined;
     const rewritten = this.transform === undefined || this.encoding === 'utf16le' ? undefined : this.transform(piece);
     this.transformed = rewritten !== undefined;
     this.returnedBytes = this.bytes && this.encoding !== 'utf16le';
     const bytes = rewritten ?? piece;
     if (this.returnedBytes && this.encoding !== 'utf16le') {
       // checked without decoding (natively for UTF-8); the cells are decoded by whoever needs them
-      if (!(this.encoding === 'utf8' ? isUtf8(bytes) : isGb18030Wasm(bytes) ?? isGb18030(bytes))) throw this.locateError(piece);
+      const known = bytes === piece ? gb18030 : undefined;
+      if (!(this.encoding === 'utf8' ? isUtf8(bytes) : known ?? isGb18030Wasm(bytes) ?? isGb18030(bytes))) throw this.locateError(piece);
       text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
     } else {
       try {
@@ -253,17 +259,19 @@ export class PieceDecoder {
     this.offset += piece.length;
     // one line end for the parser and the line count: CRLF and CR (old Mac files) become LF
     const normal = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-    this.lines += countLineFeeds(normal);
+    this.lastLineFeeds = countLineFeeds(normal);
+    this.lines += this.lastLineFeeds;
     return normal;
   }
 
   /**
    * In an input detected as GB18030, a line that is valid UTF-8 with non-ASCII text in it is a UTF-8 line: GB18030
    * would decode it without error into mojibake (广东 as 骞夸笢). Lines of GB18030 Chinese are almost never valid
-   * UTF-8, and isUtf8 stops at their first Chinese byte, so the check costs little.
+   * UTF-8, and isUtf8 stops at their first Chinese byte, so the check costs little. Whether the piece is GB18030,
+   * when the same pass found out (in WebAssembly), else undefined.
    */
-  private refuseUtf8Lines(piece: Uint8Array): void {
-    if (isAscii(piece)) return;
+  private refuseUtf8Lines(piece: Uint8Array): boolean | undefined {
+    if (isAscii(piece)) return undefined;
     // one pass, no allocation per line: a line is looked at closely only if its first non-ASCII bytes form a
     // UTF-8 character (GB18030 Chinese almost never does: 广 is B9 E3, and B9 cannot start a UTF-8 character)
     let lineNumber = this.lines + 1;
@@ -278,15 +286,17 @@ export class PieceDecoder {
     // Buffer's indexOf is native (memchr); a plain Uint8Array's is a loop of the engine, 6× slower
     const buffer = Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.length);
     const crLess = buffer.indexOf(0x0d) === -1;
-    // the lines to look at closely, found in WebAssembly (io/byte-kernel.ts), as the loop below finds them
-    const candidates = crLess ? utf8LineCandidatesWasm(piece) : undefined;
+    // the lines to look at closely, found in WebAssembly (io/byte-kernel.ts) as the loop below finds them, with the
+    // check of GB18030 in the same pass (its answer kept for decodePiece, for these bytes if not rewritten)
+    const checked = crLess ? gb18030LinesWasm(piece) : undefined;
+    const candidates = checked === undefined || checked === false ? (crLess ? utf8LineCandidatesWasm(piece) : undefined) : checked;
     if (candidates !== undefined) {
       const first = lineNumber;
       for (const { start, end, line } of candidates) {
         lineNumber = first + line;
         refuse(start, end);
       }
-      return;
+      return checked === undefined ? undefined : checked !== false;
     }
     if (crLess) {
       // LF line ends only (the common case): lines found natively, each scanned up to its first non-ASCII byte
@@ -298,7 +308,7 @@ export class PieceDecoder {
         if (index < end && startsUtf8Character(piece, index)) refuse(start, end);
         start = end + 1;
       }
-      return;
+      return undefined;
     }
     let lineStart = 0;
     let candidate = false;
@@ -318,6 +328,7 @@ export class PieceDecoder {
         candidate = startsUtf8Character(piece, index);
       }
     }
+    return undefined;
   }
 
   /** Text of a byte string this decoder returned (the cells of a line, or a whole line), decoded. */
