@@ -50,6 +50,19 @@ describe('LineBlocks read as records do', () => {
   });
 });
 
+describe('a register placed by its division codes (统计用区划代码, no province column)', () => {
+  it('--by province --rows-are reads the code of each LineBlock row, as records do (it was a TypeError)', () => {
+    const rows = [
+      ...Array.from({ length: 60 }, (_, index) => `1101010${String(index).padStart(5, '0')},社区${index},3,1.5`),
+      ...Array.from({ length: 30 }, (_, index) => `4401010${String(index).padStart(5, '0')},广社区${index},4,2.5`),
+    ];
+    const text = ['统计用区划代码,社区名称,居委会成员数（人）,城镇人口（万人）', ...rows].join('\n');
+    const run = bothWays('codes.csv', Buffer.from(text), ['--by', 'province', '--rows-are', 'communities', '-f', 'csv', '-i', 'population_per_community']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('group,units,communities,urban_population,population_per_community\n北京,60,60,900000,15000\n广东,30,30,750000,25000\n');
+  });
+});
+
 describe("a register's code column that nothing reads (--rows-are, grouped by province)", () => {
   // community_id keys the unit; with --rows-are no key is made, so LineBlocks pass over a code of printable
   // ASCII and send any other line the way of records: both ways must give the same table and the same messages

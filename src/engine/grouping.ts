@@ -65,6 +65,8 @@ export interface Grouper {
    * part read from one cell gives the same key for the same cell text, which a hot loop may remember
    */
   readonly columns: readonly (number | undefined)[];
+  /** every cell the key is read from besides the label: the columns above and those a part reads beside (a code) */
+  readonly cellsRead: readonly number[];
   groupOf(row: DataRow): string;
   /** groups in display order: by year, region order, then first appearance, part by part */
   order(groups: Iterable<string>): string[];
@@ -102,6 +104,8 @@ interface PartReader {
   readonly part: GroupPart;
   /** the one cell its value comes from, when it comes from one cell as written (not from the label) */
   readonly column?: number;
+  /** cells it reads besides `column` and the label (the gazetteer reader's code column) */
+  readonly reads?: readonly number[];
   read(cells: readonly string[], label: string | undefined, line: number): string;
   rank?: (value: string) => number;
 }
@@ -131,6 +135,7 @@ export function makeGrouper(plan: HeaderPlan, by: string, scheme: RegionScheme, 
     fromColumn: readers.every((reader) => reader.part.kind !== 'region'),
     groupOfCells,
     columns: readers.map((reader) => reader.column),
+    cellsRead: [...new Set(readers.flatMap((reader) => [...(reader.column === undefined ? [] : [reader.column]), ...(reader.reads ?? [])]))],
     groupOf: (row) => groupOfCells(row.cells, row.label, row.line),
     order: (groups) => {
       const keys = [...groups];
@@ -267,6 +272,7 @@ function gazetteerReader(plan: HeaderPlan, name: string, level: 'province' | 'ci
   let last: Division | undefined;
   return {
     part: { id: level, name, kind: 'column', implicit: false },
+    reads: codeColumn === undefined ? [] : [codeColumn.index],
     read: (cells, label, line) => {
       const text = label ?? '';
       const key = codeColumn === undefined ? text : `${text}\u0000${cells[codeColumn.index]!.trim()}`;

@@ -102,7 +102,8 @@ export async function aggregatePart(source: string, options: ReadOptions, by: st
       grouper ??= makeGrouper(plan, by, scheme, file);
       const column = grouper.columns.length === 1 ? grouper.columns[0] : undefined;
       groupByCell = column === undefined ? undefined : { column, sums: new Map() };
-      return grouper.columns.filter((index): index is number => index !== undefined);
+      // the cells of the group's key: its columns, and a code column the gazetteer places units by
+      return grouper.cellsRead;
     },
     onLine: (row, line, rowPlan) => {
       const { cells, text, starts, ends } = row;
