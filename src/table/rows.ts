@@ -515,7 +515,8 @@ export async function scanCells(
       }
       let start = kernel.handedStart;
       if (status === SCAN_FULL) {
-        // too many distinct spans (unique names): JavaScript reads the rest of the table, its memo given up too
+        // too many distinct spans (unique names): JavaScript reads the rest of the table (its own memo of spans
+        // gives up past SPAN_LIMIT)
         stopKernel(state, run);
         readLines(state, block, current, start, line);
         return true;
