@@ -85,6 +85,8 @@ export class ScanKernel {
     compiled ??= new WebAssembly.Module(Buffer.from(SCAN_KERNEL_WASM, 'base64'));
     this.exports = new WebAssembly.Instance(compiled, {}).exports as unknown as KernelExports;
     const k = this.exports;
+    // the limits `of` checks are the module's own (fold reads its sums with a stride of MAX_SUM_COLUMNS)
+    if (k.maxColumns() !== MAX_SUM_COLUMNS || k.maxWidth() !== MAX_WIDTH) throw new Error('the scan kernel was built with other limits');
     k.layout();
     this.capacity = k.INPUT_CAP.value as number;
     const words = new Int32Array(k.memory.buffer);
