@@ -120,26 +120,29 @@ export function isGb18030(length: i32): bool {
       }
       at += <usize>ctz(high);
     }
-    const lead = <u32>load<u8>(at);
-    if (lead < 0x81) {
-      at += 1;
-      continue;
-    }
-    if (lead == 0xff || at + 1 >= end) return false;
-    const second = <u32>load<u8>(at + 1);
-    if ((second >= 0x40 && second <= 0x7e) || (second >= 0x80 && second <= 0xfe)) {
-      at += 2;
-      continue;
-    }
-    if (second < 0x30 || second > 0x39 || at + 3 >= end) return false;
-    const third = <u32>load<u8>(at + 2);
-    const fourth = <u32>load<u8>(at + 3);
-    if (third < 0x81 || third > 0xfe || fourth < 0x30 || fourth > 0x39) return false;
-    const pointer = (lead - 0x81) * 12600 + (second - 0x30) * 1260 + (third - 0x81) * 10 + (fourth - 0x30);
-    if ((pointer > 39419 && pointer < 189000) || pointer > 1237575) return false;
-    at += 4;
+    const size = gb18030Character(at, end);
+    if (size == 0) return false;
+    at += size;
   }
   return true;
+}
+
+/**
+ * The length of the GB18030 character at `at` (1 for a byte below 0x81, 2, or 4), or 0 when the bytes there are
+ * none: isGb18030 of src/io/sources/encoding.ts, one character at a time.
+ */
+@inline function gb18030Character(at: usize, end: usize): usize {
+  const lead = <u32>load<u8>(at);
+  if (lead < 0x81) return 1;
+  if (lead == 0xff || at + 1 >= end) return 0;
+  const second = <u32>load<u8>(at + 1);
+  if ((second >= 0x40 && second <= 0x7e) || (second >= 0x80 && second <= 0xfe)) return 2;
+  if (second < 0x30 || second > 0x39 || at + 3 >= end) return 0;
+  const third = <u32>load<u8>(at + 2);
+  const fourth = <u32>load<u8>(at + 3);
+  if (third < 0x81 || third > 0xfe || fourth < 0x30 || fourth > 0x39) return 0;
+  const pointer = (lead - 0x81) * 12600 + (second - 0x30) * 1260 + (third - 0x81) * 10 + (fourth - 0x30);
+  return (pointer > 39419 && pointer < 189000) || pointer > 1237575 ? 0 : 4;
 }
 
 /**
@@ -244,23 +247,9 @@ export function gb18030Lines(length: i32): i32 {
       }
     }
     // a character of GB18030 (0x80 alone is one)
-    if (lead < 0x81) {
-      at += 1;
-      continue;
-    }
-    if (lead == 0xff || at + 1 >= end) return -2;
-    const second = <u32>load<u8>(at + 1);
-    if ((second >= 0x40 && second <= 0x7e) || (second >= 0x80 && second <= 0xfe)) {
-      at += 2;
-      continue;
-    }
-    if (second < 0x30 || second > 0x39 || at + 3 >= end) return -2;
-    const third = <u32>load<u8>(at + 2);
-    const fourth = <u32>load<u8>(at + 3);
-    if (third < 0x81 || third > 0xfe || fourth < 0x30 || fourth > 0x39) return -2;
-    const pointer = (lead - 0x81) * 12600 + (second - 0x30) * 1260 + (third - 0x81) * 10 + (fourth - 0x30);
-    if ((pointer > 39419 && pointer < 189000) || pointer > 1237575) return -2;
-    at += 4;
+    const size = gb18030Character(at, end);
+    if (size == 0) return -2;
+    at += size;
   }
   return count;
 }

@@ -7,20 +7,6 @@
  */
 import { BYTE_KERNEL_WASM } from './byte-kernel-wasm.js';
 
-// the WebAssembly API as far as used here (TypeScript's lib has it only with the DOM's)
-declare namespace WebAssembly {
-  class Module {
-    constructor(bytes: Uint8Array);
-  }
-  class Instance {
-    constructor(module: Module, imports: object);
-    readonly exports: object;
-  }
-  interface Memory {
-    readonly buffer: ArrayBuffer;
-  }
-}
-
 interface ByteExports {
   readonly memory: WebAssembly.Memory;
   reserve(length: number): void;

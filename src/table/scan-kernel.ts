@@ -6,23 +6,6 @@
  */
 import { SCAN_KERNEL_WASM } from './scan-kernel-wasm.js';
 
-// the WebAssembly API as far as used here (TypeScript's lib has it only with the DOM's)
-declare namespace WebAssembly {
-  class Module {
-    constructor(bytes: Uint8Array);
-  }
-  class Instance {
-    constructor(module: Module, imports: object);
-    readonly exports: object;
-  }
-  interface Memory {
-    readonly buffer: ArrayBuffer;
-  }
-  interface Global {
-    readonly value: unknown;
-  }
-}
-
 interface KernelExports {
   readonly memory: WebAssembly.Memory;
   readonly INPUT_CAP: WebAssembly.Global;
