@@ -1,14 +1,14 @@
 // `npm test` runs the bundled binary end to end, so it needs dist/bin built from the current sources; `npm ci`
 // has just built it (postprepare), and building again costs ~15 s of a 2-core machine. This builds only when
 // dist/bin/cli-script.cache (the last file the build writes) is missing or older than anything it is made from:
-// the sources (src, and wasm for the scan kernel), the build scripts, package.json, tsconfig.json, or the installed dependencies
+// the sources (src, and wasm for the kernels and the text hash), the build scripts, package.json, tsconfig.json, or the installed dependencies
 // (node_modules/.package-lock.json, which npm rewrites on every install). It says which it did.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const OUTPUT = 'dist/bin/cli-script.cache';
-const INPUTS = ['src', 'wasm', 'scripts/build-kernel.mjs', 'scripts/build.mjs', 'bin/load-cli.js', 'scripts/make-code-cache.mjs', 'package.json', 'tsconfig.json', 'node_modules/.package-lock.json'];
+const INPUTS = ['src', 'wasm', 'scripts/asc.mjs', 'scripts/build-kernel.mjs', 'scripts/build.mjs', 'bin/load-cli.js', 'scripts/make-code-cache.mjs', 'package.json', 'tsconfig.json', 'node_modules/.package-lock.json'];
 
 /** The newest modification time under `path` (a file or a folder), with the file it belongs to. */
 function newest(path) {

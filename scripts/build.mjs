@@ -4,6 +4,7 @@
 //                       bin/load-cli.js compiles with the code cache below; what only some commands need is
 //                       initialised on first use, inside it
 //   cli-script.cache    V8's compiled code for it, made by a run of `coverage data/2005.csv` (make-code-cache.mjs)
+//   text-hash.wasm      XXH64 (wasm/text-hash.ts), with which bin/load-cli.js checks that the cache is the text's
 //   aggregate-worker.js the worker thread of the parallel --by aggregation (an ES module)
 //   bootstrap-worker.js the worker thread of equity --bootstrap (an ES module)
 //   vendor-*.js         the large dependencies that only some inputs and formats need, loaded with import():
@@ -14,6 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { compileAssemblyScript } from './asc.mjs';
 
 const OUT = 'dist/bin';
 rmSync(OUT, { recursive: true, force: true });
@@ -52,29 +54,36 @@ const lazyChildProcess = {
   },
 };
 
-// string-width makes an Intl.Segmenter (~20 ms) and compiles /^\p{RGI_Emoji}$/v (~28 ms) when loaded; the help
-// text and the table import it, so every run paid both before reading a byte, though a cell of printable ASCII
-// (render/width.ts) never reaches them: both are made on first use instead
-const STRING_WIDTH_EAGER = ['const segmenter = new Intl.Segmenter();', 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;'];
+// string-width makes an Intl.Segmenter (~20 ms) and compiles its Unicode-property patterns when loaded
+// (/^\p{RGI_Emoji}$/v ~28 ms, the others ~1 ms); the help text and the table import it, so every run paid them
+// before reading a byte, though a cell of printable ASCII (render/width.ts) never reaches them. Each is made on
+// first use instead: `const NAME = VALUE;` becomes `NAME$()`, which makes the value once (a pattern with the g
+// flag stays one object, as before).
+const STRING_WIDTH_EAGER = ['segmenter', 'visibleCharacterRegex', 'spacingMarkRegex', 'rgiEmojiRegex', 'extendedPictographicRegex'];
 const lazyStringWidth = {
   name: 'lazy-string-width',
   setup(esbuild) {
     esbuild.onLoad({ filter: /[\\/]string-width[\\/]index\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const uses = [...(source.match(/\bsegmenter\b\.?\w*/g) ?? []), ...(source.match(/\brgiEmojiRegex\b\.?\w*/g) ?? [])];
-      // the module cli-progress bundles (string-width 4) has neither: it is left as it is
-      if (uses.length === 0) return undefined;
-      const expected = ['segmenter', 'segmenter.segment', 'rgiEmojiRegex', 'rgiEmojiRegex.test'];
-      if (!STRING_WIDTH_EAGER.every((line) => source.includes(line)) || uses.some((use) => !expected.includes(use))) {
-        return { errors: [{ text: 'string-width no longer makes its segmenter and emoji pattern as scripts/build.mjs expects: update lazyStringWidth' }] };
+      let source = readFileSync(args.path, 'utf8');
+      const declared = [...source.matchAll(/^const (\w+) = (new Intl\.Segmenter\(\)|\/.+\/[a-z]*);$/gm)];
+      // the module cli-progress bundles (string-width 4) has none: it is left as it is
+      if (declared.length === 0) return undefined;
+      const names = declared.map((match) => match[1]).filter((name) => name !== 'unqualifiedKeycapRegex');
+      if (names.join() !== STRING_WIDTH_EAGER.join()) {
+        return { errors: [{ text: `string-width makes ${names.join(', ')} when loaded, not ${STRING_WIDTH_EAGER.join(', ')} as scripts/build.mjs expects: update lazyStringWidth` }] };
       }
-      return {
-        // functions, not replacement strings: `$'` in the pattern's text would be read as a replacement pattern
-        contents: source
-          .replace(STRING_WIDTH_EAGER[0], () => 'let madeSegmenter; const segmenter = { segment: (text) => (madeSegmenter ??= new Intl.Segmenter()).segment(text) };')
-          .replace(STRING_WIDTH_EAGER[1], () => "let madeRgiEmoji; const rgiEmojiRegex = { test: (text) => (madeRgiEmoji ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text) };"),
-        loader: 'js',
-      };
+      for (const [line, name, value] of declared.filter((match) => STRING_WIDTH_EAGER.includes(match[1]))) {
+        const uses = new RegExp(`(?<![.\\w$])${name}(?![\\w$])`, 'g');
+        const at = source.indexOf(line);
+        const before = source.slice(0, at);
+        const after = source.slice(at + line.length);
+        if ((after.match(uses) ?? []).length === 0 || uses.test(before)) {
+          return { errors: [{ text: `string-width uses ${name} where scripts/build.mjs does not expect it: update lazyStringWidth` }] };
+        }
+        // functions, not replacement strings: `$'` in a pattern's text would be read as a replacement pattern
+        source = `${before}let ${name}$made; const ${name}$ = () => (${name}$made ??= ${value});${after.replace(uses, () => `${name}$()`)}`;
+      }
+      return { contents: source, loader: 'js' };
     });
   },
 };
@@ -87,6 +96,10 @@ const common = {
   // the version shown by --version: package.json's, written once
   define: { SVC_STATS_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   logLevel: 'warning',
+  // about half the text (1.0 MB to 0.55 MB) and a smaller code cache: every start reads, decodes and hashes the
+  // script, ~3 ms a MB of memory first touched on a slow host. Nothing reads a function's name (errors set theirs;
+  // no stack is shown). NO_MINIFY=1 node scripts/build.mjs keeps the names, for a readable CPU profile
+  minify: process.env.NO_MINIFY !== '1',
 };
 // bundled CommonJS dependencies may call require() for Node built-ins
 const requireBanner = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
@@ -138,6 +151,8 @@ await build({
   outdir: OUT,
   banner: { js: requireBanner },
 });
+
+writeFileSync(`${OUT}/text-hash.wasm`, compileAssemblyScript('wasm/text-hash.ts'));
 
 // the code cache, from a real run of the command whose start-up counts most (its output goes nowhere)
 const run = spawnSync(process.execPath, ['scripts/make-code-cache.mjs'], { stdio: ['ignore', 'ignore', 'inherit'] });

@@ -102,4 +102,17 @@ describe('start-up', () => {
     expect(uncached.loaded.codeCacheUsed).toBe(false);
     expect(uncached.stdout).toBe(edited.stdout);
   });
+
+  it('without the text hash module uses no cache, and runs the same', () => {
+    const copy = join(scratch, 'no-hash');
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist', 'bin'), join(copy, 'dist', 'bin'), { recursive: true });
+    const cached = loadedBy(['coverage', 'data/2005.csv'], copy);
+    expect(cached.loaded.codeCacheUsed).toBe(true);
+    rmSync(join(copy, 'dist', 'bin', 'text-hash.wasm'));
+    const unhashed = loadedBy(['coverage', 'data/2005.csv'], copy);
+    expect(unhashed.loaded.codeCacheUsed).toBe(false);
+    expect(unhashed.stdout).toBe(cached.stdout);
+    expect(unhashed.stdout).toContain('全国,2005,79947,562120000');
+  });
 });
