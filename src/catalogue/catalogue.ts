@@ -6,6 +6,7 @@
 import { SvcError } from '../errors.js';
 import type { Rational, RoundingMode } from '../exact/rational.js';
 import { roundToString } from '../exact/rational.js';
+import { BUILTIN_FORMULAS } from './builtin-formulas.js';
 import type { Formula, FormulaNode, Outcome } from './formula.js';
 import { evaluateFormula, evaluateWholeNumbers, parseFormula, printFormula } from './formula.js';
 import type { IndicatorDefinition } from './indicators.js';
@@ -25,11 +26,12 @@ export type { Outcome };
 /**
  * An indicator's parsed formula, parsed once. Built-in formulas are checked against the built-in measures by a
  * test, user formulas against the user's catalogue when the file is read; here any id-shaped name is a measure.
+ * The built-in texts were parsed so by the build (builtin-formulas.ts): the same trees, without jsep at each start.
  */
 export function formulaOf(indicator: IndicatorDefinition): Formula {
   let formula = parsed.get(indicator);
   if (formula === undefined) {
-    formula = parseFormula(indicator.formula, (id) => ID.test(id));
+    formula = BUILTIN_FORMULAS.get(indicator.formula) ?? parseFormula(indicator.formula, (id) => ID.test(id));
     parsed.set(indicator, formula);
   }
   return formula;
