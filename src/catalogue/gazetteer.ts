@@ -4,7 +4,7 @@
  * in 广东. Names are matched after NFKC, traditional characters made simplified, blanks inside (`广  西`, `北　京`)
  * and invisible characters removed, and with or without their suffix (省, 市, 自治区, 壮族自治区, 自治州, 区, 县 …).
  */
-import { DIVISIONS, GAZETTEER_SOURCE, TRADITIONAL_PAIRS } from './gazetteer-data.js';
+import { GAZETTEER_SOURCE, TRADITIONAL_PAIRS, divisionLines } from './gazetteer-data.js';
 
 export { GAZETTEER_SOURCE };
 
@@ -71,7 +71,7 @@ function divisions(): Map<string, Division[]> {
   if (index !== undefined) return index;
   index = new Map();
   byCode = new Map();
-  for (const line of DIVISIONS.split('\n')) {
+  for (const line of divisionLines().split('\n')) {
     if (line === '') continue;
     const code = line.slice(0, 6);
     const name = line.slice(7);
