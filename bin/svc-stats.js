@@ -4,6 +4,9 @@
 'use strict';
 const { handleStandardErrorFailure, handleStandardOutputFailure, main, removeTemporaryFiles } = require('./load-cli.js');
 
+/** Whether process.stdout or process.stderr was made: something may still be waiting to be written through it. */
+let streamMade = false;
+
 /**
  * `handler` on the 'error' event of process.stdout or process.stderr, attached when Node first makes the stream:
  * a run that writes its data on the descriptor (src/io/output.ts) never makes it, and making one for a pipe
@@ -12,6 +15,7 @@ const { handleStandardErrorFailure, handleStandardOutputFailure, main, removeTem
 function onStreamError(name, handler) {
   const made = Object.getOwnPropertyDescriptor(process, name);
   if (made === undefined || made.get === undefined) {
+    streamMade = true;
     process[name].on('error', handler);
     return;
   }
@@ -19,6 +23,7 @@ function onStreamError(name, handler) {
     configurable: true,
     enumerable: made.enumerable,
     get() {
+      streamMade = true;
       const stream = made.get.call(process);
       Object.defineProperty(process, name, { configurable: true, enumerable: made.enumerable, writable: false, value: stream });
       stream.on('error', handler);
@@ -48,4 +53,8 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
 main(process.argv).then((status) => {
   // a failure of standard output outside the writer (handleStandardOutputFailure) has set 2 already
   process.exitCode = Math.max(status, Number(process.exitCode ?? 0));
+  // main has awaited all of its work, and with no stream made every byte went out on the descriptors, written
+  // synchronously: the run ends here, before a turn of the event loop would run what V8 has scheduled meanwhile
+  // (a collection of the young generation, ~3 ms of a short run, for a heap about to be thrown away)
+  if (!streamMade) process.exit();
 });

@@ -5,7 +5,6 @@
  * (a cut inside a quoted cell is an error of the range before it, and any error is checked by one pass), blank
  * lines before the header are skipped, and lines are counted as the reader counts them (CRLF once).
  */
-import { availableParallelism } from 'node:os';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { SvcError } from '../errors.js';
 import type { RegionScheme } from '../catalogue/regions.js';
@@ -16,6 +15,7 @@ import type { ProgressMessage } from '../io/progress.js';
 import { addProgress, isProgressMessage, startProgress, stopProgress } from '../io/progress.js';
 import type { PartialAggregation } from './partial.js';
 import { aggregatePart } from './partial.js';
+import { threadBudget } from './threads.js';
 import type { ReadOptions } from './read-options.js';
 
 /**
@@ -37,8 +37,7 @@ const QUOTE = 0x22;
  * body is read: a mistake in it is an error at once.
  */
 export function parallelRanges(source: string, options: ReadOptions): { ranges: ByteRange[]; encoding: Encoding } | undefined {
-  const threads = Number(process.env['SVC_STATS_THREADS']) || Math.min(availableParallelism(), 8);
-  if (source === '-' || threads < 2 || options.encoding === 'utf16le') return undefined;
+  if (source === '-' || options.encoding === 'utf16le') return undefined;
   const delimiter = options.delimiter ?? (/\.tsv$/i.test(source) ? '\t' : ',');
   if (delimiter.charCodeAt(0) > 0x7f) return undefined;
   let size: number;
@@ -52,6 +51,8 @@ export function parallelRanges(source: string, options: ReadOptions): { ranges: 
   }
   const minimum = Number(process.env['SVC_STATS_PARALLEL_MIN_BYTES'] ?? PARALLEL_MIN_BYTES);
   if (size < minimum || size === 0) return undefined;
+  const threads = threadBudget();
+  if (threads < 2) return undefined;
   const descriptor = openSync(source, 'r');
   try {
     const block = Buffer.allocUnsafe(BLOCK);

@@ -4,15 +4,18 @@
  * searched by file name for the CJK families of Linux, macOS and Windows (Debian/Ubuntu: fonts-noto-cjk).
  */
 import { readdirSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 /** File names of CJK fonts: Noto/Source Han, WenQuanYi, Droid fallback, AR PL, and the systems' own (SimHei, YaHei, PingFang …). */
 const CJK_FONT_FILE = /(cjk|source ?han|hansans|hanserif|wqy|wenquanyi|droidsansfallback|notosans(sc|tc|hk|jp|kr)|uming|ukai|simhei|simsun|msyh|yahei|pingfang|hiragino|stheiti|songti|heiti|kaiti|fangsong|ipag|ipam|takao|nanum|unifont)/i;
 const FONT_FILE = /\.(ttf|ttc|otf|otc)$/i;
 
+/** os.homedir(), node:os loaded when asked: the CLI script holds this module, and a start need not load it. */
+const homeDirectory = (): string => (createRequire(import.meta.url)('node:os') as typeof import('node:os')).homedir();
+
 /** Where fontdb loads system fonts from on this platform. */
-export function systemFontDirectories(platform: NodeJS.Platform = process.platform, home = homedir()): string[] {
+export function systemFontDirectories(platform: NodeJS.Platform = process.platform, home = homeDirectory()): string[] {
   if (platform === 'win32') return [join(process.env['WINDIR'] ?? 'C:\\Windows', 'Fonts'), join(process.env['LOCALAPPDATA'] ?? home, 'Microsoft', 'Windows', 'Fonts')];
   if (platform === 'darwin') return ['/Library/Fonts', '/System/Library/Fonts', '/System/Library/Fonts/Supplemental', join(home, 'Library', 'Fonts')];
   return ['/usr/share/fonts', '/usr/local/share/fonts', join(home, '.fonts'), join(home, '.local', 'share', 'fonts')];

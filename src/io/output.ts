@@ -15,7 +15,7 @@
  * Any failure is an `SvcError('OUTPUT')` naming the target and the system's reason; a failed sink has already
  * removed its temporary file. Writes are buffered (64 KiB), so that a caller may stream row by row.
  */
-import { existsSync, fstatSync, fsync as fsyncCallback, realpathSync, rmSync, statSync, write as writeCallback } from 'node:fs';
+import { existsSync, fstatSync, fsync as fsyncCallback, realpathSync, rmSync, statSync, writeSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -23,7 +23,7 @@ import type { Writable } from 'node:stream';
 import { getSystemErrorMap, promisify } from 'node:util';
 import { SvcError } from '../errors.js';
 import { fsPromises } from './sources/source.js';
-import { isatty } from './terminal.js';
+import { isTerminalDevice } from './terminal.js';
 
 export interface Sink {
   write(chunk: string | Uint8Array): Promise<void>;
@@ -243,11 +243,15 @@ function descriptorSink(writer: ByteWriter, label: string, hooks: {
   };
 }
 
-const writeToDescriptor = promisify(writeCallback);
 const syncDescriptor = promisify(fsyncCallback);
 
+/**
+ * Standard output's descriptor, written synchronously, as Node writes process.stdout to a file or a pipe: an
+ * asynchronous write goes through libuv's thread pool, whose four threads a short run would start for one write
+ * (~1 ms of a start). A failure rejects, as the asynchronous write did.
+ */
 function descriptorWriter(fd: number): ByteWriter {
-  return { write: (buffer, offset, length) => writeToDescriptor(fd, buffer, offset, length, null) };
+  return { write: async (buffer, offset, length) => ({ bytesWritten: writeSync(fd, buffer, offset, length, null) }) };
 }
 
 /** fsync, tolerating descriptors that cannot be synced (devices, pipes). */
@@ -276,7 +280,7 @@ function standardSink(fd: 1 | 2): Sink {
       cleanUp: async () => undefined,
     });
   }
-  if (node && (node.isFIFO() || node.isSocket() || (node.isCharacterDevice() && !isatty(fd)))) {
+  if (node && (node.isFIFO() || node.isSocket() || (node.isCharacterDevice() && !isTerminalDevice(fd, node)))) {
     return descriptorSink(standardPipeWriter(fd, label), label, { finish: async () => undefined, cleanUp: async () => undefined });
   }
   return streamSink(standardStream(fd), label);
@@ -301,7 +305,7 @@ function standardPipeWriter(fd: 1 | 2, label: string): ByteWriter {
     async write(buffer, offset, length) {
       if (stream === undefined) {
         try {
-          return await writeToDescriptor(fd, buffer, offset, length, null);
+          return await descriptorWriter(fd).write(buffer, offset, length);
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw closed(error);
           stream = standardStream(fd);

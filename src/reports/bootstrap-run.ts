@@ -3,10 +3,10 @@
  * split by replicate over worker threads (bootstrap-worker.ts). Replicate r depends only on (seed, r), so any
  * split gives the same numbers as one thread (test/reports/bootstrap.e2e.test.ts checks it).
  */
-import { availableParallelism } from 'node:os';
 import { bootstrapReplicates, percentileInterval } from '../stats/bootstrap.js';
 import type { SortedGroups } from '../stats/equity-indices.js';
 import { equityIndices } from '../stats/equity-indices.js';
+import { threadBudget } from '../engine/threads.js';
 
 export interface BootstrapJob {
   readonly data: SortedGroups;
@@ -30,7 +30,7 @@ export async function bootstrapIntervals(data: SortedGroups, split: boolean, cho
   const width = equityIndices(data, data.weights, split).length;
   const job: BootstrapJob = { data, split, seed: choices.seed, width };
   const N = choices.replicates;
-  const threads = Math.min(Number(process.env['SVC_STATS_THREADS']) || Math.min(availableParallelism(), 8), N);
+  const threads = Math.min(threadBudget(), N);
   const minimum = Number(process.env['SVC_STATS_BOOTSTRAP_PARALLEL_MIN'] ?? PARALLEL_MIN_DRAWS);
   const all = threads >= 2 && N * data.values.length >= minimum ? await inParallel(job, N, threads) : serial(job, 0, N);
   return Array.from({ length: width }, (_, index) => {

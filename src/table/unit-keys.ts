@@ -62,15 +62,16 @@ interface WellFormed {
 }
 
 export class UnitKeySet {
-  private bytes = new Uint8Array(1 << 16);
+  // small at first (a yearbook table has some 40 rows; 160 KB zeroed at each start cost ~0.5 ms), doubled as needed
+  private bytes = new Uint8Array(1 << 10);
   private used = 0;
-  private starts = new Int32Array(1 << 12);
-  private lines = new Float64Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
+  private starts = new Int32Array(1 << 6);
+  private lines = new Float64Array(1 << 6);
+  private hashes = new Int32Array(1 << 6);
   private count = 0;
   private repeated = false;
   /** key index + 1 per slot, 0 when empty; a power of two, at most half full */
-  private table = new Int32Array(1 << 13);
+  private table = new Int32Array(1 << 7);
 
   get size(): number {
     return this.count;
