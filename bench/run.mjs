@@ -248,6 +248,7 @@ for (const rows of SIZES) {
     files[variant] = join(DATA, `register-${rows}-${variant}.csv`);
     reference = await generate(rows, files[variant], undefined, variant);
   }
+  spawnSync('sync'); // the generated files written out before any run (as in byProvincePeers)
   const size = (file) => `${(statSync(file).size / 2 ** 20).toFixed(1)} MiB`;
   log();
   log(`## ${rows.toLocaleString('en')} rows`);
@@ -387,6 +388,9 @@ async function byProvincePeers() {
     for (const variant of ['plain', 'quoted', 'gb18030']) {
       const file = join(DATA, `register-${rows}-${variant}.csv`);
       const reference = await generate(rows, file, undefined, variant);
+      // the generator's file written out before any run: else the kernel's writeback of its dirty pages (40–320
+      // MiB) competes with the first runs for the two cores
+      spawnSync('sync');
       const [ours, ...peers] = byTools(file, variant).filter((tool) => ['svc-stats', 'DuckDB', 'Polars'].includes(tool.name));
       // the same run with every line read in JavaScript (no scan kernel): what the kernel brings
       const script = { ...ours, name: 'svc-stats, JavaScript only (SVC_STATS_WASM=0)', command: 'env', args: ['SVC_STATS_WASM=0', ours.command, ...ours.args] };

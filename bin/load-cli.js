@@ -5,6 +5,8 @@
 // A cache never changes what runs: the cache file starts with the length and the XXH64 of the text it was made
 // from (dist/bin/text-hash.wasm, from wasm/text-hash.ts) and is used only when the script's text has both; V8
 // itself refuses a cache from another Node version or other flags, but of the text it checks only the length.
+// (An edited text taken for the old one would need the same length and a collision of a 64-bit hash: no accident
+// does that; whoever forges one on purpose could as well edit the cache.)
 // Without a usable cache the script is compiled from its text, as any module is: the same run, only slower.
 'use strict';
 const { isAscii } = require('node:buffer');

@@ -1,6 +1,6 @@
 // XXH64 (seed 0) of the bundled CLI's text, for bin/load-cli.js: the code cache is used only for the text it was
 // made from, and comparing a hash of 64 bits costs less at each start than keeping a copy of the text (~0.5 MB) in
-// the cache file and comparing it byte for byte. Built by scripts/build-kernel.mjs into dist/bin/text-hash.wasm.
+// the cache file and comparing it byte for byte. Built by scripts/build.mjs into dist/bin/text-hash.wasm.
 //
 // Memory: the text is read in at textAt(); room() grows the memory for it. The algorithm is XXH64 as specified at
 // https://github.com/Cyan4973/xxHash/blob/dev/doc/xxhash_spec.md (test/text-hash.test.ts checks it on the
