@@ -180,16 +180,22 @@ export function utf8LineCandidates(length: i32): i32 {
     }
     if (lineEnd > end) lineEnd = end;
     if (index < lineEnd && startsUtf8Character(index, lineEnd)) {
-      if (<usize>(count + 1) * 12 > capacity) return -1;
-      const at = output + <usize>count * 12;
-      store<i32>(at, <i32>(start - input));
-      store<i32>(at + 4, <i32>(lineEnd - input));
-      store<i32>(at + 8, line);
+      if (!putCandidate(count, start, lineEnd, line)) return -1;
       count += 1;
     }
     start = lineEnd + 1;
   }
   return count;
+}
+
+/** Writes candidate `count` (its line's start and end, as offsets of the input, and its number); false when full. */
+@inline function putCandidate(count: i32, start: usize, end: usize, line: i32): bool {
+  if (<usize>(count + 1) * 12 > capacity) return false;
+  const slot = output + <usize>count * 12;
+  store<i32>(slot, <i32>(start - input));
+  store<i32>(slot + 4, <i32>(end - input));
+  store<i32>(slot + 8, line);
+  return true;
 }
 
 function startsUtf8Character(at: usize, end: usize): bool {
@@ -238,11 +244,7 @@ export function gb18030Lines(length: i32): i32 {
       if (startsUtf8Character(at, end)) {
         let lineEnd = at;
         while (lineEnd < end && load<u8>(lineEnd) != 0x0a) lineEnd += 1;
-        if (<usize>(count + 1) * 12 > capacity) return -1;
-        const slot = output + <usize>count * 12;
-        store<i32>(slot, <i32>(lineStart - input));
-        store<i32>(slot + 4, <i32>(lineEnd - input));
-        store<i32>(slot + 8, line);
+        if (!putCandidate(count, lineStart, lineEnd, line)) return -1;
         count += 1;
       }
     }
